@@ -1,0 +1,102 @@
+"""Run the whole check (YAML, schema, semantic rules, completeness) over a set of company files."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from .completeness import completeness
+from .diagnostics import Diagnostic, sort_key
+from .loader import Document, load_file
+from .rules import RuleContext, check_rules, duplicate_slugs
+from .schema import check_schema
+from .wording import available_languages, load_wording
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """Documents that passed every check, and all findings sorted by file and line."""
+
+    documents: tuple[Document, ...]
+    errors: tuple[Diagnostic, ...]
+    warnings: tuple[Diagnostic, ...]
+    files: int
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing blocks publishing."""
+        return not self.errors
+
+
+def data_files(data_dir: Path) -> list[Path]:
+    """The company files of a data folder, in a stable order."""
+    return sorted(p for p in data_dir.glob("*.yaml") if p.is_file()) + sorted(
+        p for p in data_dir.glob("*.yml") if p.is_file())
+
+
+def display_name(path: Path) -> str:
+    """A path as the user would type it: relative to the working folder when possible."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # pragma: no cover - other drive on Windows
+        return str(path)
+
+
+def default_context() -> RuleContext:
+    """Languages from the locale files; codes from the first language's wording."""
+    languages = available_languages()
+    return RuleContext(languages=languages, wording=load_wording(languages[0]))
+
+
+def check_documents(documents: Iterable[Document], context: RuleContext | None = None) -> CheckResult:
+    """Schema, then semantic rules on schema-valid documents, then completeness on valid ones."""
+    context = context or default_context()
+    documents = list(documents)
+    errors: list[Diagnostic] = []
+    warnings: list[Diagnostic] = []
+    valid: list[Document] = []
+    for document in documents:
+        found = check_schema(document)
+        if not found:
+            found = check_rules(document, context)
+        if found:
+            errors.extend(found)
+            continue
+        valid.append(document)
+        warnings.extend(completeness(document))
+    errors.extend(duplicate_slugs(documents))
+    bad = {e.file for e in errors}
+    return CheckResult(
+        documents=tuple(d for d in valid if d.file not in bad),
+        errors=tuple(sorted(errors, key=sort_key)),
+        warnings=tuple(sorted(warnings, key=sort_key)),
+        files=len(documents),
+    )
+
+
+def check_files(paths: Iterable[Path], context: RuleContext | None = None) -> CheckResult:
+    """Load and check files; load errors are reported with the rest, never raised."""
+    documents: list[Document] = []
+    load_errors: list[Diagnostic] = []
+    paths = list(paths)
+    for path in paths:
+        document, errors = load_file(path, display_name(path))
+        load_errors.extend(errors)
+        if document is not None and not errors:
+            documents.append(document)
+    result = check_documents(documents, context)
+    return CheckResult(
+        documents=result.documents,
+        errors=tuple(sorted(load_errors + list(result.errors), key=sort_key)),
+        warnings=result.warnings,
+        files=len(paths),
+    )
+
+
+def summary(result: CheckResult) -> str:
+    """The closing line of a check, like a compiler's."""
+    def plural(count: int, word: str) -> str:
+        return f"{count} {word}{'' if count == 1 else 's'}"
+    return (f"{plural(result.files, 'file')} checked: {plural(len(result.errors), 'error')}, "
+            f"{plural(len(result.warnings), 'completeness warning')}")

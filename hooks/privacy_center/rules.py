@@ -1,0 +1,277 @@
+"""Semantic rules the JSON Schema cannot express; each rule is a small pure function over one document."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path as FsPath
+from typing import Any, Callable, Iterable, Iterator
+
+from .diagnostics import Diagnostic, Path
+from .loader import Document
+from .wording import Wording
+
+NOT_STATED = "not_stated"
+_LANG = re.compile(r"^[a-z]{2}$")
+_RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>|<!--")
+_UNSAFE_SCHEME = re.compile(r"(?i)\b(?:javascript|vbscript|data)\s*:")
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    """What every rule may consult besides the document: the site languages and their wording."""
+
+    languages: tuple[str, ...]
+    wording: Wording  # the first language's wording, used for the list of known codes
+
+
+Rule = Callable[[Document, RuleContext], Iterable[Diagnostic]]
+
+
+def is_text(value: Any) -> bool:
+    """A per-language text is a mapping of two-letter language codes to strings."""
+    return isinstance(value, dict) and bool(value) and all(
+        _LANG.match(k) and isinstance(v, str) for k, v in value.items())
+
+
+def walk(value: Any, path: Path = ()) -> Iterator[tuple[Path, Any]]:
+    """Every (path, value) pair of a document, depth first."""
+    yield path, value
+    if isinstance(value, dict) and not is_text(value):
+        for key, child in value.items():
+            yield from walk(child, path + (key,))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from walk(child, path + (index,))
+
+
+def _ids(items: Any) -> set[str]:
+    return {item["id"] for item in items or [] if isinstance(item, dict) and "id" in item}
+
+
+def texts_in_every_language(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
+    """A text given in one language only would make the site fall back silently: refuse it."""
+    for path, value in walk(doc.data):
+        if not is_text(value):
+            continue
+        for language in ctx.languages:
+            if language not in value:
+                given = ", ".join(sorted(value))
+                yield doc.diagnostic(path, f"text has no '{language}' version (only {given})",
+                                     f"add '{language}:' with the translation")
+        for language in sorted(set(value) - set(ctx.languages)):
+            yield doc.diagnostic(path + (language,), f"'{language}' is not a site language",
+                                 "use one of: " + ", ".join(ctx.languages) + ", or add a locale file")
+
+
+def safe_text(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
+    """No raw HTML and no script links in any text, so an edit cannot put live markup on a page."""
+    for path, value in walk(doc.data):
+        strings = value.items() if is_text(value) else ([(None, value)] if isinstance(value, str) else [])
+        for language, text in strings:
+            where = path + ((language,) if language else ())
+            if _RAW_HTML.search(text):
+                yield doc.diagnostic(where, "raw HTML is not allowed in text",
+                                     "write plain text or Markdown (**bold**, [link](https://...))")
+            if _UNSAFE_SCHEME.search(text):
+                yield doc.diagnostic(where, "javascript:, vbscript: and data: links are not allowed",
+                                     "link to an https:// or mailto: address")
+
+
+def slug_matches_file(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
+    """The file name is the slug, so a company is found where its URL says."""
+    stem = FsPath(doc.file).stem
+    slug = doc.data.get("slug")
+    if isinstance(slug, str) and slug != stem:
+        yield doc.diagnostic(("slug",), f"slug '{slug}' differs from the file name '{stem}.yaml'",
+                             f"rename the file to {slug}.yaml or set slug: {stem}")
+
+
+def unique_ids(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
+    """Ids are what purposes refer to: each list must use an id once."""
+    lists = ["purposes", "data_categories", "data_subjects", "retention_rules", "recipients", "sections"]
+    transfers = doc.data.get("transfers")
+    groups: list[tuple[Path, Any]] = [((name,), doc.data.get(name)) for name in lists]
+    if isinstance(transfers, dict):
+        groups.append((("transfers", "items"), transfers.get("items")))
+    for base, items in groups:
+        seen: dict[str, int] = {}
+        for index, item in enumerate(items or []):
+            ident = item.get("id")
+            if ident in seen:
+                line = doc.position(base + (seen[ident],))[0]
+                yield doc.diagnostic(base + (index, "id"), f"id '{ident}' is already used at line {line}",
+                                     "give each entry its own id")
+            else:
+                seen[ident] = index
+
+
+_REFERENCES = [("data_categories", "data_categories", "data category"),
+               ("data_subjects", "data_subjects", "data subject"),
+               ("retention", "retention_rules", "retention rule"),
+               ("recipients", "recipients", "recipient")]
+
+
+def references_exist(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
+    """A purpose may only cite data categories, subjects, retention rules and recipients that are defined."""
+    for index, purpose in enumerate(doc.data.get("purposes", [])):
+        for field, target, noun in _REFERENCES:
+            known = _ids(doc.data.get(target))
+            cited = purpose.get(field)
+            if not isinstance(cited, list):
+                continue
+            for position, ident in enumerate(cited):
+                if ident not in known:
+                    yield doc.diagnostic(("purposes", index, field, position), f"unknown {noun} '{ident}'",
+                                         f"define it under {target} or use one of: {', '.join(sorted(known)) or '(none defined)'}")
+    transfers = doc.data.get("transfers")
+    if isinstance(transfers, dict):
+        known = _ids(doc.data.get("recipients"))
+        for index, transfer in enumerate(transfers.get("items", [])):
+            if "recipient" in transfer and transfer["recipient"] not in known:
+                yield doc.diagnostic(("transfers", "items", index, "recipient"),
+                                     f"unknown recipient '{transfer['recipient']}'", "define it under recipients")
+
+
+def transfers_have_safeguards(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
+    """A transfer outside the EU needs its safeguard named, or an explicit not_stated."""
+    transfers = doc.data.get("transfers")
+    if not isinstance(transfers, dict):
+        return
+    for index, transfer in enumerate(transfers.get("items", [])):
+        if transfer.get("safeguards") == []:
+            yield doc.diagnostic(("transfers", "items", index, "safeguards"), "transfer lists no safeguard",
+                                 "name adequacy, scc, bcr or derogation, or write not_stated if the policy gives none")
+
+
+def _bases(doc: Document) -> Iterator[tuple[Path, dict]]:
+    for index, purpose in enumerate(doc.data.get("purposes", [])):
+        if isinstance(purpose.get("legal_bases"), list):
+            for position, basis in enumerate(purpose["legal_bases"]):
+                yield ("purposes", index, "legal_bases", position), basis
+    for position, basis in enumerate(doc.data.get("legal_bases_overview", [])):
+        yield ("legal_bases_overview", position), basis
+
+
+def legitimate_interest_stated(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
+    """Art. 13(1)(d): a legitimate-interest basis must say which interest (or record that the policy does not)."""
+    for path, basis in _bases(doc):
+        if basis.get("basis") == "legitimate_interests" and "interest" not in basis:
+            yield doc.diagnostic(path, "legal basis legitimate_interests without the interest pursued",
+                                 "add 'interest: {fr: ..., en: ...}', or 'interest: not_stated' if the policy gives none")
+
+
+def consent_has_withdrawal(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
+    """Art. 13(2)(c): where consent is a basis, the notice says how to withdraw it (or records that it does not)."""
+    uses_consent = any(basis.get("basis") == "consent" for _, basis in _bases(doc))
+    rights = doc.data.get("rights", {})
+    recorded = {r.get("code") for r in rights.get("offered", [])} | set(rights.get("not_stated", []))
+    if uses_consent and "withdraw_consent" not in recorded:
+        yield doc.diagnostic(("rights", "offered"), "consent is a legal basis but nothing says how to withdraw it",
+                             "add '{code: withdraw_consent, how: {...}}' to rights.offered, or withdraw_consent to rights.not_stated")
+
+
+def rights_listed_once(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
+    """A right is either offered or recorded as not stated, once."""
+    rights = doc.data.get("rights", {})
+    seen: set[str] = set()
+    for index, right in enumerate(rights.get("offered", [])):
+        if right.get("code") in seen:
+            yield doc.diagnostic(("rights", "offered", index), f"right '{right['code']}' is listed twice", "keep one entry")
+        seen.add(right.get("code"))
+    for index, code in enumerate(rights.get("not_stated", [])):
+        if code in seen:
+            yield doc.diagnostic(("rights", "not_stated", index), f"right '{code}' is both offered and not stated",
+                                 "remove it from one of the two lists")
+
+
+def processor_has_obligations(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
+    """Art. 28: a processor's notice describes what it does on the controller's behalf."""
+    if doc.data.get("role") in ("processor", "controller_and_processor") and "processor_obligations" not in doc.data:
+        yield doc.diagnostic(("role",), f"role {doc.data['role']} without processor_obligations",
+                             "add processor_obligations with the controller and the operations carried out")
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split("."))
+
+
+def versions_in_order(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
+    """Versions are listed oldest first, with increasing numbers and dates, so history reads in order."""
+    previous: dict | None = None
+    for index, version in enumerate(doc.data.get("versions", [])):
+        if previous is not None:
+            if _version_key(version["version"]) <= _version_key(previous["version"]):
+                yield doc.diagnostic(("versions", index, "version"),
+                                     f"version {version['version']} does not follow {previous['version']}",
+                                     "list versions oldest first with increasing numbers")
+            if NOT_STATED not in (version["date"], previous["date"]) and version["date"] < previous["date"]:
+                yield doc.diagnostic(("versions", index, "date"),
+                                     f"date {version['date']} is earlier than version {previous['version']}'s {previous['date']}",
+                                     "list versions oldest first, in date order")
+        previous = version
+
+
+def _code_checks(doc: Document) -> Iterator[tuple[Path, str, str]]:
+    """(path, wording group, code) for every controlled code the wording must define."""
+    data = doc.data
+    for index, item in enumerate(data.get("data_categories", [])):
+        if "code" in item:
+            yield ("data_categories", index, "code"), "data_category", item["code"]
+    for index, item in enumerate(data.get("data_subjects", [])):
+        if "code" in item:
+            yield ("data_subjects", index, "code"), "data_subject", item["code"]
+    form = data.get("company", {}).get("legal_form")
+    if form and form != NOT_STATED:
+        yield ("company", "legal_form"), "legal_form", form
+    if "country" in data.get("company", {}):
+        yield ("company", "country"), "country", data["company"]["country"]
+    yield ("supervisory_authority", "code"), "authority", data.get("supervisory_authority", {}).get("code", "")
+    for index, item in enumerate(data.get("recipients", [])):
+        if item.get("location", NOT_STATED) != NOT_STATED:
+            yield ("recipients", index, "location"), "country", item["location"]
+    transfers = data.get("transfers")
+    if isinstance(transfers, dict):
+        for index, item in enumerate(transfers.get("items", [])):
+            if isinstance(item.get("destination"), list):
+                for position, code in enumerate(item["destination"]):
+                    yield ("transfers", "items", index, "destination", position), "country", code
+    for path, value in walk(data):
+        if path and path[-1] == "event" and isinstance(value, str):
+            yield path, "event", value
+
+
+def codes_are_known(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
+    """Controlled values must have wording in every language file."""
+    for path, group, code in _code_checks(doc):
+        if not ctx.wording.has(f"{group}.{code}"):
+            known = ", ".join(ctx.wording.codes(group))
+            yield doc.diagnostic(path, f"unknown {group.replace('_', ' ')} code '{code}'",
+                                 f"use one of: {known}; or add it to every file in hooks/privacy_center/locales/")
+
+
+RULES: tuple[Rule, ...] = (
+    texts_in_every_language, safe_text, slug_matches_file, unique_ids, references_exist,
+    transfers_have_safeguards, legitimate_interest_stated, consent_has_withdrawal, rights_listed_once,
+    processor_has_obligations, versions_in_order, codes_are_known,
+)
+
+
+def check_rules(doc: Document, ctx: RuleContext) -> list[Diagnostic]:
+    """Run every semantic rule on a schema-valid document."""
+    return [diagnostic for rule in RULES for diagnostic in rule(doc, ctx)]
+
+
+def duplicate_slugs(docs: list[Document]) -> list[Diagnostic]:
+    """Two files with the same slug would publish to the same URL."""
+    first: dict[str, Document] = {}
+    found: list[Diagnostic] = []
+    for doc in docs:
+        slug = doc.data.get("slug") if isinstance(doc.data, dict) else None
+        if not isinstance(slug, str):
+            continue
+        if slug in first:
+            found.append(doc.diagnostic(("slug",), f"slug '{slug}' is already used by {first[slug].file}",
+                                        "give each company its own slug"))
+        else:
+            first[slug] = doc
+    return found

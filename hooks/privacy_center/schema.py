@@ -1,0 +1,112 @@
+"""The JSON Schema check: compiled once per process, errors turned into located diagnostics."""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from .diagnostics import Diagnostic
+from .loader import Document
+
+SCHEMA_PATH = Path(__file__).parent / "schema" / "company.schema.json"
+
+
+@lru_cache(maxsize=1)
+def validator() -> Draft202012Validator:
+    """Check the schema itself once, then reuse one validator for every file."""
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def check_schema(document: Document) -> list[Diagnostic]:
+    """All schema errors of one document, one diagnostic each, deepest cause first."""
+    found = [_diagnostic(document, _deepest(error)) for error in validator().iter_errors(document.data)]
+    unique = {(d.line, d.column, d.path, d.message): d for d in found}
+    return list(unique.values())
+
+
+def _deepest(error: ValidationError) -> ValidationError:
+    """For oneOf/anyOf, follow the branch that matches the value's type, so the message is specific."""
+    while error.validator in ("oneOf", "anyOf") and error.context:
+        candidates = [e for e in error.context if e.validator not in ("type", "const", "enum")]
+        if not candidates:
+            return error
+        error = max(candidates, key=lambda e: len(e.absolute_path))
+    return error
+
+
+def _describe(schema: Any) -> str:
+    """A short human description of what a (sub)schema accepts."""
+    if not isinstance(schema, dict):
+        return "a valid value"
+    if "$ref" in schema:
+        name = schema["$ref"].rsplit("/", 1)[-1]
+        return {"not_stated": "not_stated", "text": "a text per language ({fr: ..., en: ...})",
+                "duration": "a duration ({value: 13, unit: months})", "id": "an identifier (lower_snake_case)",
+                "email": "an email address", "url": "an http(s) URL", "date": "a date YYYY-MM-DD"}.get(name, name)
+    if "enum" in schema:
+        return "one of " + ", ".join(str(v) for v in schema["enum"])
+    if "const" in schema:
+        return repr(schema["const"])
+    if "type" in schema:
+        return {"array": "a list", "object": "a mapping", "string": "a text", "boolean": "true or false",
+                "integer": "a whole number"}.get(schema["type"], schema["type"])
+    return "a valid value"
+
+
+def _message(error: ValidationError) -> tuple[str, str, tuple]:
+    """Message, fix and the path to point at, per kind of schema failure."""
+    path = tuple(error.absolute_path)
+    kind = error.validator
+    if kind == "required":
+        missing = str(error.message).split("'")[1]
+        return f"missing required field '{missing}'", f"add '{missing}:' here, or 'not_stated' if the policy says nothing", path
+    if kind == "additionalProperties":
+        extras = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+        allowed = ", ".join(sorted(error.schema.get("properties", {})))
+        extra = extras[0] if extras else "?"
+        return f"unknown field '{extra}'", f"remove it or use one of: {allowed}", path + (extra,)
+    if kind == "enum":
+        return f"'{error.instance}' is not an allowed value", "use one of: " + ", ".join(map(str, error.validator_value)), path
+    if kind == "const":
+        return f"expected {error.validator_value!r}, got {error.instance!r}", f"write {error.validator_value!r}", path
+    if kind == "type":
+        expected = _describe({"type": error.validator_value})
+        hint = " (quote it)" if error.validator_value == "string" else ""
+        if error.validator_value == "boolean" and isinstance(error.instance, str):
+            hint = " (YAML 'yes'/'no' are text here: write true or false)"
+        return f"expected {expected}, got {type(error.instance).__name__} {error.instance!r}", f"write {expected}{hint}", path
+    if kind == "format":
+        return f"{error.instance!r} is not a valid {error.validator_value}", f"write a valid {error.validator_value}", path
+    if kind == "pattern":
+        return f"{error.instance!r} does not have the expected form", f"match the pattern {error.validator_value}", path
+    if kind in ("minItems", "minProperties", "minLength"):
+        return "is empty", "give at least one entry, or write not_stated", path
+    if kind in ("minimum",):
+        return f"{error.instance!r} is too small", f"use a value of at least {error.validator_value}", path
+    if kind in ("oneOf", "anyOf"):
+        options = " or ".join(_describe(s) for s in error.validator_value)
+        return f"{_short(error.instance)} is not {options}", f"write {options}", path
+    if kind == "not":
+        return f"{error.instance!r} is not allowed here", "write the value or not_stated", path
+    return error.message, "see the schema in hooks/privacy_center/schema/company.schema.json", path
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _diagnostic(document: Document, error: ValidationError) -> Diagnostic:
+    message, fix, path = _message(error)
+    return document.diagnostic(path, message, fix)
+
+
+def schema_paths(errors: Iterable[Diagnostic]) -> set[str]:
+    """Paths that already failed the schema, so semantic rules do not report them twice."""
+    return {d.path for d in errors}
