@@ -1,0 +1,344 @@
+"""Typed, frozen view of a validated company file: what templates and other engines consume."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Mapping, Optional, Union
+
+NOT_STATED = "not_stated"
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text in every site language; the validator guarantees each language is present."""
+
+    values: Mapping[str, str]
+
+    def get(self, language: str) -> str:
+        """The text in one language."""
+        return self.values[language]
+
+
+Stated = Union[str, Text, None]  # a value, a per-language text, or NOT_STATED / None when absent
+
+
+def text(value: Any) -> Any:
+    """Wrap per-language mappings as Text; pass through strings such as not_stated."""
+    if isinstance(value, dict):
+        return Text(dict(value))
+    return value
+
+
+def texts(values: Any) -> Any:
+    """A list of texts, or not_stated."""
+    return tuple(text(v) for v in values) if isinstance(values, list) else values
+
+
+@dataclass(frozen=True)
+class Duration:
+    """A count of days, weeks, months or years."""
+
+    value: int
+    unit: str
+
+
+def duration(value: Any) -> Any:
+    """Wrap a {value, unit} mapping; texts and not_stated pass through as they are."""
+    if isinstance(value, dict) and "unit" in value:
+        return Duration(value["value"], value["unit"])
+    return text(value)
+
+
+@dataclass(frozen=True)
+class ContactPoint:
+    """An email, postal address, phone or web form where a person can write."""
+
+    email: Stated = None
+    postal_address: Stated = None
+    phone: Optional[str] = None
+    web_form: Optional[str] = None
+    label: Optional[Text] = None
+    note: Optional[Text] = None
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> "ContactPoint":
+        return cls(data.get("email"), data.get("postal_address"), data.get("phone"), data.get("web_form"),
+                   text(data.get("label")), text(data.get("note")))
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Who the company is (Art. 13(1)(a))."""
+
+    legal_name: str
+    trade_names: tuple[str, ...]
+    legal_form: Optional[str]
+    share_capital: Optional[str]
+    register_city: Optional[str]
+    register_number: Optional[str]
+    registered_address: str
+    other_addresses: tuple[tuple[Text, str], ...]
+    country: Optional[str]
+    legal_representative: Optional[str]
+    websites: tuple[str, ...]
+    description: Optional[Text]
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> "Identity":
+        register = data.get("trade_register", {})
+        return cls(data["legal_name"], tuple(data.get("trade_names", [])), data.get("legal_form"),
+                   data.get("share_capital"), register.get("city"), register.get("number"),
+                   data["registered_address"],
+                   tuple((text(a["label"]), a["address"]) for a in data.get("other_addresses", [])),
+                   data.get("country"), data.get("legal_representative"), tuple(data.get("websites", [])),
+                   text(data.get("description")))
+
+
+@dataclass(frozen=True)
+class Dpo:
+    """Whether a DPO is appointed (True/False/not_stated) and how to reach them."""
+
+    appointed: Union[bool, str]
+    name: Optional[str] = None
+    contact: Optional[ContactPoint] = None
+
+
+@dataclass(frozen=True)
+class Authority:
+    """The supervisory authority and whether the policy mentions complaints to it."""
+
+    code: str
+    mentioned: bool
+    complaint_url: Optional[str]
+    postal_address: Optional[str]
+
+
+@dataclass(frozen=True)
+class LegalBasis:
+    """One Art. 6(1) basis, with the legitimate interest when (f)."""
+
+    basis: str
+    interest: Any = None
+    note: Optional[Text] = None
+
+
+@dataclass(frozen=True)
+class DataCategory:
+    """A category of personal data, with the items the policy lists."""
+
+    id: str
+    code: Optional[str]
+    label: Optional[Text]
+    items: tuple[Text, ...]
+    sensitive: bool
+    note: Optional[Text]
+
+
+@dataclass(frozen=True)
+class DataSubject:
+    """A category of people whose data is processed."""
+
+    id: str
+    code: Optional[str]
+    label: Optional[Text]
+    description: Optional[Text]
+
+
+@dataclass(frozen=True)
+class RetentionPeriod:
+    """A retention period in one of the forms real policies use (see the schema's `kind`)."""
+
+    kind: str
+    duration: Optional[Duration] = None
+    event: Any = None
+    plus: Any = None
+    text: Optional[Text] = None
+    periods: tuple["RetentionPeriod", ...] = ()
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> "RetentionPeriod":
+        plus = data.get("plus")
+        return cls(data["kind"], duration(data["duration"]) if "duration" in data else None,
+                   text(data.get("event")), duration(plus) if isinstance(plus, dict) else plus,
+                   text(data.get("text")), tuple(cls.from_data(p) for p in data.get("periods", [])))
+
+
+@dataclass(frozen=True)
+class RetentionRule:
+    """How long one set of data is kept."""
+
+    id: str
+    applies_to: Text
+    period: RetentionPeriod
+    note: Optional[Text]
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """Who receives data: a department, a named processor, a partner or an authority."""
+
+    id: str
+    kind: str
+    name: Any
+    service: Optional[Text]
+    location: Optional[str]
+    note: Optional[Text]
+
+
+@dataclass(frozen=True)
+class Purpose:
+    """One processing activity, linked to the categories, rules and recipients it uses."""
+
+    id: str
+    name: Text
+    group: Optional[Text]
+    description: Optional[Text]
+    legal_bases: Any  # tuple[LegalBasis, ...] or not_stated
+    data_categories: Any  # tuple[DataCategory, ...] or not_stated
+    data_subjects: Any
+    source: str
+    mandatory: Any  # (bool, Text|None) or not_stated
+    retention: Any  # tuple[RetentionRule, ...] or not_stated
+    recipients: Any  # tuple[Recipient, ...] or not_stated
+
+    @property
+    def interests(self) -> tuple[LegalBasis, ...]:
+        """The legitimate-interest bases of this purpose."""
+        if self.legal_bases == NOT_STATED:
+            return ()
+        return tuple(b for b in self.legal_bases if b.basis == "legitimate_interests")
+
+
+@dataclass(frozen=True)
+class Transfer:
+    """A transfer outside the EU and the safeguard it relies on."""
+
+    id: str
+    destination: Any
+    recipient: Optional[Recipient]
+    description: Optional[Text]
+    safeguards: Any
+    copy_available: Optional[Text]
+
+
+@dataclass(frozen=True)
+class Transfers:
+    """Whether data leaves the EU (True/False/not_stated) and each transfer."""
+
+    outside_eu: Union[bool, str]
+    statement: Optional[Text] = None
+    items: tuple[Transfer, ...] = ()
+
+
+@dataclass(frozen=True)
+class Right:
+    """A right the policy offers, with any specific way to exercise it."""
+
+    code: str
+    how: Optional[Text] = None
+    note: Optional[Text] = None
+
+
+@dataclass(frozen=True)
+class Rights:
+    """The rights offered and how to exercise them."""
+
+    offered: tuple[Right, ...]
+    not_stated: tuple[str, ...]
+    contact: ContactPoint
+    response_delay: Any
+    identity_verification: Any
+    request_content: Optional[Text]
+    note: Optional[Text]
+
+    def has(self, code: str) -> bool:
+        """True when the policy offers this right."""
+        return any(r.code == code for r in self.offered)
+
+
+@dataclass(frozen=True)
+class Cookie:
+    """A cookie or tracker as the policy describes it."""
+
+    name: Any
+    provider: Optional[str]
+    purpose: str
+    lifetime: Any
+    consent_required: Union[bool, str]
+    note: Optional[Text]
+
+
+@dataclass(frozen=True)
+class Cookies:
+    """The cookie section: whether cookies are used, the list, and how to manage choices."""
+
+    used: Union[bool, str]
+    statement: Optional[Text]
+    items: tuple[Cookie, ...]
+    management: Optional[Text]
+    consent_lifetime: Any
+
+
+@dataclass(frozen=True)
+class Section:
+    """A clause that fits no field, kept as Markdown so nothing of a real policy is lost."""
+
+    id: str
+    title: Text
+    body: Text
+
+
+@dataclass(frozen=True)
+class Version:
+    """One published version of the policy."""
+
+    version: str
+    date: str
+    summary: Text
+
+
+@dataclass(frozen=True)
+class Company:
+    """Everything the site shows about one company, resolved and typed."""
+
+    slug: str
+    name: str
+    role: str
+    source: Mapping[str, Any]
+    introduction: Optional[Text]
+    identity: Identity
+    contact: ContactPoint
+    dpo: Any  # Dpo or not_stated
+    authority: Authority
+    legal_bases_overview: tuple[LegalBasis, ...]
+    purposes: tuple[Purpose, ...]
+    data_categories: tuple[DataCategory, ...]
+    special_categories: Any
+    data_subjects: tuple[DataSubject, ...]
+    retention_rules: tuple[RetentionRule, ...]
+    recipients: tuple[Recipient, ...]
+    recipients_statement: Optional[Text]
+    transfers: Any  # Transfers or not_stated
+    rights: Rights
+    cookies: Cookies
+    security_statement: Optional[Text]
+    security_measures: Any
+    breach_notification: Optional[Text]
+    automated_decisions: Any
+    minors: Any
+    ai_processing: tuple[Text, ...]
+    processor_obligations: Optional[Mapping[str, Any]]
+    policy_changes: Optional[Text]
+    sections: tuple[Section, ...]
+    versions: tuple[Version, ...]
+    file: str = field(default="", compare=False)
+
+    @property
+    def current_version(self) -> Version:
+        """The latest version (versions are listed oldest first)."""
+        return self.versions[-1]
+
+    @property
+    def uses_consent(self) -> bool:
+        """True when any purpose relies on consent."""
+        bases = [b for p in self.purposes if p.legal_bases != NOT_STATED for b in p.legal_bases]
+        return any(b.basis == "consent" for b in bases + list(self.legal_bases_overview))

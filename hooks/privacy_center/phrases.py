@@ -1,0 +1,78 @@
+"""Plain-text phrases built from controlled codes and the wording files (no markup: templates escape them)."""
+from __future__ import annotations
+
+from typing import Any
+
+from .model import NOT_STATED, DataCategory, DataSubject, Duration, RetentionPeriod, Text
+from .wording import Wording
+
+
+def localize(value: Any, words: Wording) -> str:
+    """A value as text in the wording's language; not_stated becomes the 'not stated' label."""
+    if value is None or value == NOT_STATED:
+        return words("label.not_stated_short")
+    if isinstance(value, Text):
+        return value.get(words.language)
+    if isinstance(value, Duration):
+        return duration(value, words)
+    if isinstance(value, bool):
+        return words("label.answer_yes" if value else "label.answer_no")
+    return str(value)
+
+
+def duration(value: Duration, words: Wording) -> str:
+    """`13 months`, `1 mois`."""
+    form = "one" if value.value == 1 else "other"
+    return f"{value.value} {words(f'unit.{value.unit}.{form}')}"
+
+
+def _event(event: Any, form: str, words: Wording) -> str:
+    if isinstance(event, Text):
+        return event.get(words.language)
+    return words(f"event.{event}.{form}")
+
+
+def retention(period: RetentionPeriod, words: Wording) -> str:
+    """A retention period in words: `3 years from the last contact`."""
+    kind = period.kind
+    if kind == "fixed":
+        return words("retention.fixed", duration=duration(period.duration, words))
+    if kind == "from_event":
+        return words("retention.from_event", duration=duration(period.duration, words),
+                     event=_event(period.event, "from", words))
+    if kind == "until_event":
+        return words("retention.until_event", event=_event(period.event, "until", words))
+    if kind == "relationship":
+        if isinstance(period.plus, Duration):
+            return words("retention.relationship_plus_duration", duration=duration(period.plus, words))
+        if period.plus == "legal_period":
+            return words("retention.relationship_plus_legal")
+        return words("retention.relationship")
+    if kind == "criteria":
+        return period.text.get(words.language) if period.text else ""
+    if kind == "first_of":
+        return words("retention.first_of_joiner").join(retention(p, words) for p in period.periods)
+    return words(f"retention.{kind}")
+
+
+def category_name(category: DataCategory, words: Wording) -> str:
+    """A data category's own label, or its code's wording."""
+    return category.label.get(words.language) if category.label else words(f"data_category.{category.code}")
+
+
+def subject_name(subject: DataSubject, words: Wording) -> str:
+    """A data subject category's own label, or its code's wording."""
+    return subject.label.get(words.language) if subject.label else words(f"data_subject.{subject.code}")
+
+
+def country(code: str, words: Wording) -> str:
+    """A country or region code in words."""
+    return words(f"country.{code}")
+
+
+def date(value: str, words: Wording) -> str:
+    """An ISO date in words (`9 mars 2026`); not_stated becomes 'date not stated'."""
+    if value == NOT_STATED:
+        return words("label.date_not_stated")
+    year, month, day = value.split("-")
+    return words("date.format", day=int(day), month=words(f"date.months.m{month}"), year=year)

@@ -1,0 +1,145 @@
+"""Render the model into Markdown pages through Jinja templates, one set per language."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+from urllib.parse import quote
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
+
+from . import phrases
+from .model import NOT_STATED, Company
+from .wording import Wording, load_wording
+
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+
+# Company pages in reading order: (page id, template). The page id is the file name without extension.
+COMPANY_PAGES: tuple[tuple[str, str], ...] = (
+    ("index", "overview.md.j2"),
+    ("notice", "notice.md.j2"),
+    ("activities", "activities.md.j2"),
+    ("rights", "rights.md.j2"),
+    ("cookies", "cookies.md.j2"),
+    ("history", "history.md.j2"),
+)
+PAGE_ORDER = {page: index for index, (page, _) in enumerate(COMPANY_PAGES)}
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")  # Python-Markdown's escapable characters; <>& are HTML-escaped after
+_SPACES = re.compile(r"\s+")
+_UNSAFE_LINK = re.compile(r"(?i)(javascript|vbscript|data)\s*:")
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated page: where it goes (relative to docs/), its language, and its Markdown."""
+
+    path: str
+    language: str
+    content: str
+
+
+def md_escape(value: Any) -> Any:
+    """Escape Markdown syntax in plain text so data can never become links, emphasis or attributes."""
+    if isinstance(value, Markup) or not isinstance(value, str):
+        return value
+    return _MD_SPECIAL.sub(r"\\\1", _SPACES.sub(" ", value))
+
+
+def rich_text(value: str) -> Markup:
+    """Markdown written in the data: kept as Markdown, but raw HTML, attributes and script links are defused."""
+    safe = value.replace("<", "&lt;").replace("{", "\\{")
+    safe = _UNSAFE_LINK.sub(lambda m: m.group(1) + "&#58;", safe)
+    return Markup(safe)
+
+
+def html_text(value: Any) -> Markup:
+    """Plain text for an HTML context (tables): HTML-escaped, no Markdown escaping."""
+    return escape(value)
+
+
+def url(value: str) -> Markup:
+    """A URL safe inside a Markdown link or an href."""
+    return Markup(escape(quote(value, safe=":/?#&=@%+,;~")))
+
+
+def mailto(address: str, subject: str) -> Markup:
+    """A ready-to-use mailto: link with a subject line."""
+    return Markup(escape(f"mailto:{quote(address, safe='@')}?subject={quote(subject)}"))
+
+
+def is_stated(value: Any) -> bool:
+    """Jinja test: a value the policy gives (not missing, not not_stated)."""
+    return value is not None and value != NOT_STATED and value != () and value != []
+
+
+@lru_cache(maxsize=None)
+def environment() -> Environment:
+    """One Jinja environment per process; templates are compiled once."""
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES_DIR)),
+        autoescape=select_autoescape(default=True, default_for_string=True, enabled_extensions=("j2",)),
+        undefined=StrictUndefined,
+        finalize=md_escape,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(md=rich_text, h=html_text, url=url)
+    env.tests["stated"] = is_stated
+    env.globals.update(mailto=mailto, NOT_STATED=NOT_STATED)
+    return env
+
+
+def _globals(words: Wording, languages: Sequence[str], default: str) -> dict[str, Any]:
+    """What every template sees: the language, the wording, and phrase helpers bound to that language."""
+    return {
+        "lang": words.language,
+        "colon": words("punct.colon"),
+        "t": words,
+        "tr": lambda value: phrases.localize(value, words),
+        "retention": lambda period: phrases.retention(period, words),
+        "category_name": lambda category: phrases.category_name(category, words),
+        "subject_name": lambda subject: phrases.subject_name(subject, words),
+        "country": lambda code: phrases.country(code, words),
+        "date": lambda value: phrases.date(value, words),
+        "languages": languages,
+        "default_language": default,
+        "page_ids": [page for page, _ in COMPANY_PAGES],
+    }
+
+
+def page_path(page: str, language: str, default: str, folder: str = "") -> str:
+    """The docs-relative path of a page in suffix mode: `x/notice.md` for the default language, `x/notice.en.md` otherwise."""
+    suffix = "" if language == default else f".{language}"
+    return f"{folder}/{page}{suffix}.md" if folder else f"{page}{suffix}.md"
+
+
+def render_company(company: Company, languages: Sequence[str], default: str) -> Iterable[Page]:
+    """Every page of one company in every language."""
+    env = environment()
+    for language in languages:
+        context = _globals(load_wording(language), languages, default)
+        for page, template in COMPANY_PAGES:
+            content = env.get_template(template).render(context, company=company, page=page)
+            yield Page(page_path(page, language, default, company.slug), language, content)
+
+
+def render_home(companies: Sequence[Company], languages: Sequence[str], default: str) -> Iterable[Page]:
+    """The home page listing every company, in every language."""
+    env = environment()
+    for language in languages:
+        context = _globals(load_wording(language), languages, default)
+        content = env.get_template("home.md.j2").render(context, companies=companies)
+        yield Page(page_path("index", language, default), language, content)
+
+
+def render_site(companies: Sequence[Company], languages: Sequence[str], default: str) -> list[Page]:
+    """All generated pages of the site."""
+    pages = list(render_home(companies, languages, default))
+    for company in companies:
+        pages.extend(render_company(company, languages, default))
+    return pages

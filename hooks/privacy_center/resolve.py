@@ -1,0 +1,104 @@
+"""Turn a validated company mapping into the typed model, resolving ids into the objects they name."""
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from .model import (NOT_STATED, Authority, Company, ContactPoint, Cookie, Cookies, DataCategory, DataSubject, Dpo,
+                    Identity, LegalBasis, Purpose, Recipient, RetentionPeriod, RetentionRule, Right, Rights, Section,
+                    Transfer, Transfers, Version, duration, text, texts)
+
+
+def _basis(data: Mapping[str, Any]) -> LegalBasis:
+    return LegalBasis(data["basis"], text(data.get("interest")), text(data.get("note")))
+
+
+def _pick(ids: Any, by_id: Mapping[str, Any]) -> Any:
+    """Resolve a list of ids to objects; not_stated stays as it is."""
+    return tuple(by_id[i] for i in ids) if isinstance(ids, list) else ids
+
+
+def _dpo(data: Any) -> Any:
+    if data == NOT_STATED:
+        return NOT_STATED
+    contact = ContactPoint.from_data(data["contact"]) if "contact" in data else None
+    return Dpo(data["appointed"], data.get("name"), contact)
+
+
+def _transfers(data: Any, recipients: Mapping[str, Recipient]) -> Any:
+    if data == NOT_STATED:
+        return NOT_STATED
+    items = tuple(Transfer(t["id"], t["destination"], recipients.get(t.get("recipient", "")),
+                           text(t.get("description")), t["safeguards"], text(t.get("copy_available")))
+                  for t in data.get("items", []))
+    return Transfers(data["outside_eu"], text(data.get("statement")), items)
+
+
+def _mandatory(data: Any) -> Any:
+    return data if data == NOT_STATED else (data["required"], text(data.get("consequence")))
+
+
+def _automated(data: Any) -> Any:
+    if data == NOT_STATED:
+        return NOT_STATED
+    return {key: text(value) for key, value in data.items()}
+
+
+def company_from_data(data: Mapping[str, Any], file: str = "") -> Company:
+    """Build the model of one schema- and rule-valid company mapping."""
+    categories = {c["id"]: DataCategory(c["id"], c.get("code"), text(c.get("label")), texts(c.get("items", [])),
+                                        c["sensitive"], text(c.get("note"))) for c in data["data_categories"]}
+    subjects = {s["id"]: DataSubject(s["id"], s.get("code"), text(s.get("label")), text(s.get("description")))
+                for s in data["data_subjects"]}
+    rules = {r["id"]: RetentionRule(r["id"], text(r["applies_to"]), RetentionPeriod.from_data(r["period"]),
+                                    text(r.get("note"))) for r in data["retention_rules"]}
+    recipients = {r["id"]: Recipient(r["id"], r["kind"], text(r["name"]), text(r.get("service")), r.get("location"),
+                                     text(r.get("note"))) for r in data["recipients"]}
+    purposes = tuple(Purpose(
+        p["id"], text(p["name"]), text(p.get("group")), text(p.get("description")),
+        tuple(_basis(b) for b in p["legal_bases"]) if isinstance(p["legal_bases"], list) else NOT_STATED,
+        _pick(p["data_categories"], categories), _pick(p["data_subjects"], subjects), p["source"],
+        _mandatory(p["mandatory"]), _pick(p["retention"], rules), _pick(p["recipients"], recipients),
+    ) for p in data["purposes"])
+    rights = data["rights"]
+    cookies = data["cookies"]
+    security = data["security"]
+    authority = data["supervisory_authority"]
+    return Company(
+        slug=data["slug"], name=data["name"], role=data["role"], source={key: text(value) for key, value in data.get("source", {}).items()},
+        introduction=text(data.get("introduction")),
+        identity=Identity.from_data(data["company"]),
+        contact=ContactPoint.from_data(data["contacts"]["general"]),
+        dpo=_dpo(data["contacts"]["dpo"]),
+        authority=Authority(authority["code"], authority["mentioned"], authority.get("complaint_url"),
+                            authority.get("postal_address")),
+        legal_bases_overview=tuple(_basis(b) for b in data.get("legal_bases_overview", [])),
+        purposes=purposes,
+        data_categories=tuple(categories.values()),
+        special_categories=text(data.get("special_categories")),
+        data_subjects=tuple(subjects.values()),
+        retention_rules=tuple(rules.values()),
+        recipients=tuple(recipients.values()),
+        recipients_statement=text(data.get("recipients_statement")),
+        transfers=_transfers(data["transfers"], recipients),
+        rights=Rights(tuple(Right(r["code"], text(r.get("how")), text(r.get("note"))) for r in rights["offered"]),
+                      tuple(rights.get("not_stated", [])), ContactPoint.from_data(rights["contact"]),
+                      duration(rights["response_delay"]), text(rights["identity_verification"]),
+                      text(rights.get("request_content")), text(rights.get("note"))),
+        cookies=Cookies(cookies["used"], text(cookies.get("statement")),
+                        tuple(Cookie(text(c["name"]), c["provider"], c["purpose"], duration(c["lifetime"]),
+                                     c["consent_required"], text(c.get("note"))) for c in cookies.get("items", [])),
+                        text(cookies.get("management")), duration(cookies.get("consent_lifetime"))),
+        security_statement=text(security.get("statement")),
+        security_measures=texts(security["measures"]),
+        breach_notification=text(security.get("breach_notification")),
+        automated_decisions=_automated(data["automated_decisions"]),
+        minors=text(data.get("minors")),
+        ai_processing=texts(data.get("ai_processing", [])),
+        processor_obligations={k: (texts(v) if isinstance(v, list) else text(v))
+                               for k, v in data["processor_obligations"].items()}
+        if "processor_obligations" in data else None,
+        policy_changes=text(data.get("policy_changes")),
+        sections=tuple(Section(s["id"], text(s["title"]), text(s["body"])) for s in data.get("sections", [])),
+        versions=tuple(Version(v["version"], v["date"], text(v["summary"])) for v in data["versions"]),
+        file=file,
+    )

@@ -1,0 +1,56 @@
+"""The engine-neutral entry point: check a data folder and render every page, once per data change."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+from .checker import CheckResult, check_files, data_files
+from .model import Company
+from .render import Page, render_site
+from .resolve import company_from_data
+from .wording import available_languages
+
+
+class SiteDataError(Exception):
+    """The data does not pass the check: the message is the full compiler-style report."""
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything a site engine needs: the companies, the generated pages and the check's findings."""
+
+    companies: tuple[Company, ...]
+    pages: tuple[Page, ...]
+    result: CheckResult
+
+
+def fingerprint(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
+    """What identifies a state of the data folder: names, sizes and modification times."""
+    return tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in data_files(data_dir))
+
+
+_cache: dict[tuple, Site] = {}
+
+
+def build_site(data_dir: Path, languages: Sequence[str], default: str) -> Site:
+    """Check and render the data folder; reuse the previous result while the data is unchanged."""
+    key = (str(data_dir.resolve()), tuple(languages), default, fingerprint(data_dir))
+    if key in _cache:
+        return _cache[key]
+    missing = sorted(set(languages) - set(available_languages()))
+    if missing:
+        raise SiteDataError(f"no wording file for language(s) {', '.join(missing)}: "
+                            f"add hooks/privacy_center/locales/<lang>.yaml")
+    paths = data_files(data_dir)
+    if not paths:
+        raise SiteDataError(f"{data_dir}: no company files (add data/<company>.yaml)")
+    result = check_files(paths)
+    if result.errors:
+        report = "\n".join(d.format() for d in result.errors)
+        raise SiteDataError(f"{report}\n{len(result.errors)} error(s): the site was not built")
+    companies = tuple(company_from_data(d.data, d.file) for d in result.documents)
+    site = Site(companies, tuple(render_site(companies, languages, default)), result)
+    _cache.clear()
+    _cache[key] = site
+    return site

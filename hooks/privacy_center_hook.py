@@ -1,0 +1,84 @@
+"""MkDocs glue: validate the data, add the generated pages so mkdocs-static-i18n localizes them, tidy the nav.
+
+This is the only module that imports mkdocs; the work happens in the privacy_center package.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import CombinedEvent, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
+
+from privacy_center.checker import summary
+from privacy_center.render import PAGE_ORDER
+from privacy_center.site import Site, SiteDataError, build_site
+
+log = logging.getLogger("mkdocs.hooks.privacy_center")
+GENERATOR = "privacy-center"
+_state: dict[str, Site] = {}
+
+
+def _languages(config: MkDocsConfig) -> tuple[list[str], str]:
+    """The site languages and the default one, as configured for mkdocs-static-i18n."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        raise Abort("privacy-center: the i18n plugin (mkdocs-static-i18n) must be enabled in mkdocs.yml")
+    languages = [lang.locale for lang in i18n.config.languages]
+    default = next((lang.locale for lang in i18n.config.languages if lang.default), languages[0])
+    return languages, default
+
+
+@event_priority(100)
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Check and render everything before the site folder is touched, so bad data never yields a half-built site."""
+    data_dir = Path(config.config_file_path).parent / "data"
+    languages, default = _languages(config)
+    try:
+        site = build_site(data_dir, languages, default)
+    except SiteDataError as error:
+        raise Abort(f"privacy-center: the data has errors\n{error}") from None
+    if _state.get("site") is not site:
+        log.info(f"privacy-center: {summary(site.result)} ('privacy-center validate' lists the warnings)")
+    _state["site"] = site
+    return config
+
+
+@event_priority(50)
+def _add_pages(files: Files, config: MkDocsConfig) -> Files:
+    """Add every generated page as if it were in docs/, so i18n pairs `x.md` with `x.en.md`."""
+    for page in _state["site"].pages:
+        files.append(File(page.path, config.docs_dir, config.site_dir, config.use_directory_urls))
+    return files
+
+
+@event_priority(-200)
+def _restore_content(files: Files, config: MkDocsConfig) -> Files:
+    """After i18n rebuilt the File objects, give the generated ones their content back."""
+    contents = {page.path: page.content for page in _state["site"].pages}
+    for file in files:
+        if file.src_uri in contents:
+            file.content_string = contents[file.src_uri]
+            file.generated_by = GENERATOR
+    return files
+
+
+on_files = CombinedEvent(_add_pages, _restore_content)
+
+
+@event_priority(-200)
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """Title each company section with the company's name and order its pages for reading."""
+    names = {company.slug: company.name for company in _state["site"].companies}
+    for item in nav.items:
+        if not isinstance(item, Section) or not item.children:
+            continue
+        first = item.children[0]
+        slug = getattr(getattr(first, "file", None), "src_uri", "").split("/")[0]
+        if slug in names:
+            item.title = names[slug]
+            item.children.sort(key=lambda child: PAGE_ORDER.get(Path(child.file.src_uri).name.split(".")[0], 99))
+    return nav
