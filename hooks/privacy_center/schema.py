@@ -59,6 +59,17 @@ def _describe(schema: Any) -> str:
     return "a valid value"
 
 
+_FORMAT_FIXES = {"date": "write a real date as YYYY-MM-DD", "email": "write an address such as privacy@example.com",
+                 "uri": "write a full URL such as https://example.com/"}
+_PATTERNS = {
+    "^https?://": ("is not an http(s) URL", "write a URL starting with https://"),
+    "^[a-z0-9]+(-[a-z0-9]+)*$": ("is not a valid slug", "use lower-case letters, digits and dashes, e.g. my-company"),
+    "^[a-z0-9]+(_[a-z0-9]+)*$": ("is not a valid identifier", "use lower-case letters, digits and underscores, e.g. contact_form"),
+    "^[0-9]+(\\.[0-9]+)*$": ("is not a version number", "write numbers separated by dots, e.g. \"1.2\""),
+    "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": ("is not a date", "write the date as YYYY-MM-DD"),
+}
+
+
 def _message(error: ValidationError) -> tuple[str, str, tuple]:
     """Message, fix and the path to point at, per kind of schema failure."""
     path = tuple(error.absolute_path)
@@ -77,21 +88,24 @@ def _message(error: ValidationError) -> tuple[str, str, tuple]:
         return f"expected {error.validator_value!r}, got {error.instance!r}", f"write {error.validator_value!r}", path
     if kind == "type":
         expected = _describe({"type": error.validator_value})
-        hint = " (quote it)" if error.validator_value == "string" else ""
+        hint = ", in quotes" if error.validator_value == "string" else ""
         if error.validator_value == "boolean" and isinstance(error.instance, str):
-            hint = " (YAML 'yes'/'no' are text here: write true or false)"
+            hint = "; 'yes' and 'no' are read as text here"
         return f"expected {expected}, got {type(error.instance).__name__} {error.instance!r}", f"write {expected}{hint}", path
     if kind == "format":
-        return f"{error.instance!r} is not a valid {error.validator_value}", f"write a valid {error.validator_value}", path
+        fix = _FORMAT_FIXES.get(error.validator_value, f"write a valid {error.validator_value}")
+        return f"{error.instance!r} is not a valid {error.validator_value}", fix, path
     if kind == "pattern":
-        return f"{error.instance!r} does not have the expected form", f"match the pattern {error.validator_value}", path
+        what, fix = _PATTERNS.get(error.validator_value, ("does not have the expected form", f"match the pattern {error.validator_value}"))
+        return f"{error.instance!r} {what}", fix, path
     if kind in ("minItems", "minProperties", "minLength"):
         return "is empty", "give at least one entry, or write not_stated", path
     if kind in ("minimum",):
         return f"{error.instance!r} is too small", f"use a value of at least {error.validator_value}", path
     if kind in ("oneOf", "anyOf"):
         options = " or ".join(_describe(s) for s in error.validator_value)
-        return f"{_short(error.instance)} is not {options}", f"write {options}", path
+        quote = ", in quotes" if isinstance(error.instance, (int, bool)) and "a text" in options else ""
+        return f"{_short(error.instance)} is not {options}", f"write {options}{quote}", path
     if kind == "not":
         return f"{error.instance!r} is not allowed here", "write the value or not_stated", path
     return error.message, "see the schema in hooks/privacy_center/schema/company.schema.json", path
