@@ -12,6 +12,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
 
 from privacy_center.checker import summary
 from privacy_center.render import PAGE_ORDER
@@ -81,4 +82,21 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         if slug in names:
             item.title = names[slug]
             item.children.sort(key=lambda child: PAGE_ORDER.get(Path(child.file.src_uri).name.split(".")[0], 99))
+    _relink(nav)
     return nav
+
+
+def _relink(nav: Navigation) -> None:
+    """Recompute the reading order and previous/next links after reordering sections."""
+    def pages(items: list) -> list[Page]:
+        found: list[Page] = []
+        for item in items:
+            if isinstance(item, Page):
+                found.append(item)
+            if isinstance(item, Section):
+                found.extend(pages(item.children))
+        return found
+    nav.pages = pages(nav.items)
+    for index, page in enumerate(nav.pages):
+        page.previous_page = nav.pages[index - 1] if index > 0 else None
+        page.next_page = nav.pages[index + 1] if index + 1 < len(nav.pages) else None

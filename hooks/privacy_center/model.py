@@ -279,6 +279,28 @@ class Cookies:
 
 
 @dataclass(frozen=True)
+class AutomatedDecisions:
+    """Whether solely automated decisions or profiling take place, and their logic and consequences (Art. 22)."""
+
+    exists: bool
+    profiling: Union[bool, str, None] = None
+    description: Optional[Text] = None
+    logic: Any = None
+    consequences: Any = None
+
+
+@dataclass(frozen=True)
+class ProcessorObligations:
+    """What a processor does on its customer's behalf and commits to (Art. 28)."""
+
+    controller: Text
+    operations: tuple[Text, ...] = ()
+    commitments: tuple[Text, ...] = ()
+    sub_processing: Optional[Text] = None
+    liability_exclusions: tuple[Text, ...] = ()
+
+
+@dataclass(frozen=True)
 class Section:
     """A clause that fits no field, kept as Markdown so nothing of a real policy is lost."""
 
@@ -323,10 +345,10 @@ class Company:
     security_statement: Optional[Text]
     security_measures: Any
     breach_notification: Optional[Text]
-    automated_decisions: Any
+    automated_decisions: Any  # AutomatedDecisions or not_stated
     minors: Any
     ai_processing: tuple[Text, ...]
-    processor_obligations: Optional[Mapping[str, Any]]
+    processor_obligations: Optional[ProcessorObligations]
     policy_changes: Optional[Text]
     sections: tuple[Section, ...]
     versions: tuple[Version, ...]

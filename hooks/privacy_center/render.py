@@ -13,6 +13,7 @@ from markupsafe import Markup, escape
 
 from . import phrases
 from .model import NOT_STATED, Company
+from .safety import defuse_markdown
 from .wording import Wording, load_wording
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
@@ -30,7 +31,6 @@ PAGE_ORDER = {page: index for index, (page, _) in enumerate(COMPANY_PAGES)}
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")  # Python-Markdown's escapable characters; <>& are HTML-escaped after
 _SPACES = re.compile(r"\s+")
-_UNSAFE_LINK = re.compile(r"(?i)(javascript|vbscript|data)\s*:")
 
 
 @dataclass(frozen=True)
@@ -51,9 +51,7 @@ def md_escape(value: Any) -> Any:
 
 def rich_text(value: str) -> Markup:
     """Markdown written in the data: kept as Markdown, but raw HTML, attributes and script links are defused."""
-    safe = value.replace("<", "&lt;").replace("{", "\\{")
-    safe = _UNSAFE_LINK.sub(lambda m: m.group(1) + "&#58;", safe)
-    return Markup(safe)
+    return Markup(defuse_markdown(value))
 
 
 def html_text(value: Any) -> Markup:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from .model import (NOT_STATED, Authority, Company, ContactPoint, Cookie, Cookies, DataCategory, DataSubject, Dpo,
+from .model import (NOT_STATED, Authority, AutomatedDecisions, ProcessorObligations, Company, ContactPoint, Cookie, Cookies, DataCategory, DataSubject, Dpo,
                     Identity, LegalBasis, Purpose, Recipient, RetentionPeriod, RetentionRule, Right, Rights, Section,
                     Transfer, Transfers, Version, duration, text, texts)
 
@@ -40,7 +40,16 @@ def _mandatory(data: Any) -> Any:
 def _automated(data: Any) -> Any:
     if data == NOT_STATED:
         return NOT_STATED
-    return {key: text(value) for key, value in data.items()}
+    return AutomatedDecisions(data["exists"], data.get("profiling"), text(data.get("description")),
+                              text(data.get("logic")), text(data.get("consequences")))
+
+
+def _processor(data: Any) -> ProcessorObligations | None:
+    if data is None:
+        return None
+    return ProcessorObligations(text(data["controller"]), texts(data.get("operations", [])),
+                                texts(data.get("commitments", [])), text(data.get("sub_processing")),
+                                texts(data.get("liability_exclusions", [])))
 
 
 def company_from_data(data: Mapping[str, Any], file: str = "") -> Company:
@@ -94,9 +103,7 @@ def company_from_data(data: Mapping[str, Any], file: str = "") -> Company:
         automated_decisions=_automated(data["automated_decisions"]),
         minors=text(data.get("minors")),
         ai_processing=texts(data.get("ai_processing", [])),
-        processor_obligations={k: (texts(v) if isinstance(v, list) else text(v))
-                               for k, v in data["processor_obligations"].items()}
-        if "processor_obligations" in data else None,
+        processor_obligations=_processor(data.get("processor_obligations")),
         policy_changes=text(data.get("policy_changes")),
         sections=tuple(Section(s["id"], text(s["title"]), text(s["body"])) for s in data.get("sections", [])),
         versions=tuple(Version(v["version"], v["date"], text(v["summary"])) for v in data["versions"]),

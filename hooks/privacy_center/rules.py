@@ -8,12 +8,11 @@ from typing import Any, Callable, Iterable, Iterator
 
 from .diagnostics import Diagnostic, Path
 from .loader import Document
+from .safety import RAW_HTML, UNSAFE_LINK
 from .wording import Wording
 
 NOT_STATED = "not_stated"
 _LANG = re.compile(r"^[a-z]{2}$")
-_RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>|<!--")
-_UNSAFE_SCHEME = re.compile(r"(?i)\b(?:javascript|vbscript|data)\s*:")
 
 
 @dataclass(frozen=True)
@@ -69,10 +68,10 @@ def safe_text(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
         strings = value.items() if is_text(value) else ([(None, value)] if isinstance(value, str) else [])
         for language, text in strings:
             where = path + ((language,) if language else ())
-            if _RAW_HTML.search(text):
+            if RAW_HTML.search(text):
                 yield doc.diagnostic(where, "raw HTML is not allowed in text",
                                      "write plain text or Markdown (**bold**, [link](https://...))")
-            if _UNSAFE_SCHEME.search(text):
+            if UNSAFE_LINK.search(text):
                 yield doc.diagnostic(where, "javascript:, vbscript: and data: links are not allowed",
                                      "link to an https:// or mailto: address")
 

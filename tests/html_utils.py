@@ -1,0 +1,67 @@
+"""Read built pages the way a visitor's browser would: visible text, and every resource the page loads."""
+from __future__ import annotations
+
+import html
+from html.parser import HTMLParser
+from pathlib import Path
+
+LOADING = {"script": "src", "img": "src", "iframe": "src", "source": "src", "video": "src", "audio": "src",
+           "embed": "src", "object": "data", "input": "src"}
+
+
+class _Page(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.text: list[str] = []
+        self.loads: list[str] = []
+        self.links: list[dict[str, str]] = []
+        self.html_lang = ""
+        self._skip = 0
+        self._in_article = 0
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        attributes = {k: v or "" for k, v in attrs}
+        if tag == "html":
+            self.html_lang = attributes.get("lang", "")
+        if tag in ("script", "style"):
+            self._skip += 1
+        if tag == "article":
+            self._in_article += 1
+        if tag in LOADING and attributes.get(LOADING[tag]):
+            self.loads.append(attributes[LOADING[tag]])
+        if tag == "link":
+            self.links.append(attributes)
+            if attributes.get("rel") in ("stylesheet", "icon", "preload", "modulepreload", "prefetch", "manifest"):
+                self.loads.append(attributes.get("href", ""))
+        if tag == "a":
+            self.links.append(attributes)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self._skip -= 1
+        if tag == "article":
+            self._in_article -= 1
+        if tag in ("p", "li", "h1", "h2", "h3", "tr", "td", "th", "caption", "br"):
+            self.text.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip and self._in_article:
+            self.text.append(data)
+
+
+def parse(path: Path) -> _Page:
+    """Parse one built HTML file."""
+    page = _Page()
+    page.feed(path.read_text(encoding="utf-8"))
+    return page
+
+
+def visible_text(path: Path) -> str:
+    """The article's text as a visitor reads it, whitespace folded."""
+    return " ".join(html.unescape("".join(parse(path).text)).split())
+
+
+def is_third_party(url: str) -> bool:
+    """True for an absolute URL or a protocol-relative one: anything not served by the site itself."""
+    lowered = url.strip().lower()
+    return lowered.startswith(("http://", "https://", "//"))
