@@ -1,0 +1,101 @@
+"""In a real headless Chromium: no request leaves the site, and pages read fully without JavaScript."""
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from test_site import LANGS, PAGES, SLUGS
+
+playwright = pytest.importorskip("playwright.sync_api")
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (.ci/run installs it)")
+ARTIFACTS = Path(__file__).parent / "artifacts"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+@pytest.fixture(scope="module")
+def server(site: Path):
+    """The built site on a loopback port, as a visitor's browser would fetch it."""
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright.sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield instance
+        instance.close()
+
+
+def foreign_requests(browser, base: str, paths: list[str], javascript: bool = True) -> dict[str, list[str]]:
+    """Load each page and return, per page, the hosts other than the site that the browser contacted."""
+    context = browser.new_context(java_script_enabled=javascript)
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    foreign: dict[str, list[str]] = {}
+    for path in paths:
+        requests.clear()
+        page.goto(f"{base}/{path}", wait_until="networkidle")
+        hosts = sorted({urlparse(u).netloc for u in requests if urlparse(u).scheme in ("http", "https", "ws", "wss")}
+                       - {urlparse(base).netloc})
+        if hosts:
+            foreign[path] = hosts
+    context.close()
+    return foreign
+
+
+ALL_PAGES = [prefix for prefix in LANGS.values()] + [f"{prefix}{slug}/{p}" for prefix in LANGS.values()
+                                                     for slug in SLUGS for p in PAGES]
+
+
+def test_no_request_to_any_third_party(browser, server: str) -> None:
+    assert foreign_requests(browser, server, ALL_PAGES) == {}
+
+
+def test_the_check_catches_a_third_party_script(browser, server: str, site: Path) -> None:
+    # the same check, on a page with a third-party script added: it must report it
+    page_file = site / "coopo" / "index.html"
+    original = page_file.read_text(encoding="utf-8")
+    page_file.write_text(original.replace("</head>", '<script src="https://cdn.example.com/x.js"></script></head>'),
+                         encoding="utf-8")
+    try:
+        found = foreign_requests(browser, server, ["coopo/"])
+    finally:
+        page_file.write_text(original, encoding="utf-8")
+    assert found == {"coopo/": ["cdn.example.com"]}
+
+
+@pytest.mark.parametrize("language", LANGS)
+def test_notice_reads_without_javascript(browser, server: str, language: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{server}/{LANGS[language]}coopo/notice/")
+    text = page.inner_text("article")
+    context.close()
+    assert "rgpd@coopo.fr" in text and "Framer" in text and ("13 mois" in text or "13 months" in text)
+
+
+@pytest.mark.parametrize("width,height", [(390, 844), (1280, 900)], ids=["phone", "desktop"])
+def test_screenshots(browser, server: str, width: int, height: int) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    for name, path in [("home", ""), ("overview", "coopo/"), ("rights", "coopo/rights/"), ("home-en", "en/")]:
+        page.goto(f"{server}/{path}", wait_until="networkidle")
+        target = ARTIFACTS / f"{name}-{width}.png"
+        page.screenshot(path=str(target), full_page=True)
+        assert target.stat().st_size > 10_000
+    context.close()
