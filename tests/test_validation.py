@@ -77,3 +77,13 @@ def test_cli_exit_status_and_summary(capsys: pytest.CaptureFixture[str]) -> None
     out = capsys.readouterr().out
     assert expected(bad)[0] in out
     assert "1 file checked: 1 error" in out
+
+
+@pytest.mark.parametrize("path", VALID + SEEDS + INVALID, ids=lambda p: p.name)
+def test_fast_and_reference_schema_validators_agree(path: Path) -> None:
+    from privacy_center.loader import load_file
+    from privacy_center.schema import is_valid_fast, validator
+    document, errors = load_file(path)
+    if document is None or errors:
+        pytest.skip("not loadable: the schema is never consulted")
+    assert is_valid_fast(document.data) == validator().is_valid(document.data)
