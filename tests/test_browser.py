@@ -99,3 +99,15 @@ def test_screenshots(browser, server: str, width: int, height: int) -> None:
         page.screenshot(path=str(target), full_page=True)
         assert target.stat().st_size > 10_000
     context.close()
+
+
+@pytest.mark.parametrize("language,query,expected", [("fr", "Framer", "Coopo"), ("en", "Framer", "Coopo")])
+def test_search_finds_a_company(browser, server: str, language: str, query: str, expected: str) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{server}/{LANGS[language]}", wait_until="networkidle")
+    page.fill("input.md-search__input", query)
+    page.wait_for_selector(".md-search-result__item", timeout=15_000)
+    results = page.inner_text(".md-search-result")
+    context.close()
+    assert expected in results
