@@ -14,6 +14,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+from privacy_center import cache
 from privacy_center.checker import summary
 from privacy_center.render import PAGE_ORDER
 from privacy_center.site import Site, SiteDataError, build_site
@@ -36,7 +37,9 @@ def _languages(config: MkDocsConfig) -> tuple[list[str], str]:
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Check and render everything before the site folder is touched, so bad data never yields a half-built site."""
-    data_dir = Path(config.config_file_path).parent / "data"
+    project = Path(config.config_file_path).parent
+    data_dir = project / "data"
+    cache.set_folder(project / ".cache" / "privacy-center")
     languages, default = _languages(config)
     try:
         site = build_site(data_dir, languages, default)

@@ -87,3 +87,31 @@ def test_fast_and_reference_schema_validators_agree(path: Path) -> None:
     if document is None or errors:
         pytest.skip("not loadable: the schema is never consulted")
     assert is_valid_fast(document.data) == validator().is_valid(document.data)
+
+
+def test_the_schema_is_a_valid_draft_2020_12_schema() -> None:
+    from jsonschema import Draft202012Validator
+    from privacy_center.schema import schema
+    assert schema()["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    Draft202012Validator.check_schema(schema())
+
+
+def test_the_schema_validator_cached_on_disk_gives_the_same_answers(tmp_path: Path) -> None:
+    import fastjsonschema
+    from privacy_center import cache
+    from privacy_center.loader import load_file
+    from privacy_center.schema import fast_validator
+    document, _ = load_file(SEEDS[0])
+    try:
+        cache.set_folder(tmp_path)
+        fast_validator.cache_clear()
+        fast_validator()  # compiles and writes the code
+        assert [p.name.split("-")[0] for p in tmp_path.iterdir()] == ["schema"]
+        fast_validator.cache_clear()
+        validate = fast_validator()  # reads the code back
+        validate(document.data)
+        with pytest.raises(fastjsonschema.JsonSchemaException):
+            validate({**document.data, "role": "owner"})
+    finally:
+        cache.set_folder(None)
+        fast_validator.cache_clear()

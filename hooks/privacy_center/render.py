@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 from urllib.parse import quote
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from . import phrases
+from . import cache, phrases
 from .model import NOT_STATED, Company
 from .safety import defuse_markdown
 from .wording import Wording, load_wording
@@ -76,9 +76,11 @@ def is_stated(value: Any) -> bool:
 
 @lru_cache(maxsize=None)
 def environment() -> Environment:
-    """One Jinja environment per process; templates are compiled once."""
+    """One Jinja environment per process; templates are compiled once (and kept in the cache folder, if any)."""
+    where = cache.folder()
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES_DIR)),
+        bytecode_cache=FileSystemBytecodeCache(str(where)) if where is not None else None,
         autoescape=select_autoescape(default=True, default_for_string=True, enabled_extensions=("j2",)),
         undefined=StrictUndefined,
         finalize=md_escape,

@@ -1,43 +1,53 @@
 """The JSON Schema check: compiled once per process, errors turned into located diagnostics.
 
 Valid files (the common case) are confirmed by fastjsonschema's compiled validator, about 15 times faster;
-only a file it rejects goes through jsonschema, whose errors carry the paths the messages need.
+only a file it rejects goes through jsonschema, whose errors carry the paths the messages need. jsonschema is
+imported only then: with its format checkers it takes over a second to import, longer than checking 200 files.
 """
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 import fastjsonschema
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
 
+from . import cache
 from .diagnostics import Diagnostic
 from .loader import Document
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 SCHEMA_PATH = Path(__file__).parent / "schema" / "company.schema.json"
 
 
 @lru_cache(maxsize=1)
 def schema() -> dict[str, Any]:
-    """The company schema, read and checked once."""
-    loaded = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    Draft202012Validator.check_schema(loaded)
-    return loaded
+    """The company schema, read once (tests/test_validation.py checks it against the Draft 2020-12 meta-schema)."""
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=1)
 def validator() -> Draft202012Validator:
     """The reference validator, reused for every file, whose errors explain what is wrong."""
+    from jsonschema import Draft202012Validator
+
     return Draft202012Validator(schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
 @lru_cache(maxsize=1)
 def fast_validator() -> Any:
-    """The same schema compiled to Python code: a quick yes for valid files."""
-    return fastjsonschema.compile(schema())
+    """The same schema compiled to Python code (kept in the cache folder, if any): a quick yes for valid files."""
+    inputs = SCHEMA_PATH.read_bytes() + fastjsonschema.VERSION.encode()
+    code = cache.cached_text("schema-validator.py", inputs, lambda: fastjsonschema.compile_to_code(schema()))
+    namespace: dict[str, Any] = {}
+    exec(compile(code, "<company schema validator>", "exec"), namespace)  # noqa: S102 - code generated from our schema
+    root = re.search(r"^def (\w+)\(", code, re.MULTILINE)  # the generated code defines the root validator first
+    return namespace[root.group(1)]
 
 
 def is_valid_fast(data: Any) -> bool:
