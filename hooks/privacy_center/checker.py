@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from .completeness import completeness
 from .diagnostics import Diagnostic, sort_key
+from .history import release_findings, snapshot_files
 from .loader import Document, load_file
 from .rules import RuleContext, check_rules, duplicate_slugs
 from .schema import check_schema
@@ -22,6 +23,7 @@ class CheckResult:
     errors: tuple[Diagnostic, ...]
     warnings: tuple[Diagnostic, ...]
     files: int
+    frozen: Mapping[str, Mapping[str, Document]] = field(default_factory=dict)  # slug -> version -> snapshot
 
     @property
     def ok(self) -> bool:
@@ -75,22 +77,47 @@ def check_documents(documents: Iterable[Document], context: RuleContext | None =
     )
 
 
-def check_files(paths: Iterable[Path], context: RuleContext | None = None) -> CheckResult:
-    """Load and check files; load errors are reported with the rest, never raised."""
+def _load(paths: Iterable[Path]) -> tuple[list[Document], list[Diagnostic]]:
+    """Parse files; a file that does not parse is reported, never raised."""
     documents: list[Document] = []
     load_errors: list[Diagnostic] = []
-    paths = list(paths)
     for path in paths:
         document, errors = load_file(path, display_name(path))
         load_errors.extend(errors)
         if document is not None and not errors:
             documents.append(document)
+    return documents, load_errors
+
+
+def check_frozen(documents: Iterable[Document], context: RuleContext) -> tuple[dict[str, dict[str, Document]], list[Diagnostic]]:
+    """Load each company's frozen versions, check them, and compare the data with the latest one."""
+    frozen: dict[str, dict[str, Document]] = {}
+    errors: list[Diagnostic] = []
+    for document in documents:
+        slug = document.data["slug"]
+        snapshots, load_errors = _load(snapshot_files(Path(document.file), slug).values())
+        errors.extend(load_errors)
+        for snapshot in snapshots:
+            errors.extend(check_schema(snapshot) or check_rules(snapshot, context))
+        frozen[slug] = {Path(s.file).stem: s for s in snapshots}
+        errors.extend(release_findings(document, {v: s.data for v, s in frozen[slug].items()}))
+    return frozen, errors
+
+
+def check_files(paths: Iterable[Path], context: RuleContext | None = None, releases: bool = True) -> CheckResult:
+    """Load and check files, then their frozen versions (unless `releases` is off, as while releasing)."""
+    paths = list(paths)
+    context = context or default_context()
+    documents, load_errors = _load(paths)
     result = check_documents(documents, context)
+    frozen, release_errors = check_frozen(result.documents, context) if releases else ({}, [])
+    bad = {e.file for e in release_errors}
     return CheckResult(
-        documents=result.documents,
-        errors=tuple(sorted(load_errors + list(result.errors), key=sort_key)),
+        documents=tuple(d for d in result.documents if d.file not in bad),
+        errors=tuple(sorted(load_errors + list(result.errors) + release_errors, key=sort_key)),
         warnings=result.warnings,
         files=len(paths),
+        frozen=frozen,
     )
 
 

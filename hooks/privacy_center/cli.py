@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Sequence
 
 from .checker import check_files, data_files, summary
+from .release import ReleaseError, release
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -27,6 +28,21 @@ def _validate(args: argparse.Namespace) -> int:
     return 1 if result.errors or missing else 0
 
 
+def _release(args: argparse.Namespace) -> int:
+    path = Path(args.data_dir) / f"{args.slug}.yaml"
+    if not path.is_file():
+        print(f"{path}:1:1: (document): no such company file (check the slug)", file=sys.stderr)
+        return 1
+    try:
+        done = release(path, args.version, args.summary_fr, args.summary_en, args.date)
+    except ReleaseError as error:
+        print(error, file=sys.stderr)
+        return 1
+    action = "recorded and frozen" if done.appended else "frozen"
+    print(f"{done.slug}: version {done.version} {action} (content hash {done.hash}) in {done.snapshot}")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script."""
     parser = argparse.ArgumentParser(prog="privacy-center", description=__doc__)
@@ -36,6 +52,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     validate.add_argument("--data-dir", default="data", help="folder of company files (default: data)")
     validate.add_argument("--no-warnings", action="store_true", help="print errors only, not completeness warnings")
     validate.set_defaults(run=_validate)
+    publish = commands.add_parser("release", help="record a new version of a company's policy and freeze it")
+    publish.add_argument("slug", help="the company (its file is <data-dir>/<slug>.yaml)")
+    publish.add_argument("--version", required=True, help="the new version number, e.g. 1.1")
+    publish.add_argument("--summary-fr", help="what changed, in French (required for a new version)")
+    publish.add_argument("--summary-en", help="what changed, in English (required for a new version)")
+    publish.add_argument("--date", help="effective date YYYY-MM-DD (default: today; a future date announces it)")
+    publish.add_argument("--data-dir", default="data", help="folder of company files (default: data)")
+    publish.set_defaults(run=_release)
     args = parser.parse_args(argv)
     return args.run(args)
 

@@ -7,6 +7,7 @@ from pathlib import Path as FsPath
 from typing import Any, Callable, Iterable, Iterator
 
 from .diagnostics import Diagnostic, Path
+from .history import SNAPSHOT_FOLDER, version_key
 from .loader import Document
 from .safety import RAW_HTML, UNSAFE_LINK
 from .wording import Wording
@@ -77,8 +78,10 @@ def safe_text(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
 
 
 def slug_matches_file(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
-    """The file name is the slug, so a company is found where its URL says."""
-    stem = FsPath(doc.file).stem
+    """The file name is the slug (a frozen version's folder is), so a company is found where its URL says."""
+    file = FsPath(doc.file)
+    frozen = file.parent.parent.name == SNAPSHOT_FOLDER
+    stem = file.parent.name if frozen else file.stem
     slug = doc.data.get("slug")
     if isinstance(slug, str) and slug != stem:
         yield doc.diagnostic(("slug",), f"slug '{slug}' differs from the file name '{stem}.yaml'",
@@ -190,16 +193,12 @@ def processor_has_obligations(doc: Document, ctx: RuleContext) -> Iterator[Diagn
                              "add processor_obligations with the controller and the operations carried out")
 
 
-def _version_key(version: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in version.split("."))
-
-
 def versions_in_order(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     """Versions are listed oldest first, with increasing numbers and dates, so history reads in order."""
     previous: dict | None = None
     for index, version in enumerate(doc.data.get("versions", [])):
         if previous is not None:
-            if _version_key(version["version"]) <= _version_key(previous["version"]):
+            if version_key(version["version"]) <= version_key(previous["version"]):
                 yield doc.diagnostic(("versions", index, "version"),
                                      f"version {version['version']} does not follow {previous['version']}",
                                      "list versions oldest first with increasing numbers")

@@ -1,0 +1,95 @@
+"""Frozen versions of a company's data: where they live, how they are identified, which one is in force.
+
+A version is frozen by `privacy-center release`, which copies `data/<slug>.yaml` to
+`data/versions/<slug>/<version>.yaml`. The archive therefore lives in the data folder itself and the build never
+needs git history (it works on a shallow clone or a tarball).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any, Mapping, Sequence
+
+from .loader import Document
+from .diagnostics import Diagnostic
+
+NOT_STATED = "not_stated"
+SNAPSHOT_FOLDER = "versions"
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    """Order version numbers numerically: 1.10 comes after 1.9."""
+    return tuple(int(part) for part in version.split("."))
+
+
+def snapshot_folder(company_file: Path, slug: str) -> Path:
+    """`data/versions/<slug>/`, beside the company file."""
+    return company_file.parent / SNAPSHOT_FOLDER / slug
+
+
+def snapshot_files(company_file: Path, slug: str) -> dict[str, Path]:
+    """Frozen versions of one company, oldest first, by version number."""
+    folder = snapshot_folder(company_file, slug)
+    found = {path.stem: path for path in folder.glob("*.yaml")} if folder.is_dir() else {}
+    valid = {version: path for version, path in found.items() if version.replace(".", "").isdigit()}
+    return dict(sorted(valid.items(), key=lambda item: version_key(item[0])))
+
+
+def content_hash(data: Mapping[str, Any]) -> str:
+    """A short fingerprint of what a notice says (the version list left out), to cite the exact text a person saw."""
+    content = {key: value for key, value in data.items() if key != "versions"}
+    canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:8]
+
+
+def in_force_index(dates: Sequence[str], today: date) -> int:
+    """The index of the version in force on `today`: the latest one whose date has come (or is not stated)."""
+    current = 0
+    for index, value in enumerate(dates):
+        if value == NOT_STATED or date.fromisoformat(value) <= today:
+            current = index
+    return current
+
+
+def changed_fields(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[str]:
+    """Top-level fields whose content differs, to say in one line what an unannounced change touched."""
+    keys = (set(old) | set(new)) - {"versions"}
+    return sorted(key for key in keys if old.get(key) != new.get(key))
+
+
+def next_version(version: str) -> str:
+    """The version number a release would most likely take next: 1.0 -> 1.1."""
+    parts = version.split(".")
+    return ".".join(parts[:-1] + [str(int(parts[-1]) + 1)])
+
+
+def release_findings(doc: Document, frozen: Mapping[str, Any]) -> list[Diagnostic]:
+    """Errors when the data and its frozen versions disagree: an unannounced change can never be published."""
+    if not frozen:
+        return []
+    slug = doc.data.get("slug", "")
+    listed = [entry["version"] for entry in doc.data.get("versions", [])]
+    last = len(listed) - 1
+    found: list[Diagnostic] = []
+    for version in frozen:
+        if version not in listed:
+            found.append(doc.diagnostic(("versions",), f"frozen version {version} of {slug} is missing from versions",
+                                        f"add version {version} back, or delete {SNAPSHOT_FOLDER}/{slug}/{version}.yaml"))
+    latest = list(frozen)[-1]
+    unfrozen = [v for v in listed if version_key(v) > version_key(latest)]
+    for version in unfrozen:
+        found.append(doc.diagnostic(("versions", listed.index(version), "version"),
+                                    f"version {version} of {slug} is listed but not frozen",
+                                    f"run: privacy-center release {slug} --version {version}"))
+    if not unfrozen and listed and listed[-1] == latest:
+        changed = changed_fields(frozen[latest], doc.data)
+        if changed:
+            found.append(doc.diagnostic(
+                ("versions", last, "version"),
+                f"{slug} differs from its frozen version {latest} (changed: {', '.join(changed)}) "
+                f"but no new version is recorded",
+                f"run: privacy-center release {slug} --version {next_version(latest)} "
+                f"--summary-fr \"...\" --summary-en \"...\""))
+    return found
