@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import NOT_STATED, DataCategory, DataSubject, Duration, RetentionPeriod, Text
+from .model import NOT_STATED, ContactPoint, DataCategory, DataSubject, Duration, RetentionPeriod, Text
 from .wording import Wording
 
 
@@ -76,3 +76,45 @@ def date(value: str, words: Wording) -> str:
         return words("label.date_not_stated")
     year, month, day = value.split("-")
     return words("date.format", day=int(day), month=words(f"date.months.m{month}"), year=year)
+
+
+def _contact(value: Any, words: Wording) -> str:
+    """A contact point in one line: its email, else its postal address, else its form."""
+    if value is None or value == NOT_STATED:
+        return localize(value, words)
+    if isinstance(value, ContactPoint):
+        return next((v for v in (value.email, value.postal_address, value.web_form) if v and v != NOT_STATED),
+                    localize(NOT_STATED, words))
+    return localize(value.contact, words) if getattr(value, "contact", None) else localize(value.appointed, words)
+
+
+def value(item: Any, kind: str, words: Wording) -> str:
+    """One old or new value of a change, in words; `kind` tells codes apart (legal bases, rights, safeguards)."""
+    if isinstance(item, (tuple, list)):
+        return words("retention.first_of_joiner").join(value(part, kind, words) for part in item) or words("label.none")
+    if isinstance(item, RetentionPeriod):
+        return retention(item, words)
+    if isinstance(item, DataCategory):
+        return category_name(item, words)
+    if isinstance(item, str) and item != NOT_STATED:
+        if kind == "legal_basis_changed":
+            return words(f"legal_basis.{item}.name")
+        if kind.startswith("right_"):
+            return words(f"right.{item}.name")
+        if kind == "safeguards_changed":
+            return words(f"safeguard.{item}")
+        if kind.startswith("transfer"):
+            return country(item, words)
+        if kind == "wording_changed":
+            return words(item)
+    if kind in ("contact_changed", "dpo_changed", "rights_contact_changed"):
+        return _contact(item, words)
+    return localize(item, words)
+
+
+def change(item: Any, words: Wording) -> str:
+    """A change in one sentence, from the `change.<kind>` wording."""
+    kind = item.kind
+    subject_kind = "transfer" if kind == "safeguards_changed" else kind  # its subject is a destination
+    return words(f"change.{kind}", subject=value(item.subject, subject_kind, words), old=value(item.old, kind, words),
+                 new=value(item.new, kind, words))

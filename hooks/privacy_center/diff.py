@@ -1,0 +1,223 @@
+"""What changed between two versions of a company's policy, computed from the data rather than from text.
+
+Each change names a wording key (`change.<kind>` in the locale files), says whether it is material (it widens
+what is done with personal data or narrows a right) or editorial, and carries the old and new values; templates
+turn it into words in each language.
+"""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, fields
+from typing import Any, Callable, Iterable, Iterator, Mapping
+
+from .model import Company, Duration, RetentionPeriod, Text
+
+DAYS = {"days": 1, "weeks": 7, "months": 30, "years": 365}
+
+# Where a model field is shown in the notice: the heading a wording-only change is reported under.
+HEADINGS = {
+    "introduction": "notice.introduction", "identity": "notice.controller", "contact": "notice.controller",
+    "dpo": "notice.dpo", "authority": "notice.complaint", "legal_bases_overview": "notice.purposes",
+    "purposes": "notice.purposes", "data_categories": "notice.data_categories",
+    "special_categories": "notice.special_categories", "data_subjects": "notice.data_subjects",
+    "retention_rules": "notice.retention", "recipients": "notice.recipients",
+    "recipients_statement": "notice.recipients", "transfers": "notice.transfers", "rights": "notice.rights",
+    "cookies": "notice.cookies", "security_statement": "notice.security", "security_measures": "notice.security",
+    "breach_notification": "notice.security", "automated_decisions": "notice.automated_decisions",
+    "minors": "notice.minors", "ai_processing": "notice.ai_processing",
+    "processor_obligations": "notice.processor_obligations", "policy_changes": "notice.policy_changes",
+    "sections": "notice.other_sections", "source": "label.source_document",
+}
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change between two versions, in data terms."""
+
+    kind: str
+    material: bool
+    subject: Any = None
+    old: Any = None
+    new: Any = None
+    words: Mapping[str, tuple[tuple[str, str], ...]] | None = None  # language -> (operation, text) runs
+
+
+def _by_id(items: Any) -> dict[str, Any]:
+    return {item.id: item for item in items} if isinstance(items, tuple) else {}
+
+
+def _days(value: Any) -> int | None:
+    """A comparable length for a duration, or None when a period has no single length."""
+    if isinstance(value, Duration):
+        return value.value * DAYS[value.unit]
+    if isinstance(value, RetentionPeriod) and value.kind in ("fixed", "from_event"):
+        return _days(value.duration)
+    return None
+
+
+def is_longer(old: Any, new: Any) -> bool:
+    """True when the new period is longer, or when the two cannot be compared (then a reader must look)."""
+    before, after = _days(old), _days(new)
+    if before is None or after is None:
+        return True
+    return after > before
+
+
+def _added_removed(kind: str, old: Mapping[str, Any], new: Mapping[str, Any], name: Callable[[Any], Any],
+                   material_added: bool, material_removed: bool) -> Iterator[Change]:
+    for key in new.keys() - old.keys():
+        yield Change(f"{kind}_added", material_added, subject=name(new[key]))
+    for key in old.keys() - new.keys():
+        yield Change(f"{kind}_removed", material_removed, subject=name(old[key]))
+
+
+def _codes(items: Any, attribute: str) -> tuple[str, ...]:
+    return tuple(getattr(item, attribute) for item in items) if isinstance(items, tuple) else (items,)
+
+
+def purposes(old: Company, new: Company) -> Iterator[Change]:
+    """New and dropped purposes; for kept ones, legal bases and data categories."""
+    before, after = _by_id(old.purposes), _by_id(new.purposes)
+    yield from _added_removed("purpose", before, after, lambda p: p.name, True, False)
+    for key in sorted(before.keys() & after.keys()):
+        was, now = before[key], after[key]
+        if _codes(was.legal_bases, "basis") != _codes(now.legal_bases, "basis"):
+            yield Change("legal_basis_changed", True, now.name, _codes(was.legal_bases, "basis"),
+                         _codes(now.legal_bases, "basis"))
+        cats_before, cats_after = _by_id(was.data_categories), _by_id(now.data_categories)
+        for cat in cats_after.keys() - cats_before.keys():
+            yield Change("purpose_category_added", True, now.name, new=cats_after[cat])
+        for cat in cats_before.keys() - cats_after.keys():
+            yield Change("purpose_category_removed", False, now.name, old=cats_before[cat])
+
+
+def data_categories(old: Company, new: Company) -> Iterator[Change]:
+    """Categories of data collected at all; a new one is material, a sensitive one above all."""
+    yield from _added_removed("category", _by_id(old.data_categories), _by_id(new.data_categories),
+                              lambda c: c, True, False)
+
+
+def retention(old: Company, new: Company) -> Iterator[Change]:
+    """Retention rules by id: a longer (or no longer comparable) period is material."""
+    before, after = _by_id(old.retention_rules), _by_id(new.retention_rules)
+    yield from _added_removed("retention", before, after, lambda r: r.applies_to, True, False)
+    for key in sorted(before.keys() & after.keys()):
+        if before[key].period != after[key].period:
+            yield Change("retention_changed", is_longer(before[key].period, after[key].period),
+                         after[key].applies_to, before[key].period, after[key].period)
+
+
+def recipients(old: Company, new: Company) -> Iterator[Change]:
+    """Who receives the data: a new recipient is material."""
+    yield from _added_removed("recipient", _by_id(old.recipients), _by_id(new.recipients), lambda r: r.name,
+                              True, False)
+
+
+def transfers(old: Company, new: Company) -> Iterator[Change]:
+    """Transfers outside the EU and their safeguards."""
+    was, now = old.transfers, new.transfers
+    before = _by_id(getattr(was, "items", ()))
+    after = _by_id(getattr(now, "items", ()))
+    yield from _added_removed("transfer", before, after, lambda t: t.destination, True, False)
+    for key in sorted(before.keys() & after.keys()):
+        if before[key].safeguards != after[key].safeguards:
+            yield Change("safeguards_changed", True, after[key].destination, before[key].safeguards,
+                         after[key].safeguards)
+    if getattr(was, "outside_eu", was) != getattr(now, "outside_eu", now) and not (before or after):
+        yield Change("transfers_changed", True, old=getattr(was, "outside_eu", was), new=getattr(now, "outside_eu", now))
+
+
+def contacts(old: Company, new: Company) -> Iterator[Change]:
+    """How to reach the company, its DPO and where rights are exercised."""
+    for attribute, kind in (("contact", "contact_changed"), ("dpo", "dpo_changed")):
+        if getattr(old, attribute) != getattr(new, attribute):
+            yield Change(kind, True, old=getattr(old, attribute), new=getattr(new, attribute))
+
+
+def rights(old: Company, new: Company) -> Iterator[Change]:
+    """Rights offered and where to exercise them: a right that disappears is material."""
+    before = {right.code: right for right in old.rights.offered}
+    after = {right.code: right for right in new.rights.offered}
+    yield from _added_removed("right", before, after, lambda r: r.code, False, True)
+    if old.rights.contact != new.rights.contact:
+        yield Change("rights_contact_changed", True, old=old.rights.contact, new=new.rights.contact)
+
+
+def _cookie_key(cookie: Any) -> str:
+    name = cookie.name
+    return name.get("en") if isinstance(name, Text) else str(name)
+
+
+def cookies(old: Company, new: Company) -> Iterator[Change]:
+    """Cookies by name: a new cookie or a longer lifetime is material."""
+    before = {_cookie_key(c): c for c in old.cookies.items}
+    after = {_cookie_key(c): c for c in new.cookies.items}
+    yield from _added_removed("cookie", before, after, lambda c: c.name, True, False)
+    for key in sorted(before.keys() & after.keys()):
+        if before[key].lifetime != after[key].lifetime:
+            yield Change("cookie_lifetime_changed", is_longer(before[key].lifetime, after[key].lifetime),
+                         after[key].name, before[key].lifetime, after[key].lifetime)
+
+
+def word_diff(old: str, new: str) -> tuple[tuple[str, str], ...]:
+    """Runs of equal, deleted and inserted words, so a reader sees exactly which words moved."""
+    before, after = old.split(), new.split()
+    runs: list[tuple[str, str]] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=before, b=after, autojunk=False).get_opcodes():
+        if op in ("equal", "delete", "replace"):
+            runs.append(("equal" if op == "equal" else "delete", " ".join(before[i1:i2])))
+        if op in ("insert", "replace"):
+            runs.append(("insert", " ".join(after[j1:j2])))
+    return tuple(runs)
+
+
+def sections(old: Company, new: Company) -> Iterator[Change]:
+    """Free-text sections: wording changes, shown word by word in each language."""
+    before, after = _by_id(old.sections), _by_id(new.sections)
+    yield from _added_removed("section", before, after, lambda s: s.title, False, False)
+    for key in sorted(before.keys() & after.keys()):
+        was, now = before[key].body, after[key].body
+        if was != now:
+            words = {lang: word_diff(was.get(lang), now.get(lang)) for lang in now.values if was.get(lang) != now.get(lang)}
+            yield Change("section_changed", False, after[key].title, words=words)
+
+
+def _own(company: Company, name: str) -> Any:
+    """A field's own content: purposes without the rules and recipients they point to (diffed on their own)."""
+    if name == "purposes":
+        return tuple((p.id, p.name, p.group, p.description, p.source, p.mandatory) for p in company.purposes)
+    return getattr(company, name)
+
+
+DIFFS: tuple[tuple[Callable[[Company, Company], Iterable[Change]], tuple[str, ...]], ...] = (
+    (purposes, ("purposes",)), (data_categories, ("data_categories",)), (retention, ("retention_rules",)),
+    (recipients, ("recipients",)), (transfers, ("transfers",)), (contacts, ("contact", "dpo")),
+    (rights, ("rights",)), (cookies, ("cookies",)), (sections, ("sections",)),
+)
+
+
+def diff(old: Company, new: Company) -> list[Change]:
+    """Every change from `old` to `new`: specific ones first, then wording-only changes per notice heading."""
+    changes: list[Change] = []
+    covered: set[str] = set()
+    for compute, names in DIFFS:
+        found = list(compute(old, new))
+        changes.extend(found)
+        if found:
+            covered.update(names)
+    headings: list[str] = []
+    for item in fields(Company):
+        name = item.name
+        if name in covered or name not in HEADINGS or _own(old, name) == _own(new, name):
+            continue
+        if HEADINGS[name] not in headings:
+            headings.append(HEADINGS[name])
+    changes.extend(Change("wording_changed", False, subject=heading) for heading in headings)
+    return changes
+
+
+def is_material(changes: Iterable[Change]) -> bool:
+    """A version is material when any of its changes is."""
+    return any(change.material for change in changes)
+
+
