@@ -26,3 +26,29 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = mkdocs("build", "--strict", "-d", str(out))
     assert result.returncode == 0, result.stderr
     return out
+
+
+
+def make_project(tmp: Path, data_files: list[Path] = (), data_dir: Path | None = None) -> Path:
+    """A copy of this project around other data (files, or a whole folder), to build as a user would."""
+    import shutil
+    shutil.copy(ROOT / "mkdocs.yml", tmp / "mkdocs.yml")
+    for folder in ("docs", "overrides"):
+        shutil.copytree(ROOT / folder, tmp / folder)
+    (tmp / "hooks").symlink_to(ROOT / "hooks", target_is_directory=True)
+    if data_dir is not None:
+        shutil.copytree(data_dir, tmp / "data")
+    else:
+        (tmp / "data").mkdir()
+    for path in data_files:
+        shutil.copy(path, tmp / "data" / path.name)
+    return tmp
+
+@pytest.fixture(scope="session")
+def history_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built with --strict from the fictional demo company and its three versions."""
+    project = make_project(tmp_path_factory.mktemp("history-project"), data_dir=FIXTURES / "history" / "data")
+    out = tmp_path_factory.mktemp("history-site")
+    result = mkdocs("build", "--strict", "-d", str(out), cwd=project)
+    assert result.returncode == 0, result.stderr
+    return out

@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import FIXTURES, ROOT, mkdocs
+from conftest import FIXTURES, ROOT, make_project, mkdocs
 from html_utils import is_third_party, parse, visible_text
 
 PAGES = ["", "notice/", "activities/", "rights/", "cookies/", "history/"]
@@ -114,18 +113,6 @@ def test_generated_pages_have_no_edit_link_and_search_knows_them(site: Path) -> 
         assert f'"location":"{slug}/' in index
         assert f'"location":"en/{slug}/' in index
 
-
-def make_project(tmp: Path, data_files: list[Path]) -> Path:
-    """A copy of this project with other data, to build as a user would."""
-    for name in ("mkdocs.yml",):
-        shutil.copy(ROOT / name, tmp / name)
-    for folder in ("docs", "overrides"):
-        shutil.copytree(ROOT / folder, tmp / folder)
-    (tmp / "hooks").symlink_to(ROOT / "hooks", target_is_directory=True)
-    (tmp / "data").mkdir()
-    for path in data_files:
-        shutil.copy(path, tmp / "data" / path.name)
-    return tmp
 
 
 def test_bad_data_stops_the_build_with_the_report_and_no_site(tmp_path: Path) -> None:

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
@@ -106,6 +106,7 @@ def _globals(words: Wording, languages: Sequence[str], default: str) -> dict[str
         "subject_name": lambda subject: phrases.subject_name(subject, words),
         "country": lambda code: phrases.country(code, words),
         "date": lambda value: phrases.date(value, words),
+        "change": lambda item: phrases.change(item, words),
         "languages": languages,
         "default_language": default,
         "page_ids": [page for page, _ in COMPANY_PAGES],
@@ -118,13 +119,14 @@ def page_path(page: str, language: str, default: str, folder: str = "") -> str:
     return f"{folder}/{page}{suffix}.md" if folder else f"{page}{suffix}.md"
 
 
-def render_company(company: Company, languages: Sequence[str], default: str) -> Iterable[Page]:
+def render_company(company: Company, languages: Sequence[str], default: str,
+                   changelog: Sequence[Any] = ()) -> Iterable[Page]:
     """Every page of one company in every language."""
     env = environment()
     for language in languages:
         context = _globals(load_wording(language), languages, default)
         for page, template in COMPANY_PAGES:
-            content = env.get_template(template).render(context, company=company, page=page)
+            content = env.get_template(template).render(context, company=company, page=page, changelog=changelog)
             yield Page(page_path(page, language, default, company.slug), language, content)
 
 
@@ -137,9 +139,10 @@ def render_home(companies: Sequence[Company], languages: Sequence[str], default:
         yield Page(page_path("index", language, default), language, content)
 
 
-def render_site(companies: Sequence[Company], languages: Sequence[str], default: str) -> list[Page]:
+def render_site(companies: Sequence[Company], languages: Sequence[str], default: str,
+                changelogs: Mapping[str, Sequence[Any]] | None = None) -> list[Page]:
     """All generated pages of the site."""
     pages = list(render_home(companies, languages, default))
     for company in companies:
-        pages.extend(render_company(company, languages, default))
+        pages.extend(render_company(company, languages, default, (changelogs or {}).get(company.slug, ())))
     return pages

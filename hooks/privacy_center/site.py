@@ -2,8 +2,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
-from typing import Sequence
+from typing import Any, Mapping, Sequence
+
+from .changelog import Entry, changelog
+from .history import content_hash
 
 from .checker import CheckResult, check_files, data_files
 from .model import Company
@@ -23,6 +27,7 @@ class Site:
     companies: tuple[Company, ...]
     pages: tuple[Page, ...]
     result: CheckResult
+    changelogs: Mapping[str, tuple[Entry, ...]]
 
 
 def fingerprint(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
@@ -33,9 +38,17 @@ def fingerprint(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
 _cache: dict[tuple, Site] = {}
 
 
-def build_site(data_dir: Path, languages: Sequence[str], default: str) -> Site:
+def company_changelog(company: Company, frozen: Mapping[str, Any], today: date) -> tuple[Entry, ...]:
+    """The company's versions with what changed in each, from its frozen copies."""
+    companies = {version: company_from_data(doc.data, doc.file) for version, doc in frozen.items()}
+    hashes = {version: content_hash(doc.data) for version, doc in frozen.items()}
+    return changelog(company, companies, hashes, today)
+
+
+def build_site(data_dir: Path, languages: Sequence[str], default: str, today: date | None = None) -> Site:
     """Check and render the data folder; reuse the previous result while the data is unchanged."""
-    key = (str(data_dir.resolve()), tuple(languages), default, fingerprint(data_dir))
+    today = today or date.today()
+    key = (str(data_dir.resolve()), tuple(languages), default, fingerprint(data_dir), today)
     if key in _cache:
         return _cache[key]
     missing = sorted(set(languages) - set(available_languages()))
@@ -50,7 +63,8 @@ def build_site(data_dir: Path, languages: Sequence[str], default: str) -> Site:
         report = "\n".join(d.format() for d in result.errors)
         raise SiteDataError(f"{report}\n{len(result.errors)} error(s): the site was not built")
     companies = tuple(company_from_data(d.data, d.file) for d in result.documents)
-    site = Site(companies, tuple(render_site(companies, languages, default)), result)
+    changelogs = {c.slug: company_changelog(c, result.frozen.get(c.slug, {}), today) for c in companies}
+    site = Site(companies, tuple(render_site(companies, languages, default, changelogs)), result, changelogs)
     _cache.clear()
     _cache[key] = site
     return site
