@@ -75,16 +75,16 @@ on_files = CombinedEvent(_add_pages, _restore_content)
 
 @event_priority(-200)
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    """Title each company section with the company's name and order its pages for reading."""
+    """Title each company section with the company's name, order its pages for reading, keep archives out of it."""
     names = {company.slug: company.name for company in _state["site"].companies}
     for item in nav.items:
-        if not isinstance(item, Section) or not item.children:
+        if not isinstance(item, Section):
             continue
-        first = item.children[0]
-        slug = getattr(getattr(first, "file", None), "src_uri", "").split("/")[0]
+        pages = [child for child in item.children if isinstance(child, Page)]  # the versions/ folder is left out
+        slug = pages[0].file.src_uri.split("/")[0] if pages else ""
         if slug in names:
             item.title = names[slug]
-            item.children.sort(key=lambda child: PAGE_ORDER.get(Path(child.file.src_uri).name.split(".")[0], 99))
+            item.children = sorted(pages, key=lambda child: PAGE_ORDER.get(Path(child.file.src_uri).name.split(".")[0], 99))
     _relink(nav)
     return nav
 

@@ -5,6 +5,9 @@ from pathlib import Path
 
 import pytest
 
+from privacy_center.release import release
+
+from conftest import FIXTURES, make_project, mkdocs
 from html_utils import visible_text
 
 PAGE = {"fr": Path("demo/history/index.html"), "en": Path("en/demo/history/index.html")}
@@ -37,3 +40,39 @@ def test_a_reworded_section_shows_the_words_that_changed(history_site: Path) -> 
     assert "Any dispute will be brought before the <ins>competent</ins> courts of Grenoble." in html
     french = (history_site / PAGE["fr"]).read_text(encoding="utf-8")
     assert "Tout litige sera soumis aux tribunaux <ins>compétents</ins> de Grenoble." in french
+
+
+@pytest.mark.parametrize("language,prefix,banner", [
+    ("fr", "", "Cette version 1.0 (du 15 janvier 2025) a été remplacée"),
+    ("en", "en/", "This version 1.0 (of 15 January 2025) has been superseded"),
+])
+def test_a_superseded_version_stays_readable_at_its_stable_url(history_site: Path, language: str, prefix: str,
+                                                               banner: str) -> None:
+    text = visible_text(history_site / f"{prefix}demo/versions/1.0/index.html")
+    assert banner in text
+    assert "rgpd@coopo.fr" in text  # the contact of version 1.0, replaced in 2.0
+    html = (history_site / f"{prefix}demo/versions/1.0/index.html").read_text(encoding="utf-8")
+    assert 'href="../../notice/"' in html  # link to the version in force
+    assert "privacy@demo.example" in visible_text(history_site / f"{prefix}demo/notice/index.html")
+
+
+def test_the_current_version_has_no_archive_page(history_site: Path) -> None:
+    assert not (history_site / "demo" / "versions" / "2.0").exists()
+
+
+def test_a_version_with_a_future_date_is_announced_but_not_yet_in_force(tmp_path: Path) -> None:
+    (tmp_path / "project").mkdir()
+    project = make_project(tmp_path / "project", data_dir=FIXTURES / "history" / "data")
+    company = project / "data" / "demo.yaml"
+    company.write_text(company.read_text(encoding="utf-8").replace("value: 13", "value: 24"), encoding="utf-8")
+    release(company, "2.1", "Cookies : 24 mois.", "Cookies: 24 months.", "2099-01-01")
+    result = mkdocs("build", "--strict", "-d", str(tmp_path / "out"), cwd=project)
+    assert result.returncode == 0, result.stderr
+    out = tmp_path / "out" / "en" / "demo"
+    assert "Current version 2.0" in visible_text(out / "notice" / "index.html")
+    assert "13 months" in visible_text(out / "cookies" / "index.html")
+    upcoming = visible_text(out / "versions" / "2.1" / "index.html")
+    assert "This version 2.1 comes into force on 1 January 2099" in upcoming and "24 months" in upcoming
+    history = visible_text(out / "history" / "index.html")
+    assert "Version 2.1 · 1 January 2099¶ Upcoming version (not yet in force)" in history
+    assert "Version 2.0 · 10 January 2026¶ Version in force" in history

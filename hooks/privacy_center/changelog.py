@@ -1,7 +1,7 @@
 """A company's changelog: each version with its date, summary, content hash and the changes computed from data."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Mapping
 
@@ -19,6 +19,7 @@ class Entry:
     changes: tuple[Change, ...]
     first: bool
     status: str  # "in_force", "superseded" or "upcoming"
+    company: Company | None = field(default=None, compare=False)  # the notice as it was (or will be) at this version
 
     @property
     def material(self) -> bool:
@@ -36,6 +37,11 @@ def changelog(company: Company, frozen: Mapping[str, Company], hashes: Mapping[s
         snapshot = frozen.get(version.version, company if index == len(versions) - 1 else None)
         changes = tuple(diff(previous, snapshot)) if previous is not None and snapshot is not None else ()
         status = "in_force" if index == current else ("upcoming" if index > current else "superseded")
-        entries.append(Entry(version, hashes.get(version.version), changes, index == 0, status))
+        entries.append(Entry(version, hashes.get(version.version), changes, index == 0, status, snapshot))
         previous = snapshot or previous
     return tuple(reversed(entries))
+
+
+def in_force(entries: tuple[Entry, ...]) -> Entry:
+    """The entry whose notice applies today."""
+    return next(entry for entry in entries if entry.status == "in_force")

@@ -107,6 +107,7 @@ def _globals(words: Wording, languages: Sequence[str], default: str) -> dict[str
         "country": lambda code: phrases.country(code, words),
         "date": lambda value: phrases.date(value, words),
         "change": lambda item: phrases.change(item, words),
+        "base": "",
         "languages": languages,
         "default_language": default,
         "page_ids": [page for page, _ in COMPANY_PAGES],
@@ -130,6 +131,15 @@ def render_company(company: Company, languages: Sequence[str], default: str,
             yield Page(page_path(page, language, default, company.slug), language, content)
 
 
+def render_archive(company: Company, entry: Any, slug: str, languages: Sequence[str], default: str) -> Iterable[Page]:
+    """A frozen version's full notice at `<slug>/versions/<version>/`, marked as superseded or upcoming."""
+    env = environment()
+    for language in languages:
+        context = _globals(load_wording(language), languages, default)
+        content = env.get_template("archive.md.j2").render(context, company=company, entry=entry, page="notice", base="../")
+        yield Page(page_path(company.current_version.version, language, default, f"{slug}/versions"), language, content)
+
+
 def render_home(companies: Sequence[Company], languages: Sequence[str], default: str) -> Iterable[Page]:
     """The home page listing every company, in every language."""
     env = environment()
@@ -144,5 +154,9 @@ def render_site(companies: Sequence[Company], languages: Sequence[str], default:
     """All generated pages of the site."""
     pages = list(render_home(companies, languages, default))
     for company in companies:
-        pages.extend(render_company(company, languages, default, (changelogs or {}).get(company.slug, ())))
+        entries = (changelogs or {}).get(company.slug, ())
+        pages.extend(render_company(company, languages, default, entries))
+        for entry in entries:
+            if entry.company is not None and entry.version.version != company.current_version.version:
+                pages.extend(render_archive(entry.company, entry, company.slug, languages, default))
     return pages

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
-from .changelog import Entry, changelog
+from .changelog import Entry, changelog, in_force
 from .history import content_hash
 
 from .checker import CheckResult, check_files, data_files
@@ -45,6 +45,14 @@ def company_changelog(company: Company, frozen: Mapping[str, Any], today: date) 
     return changelog(company, companies, hashes, today)
 
 
+def shown(company: Company, entries: tuple[Entry, ...]) -> Company:
+    """The notice the company pages show: the version in force, not one announced for a later date."""
+    current = in_force(entries) if entries else None
+    if current is None or current.company is None or current.version == company.current_version:
+        return company
+    return current.company
+
+
 def build_site(data_dir: Path, languages: Sequence[str], default: str, today: date | None = None) -> Site:
     """Check and render the data folder; reuse the previous result while the data is unchanged."""
     today = today or date.today()
@@ -64,6 +72,7 @@ def build_site(data_dir: Path, languages: Sequence[str], default: str, today: da
         raise SiteDataError(f"{report}\n{len(result.errors)} error(s): the site was not built")
     companies = tuple(company_from_data(d.data, d.file) for d in result.documents)
     changelogs = {c.slug: company_changelog(c, result.frozen.get(c.slug, {}), today) for c in companies}
+    companies = tuple(shown(c, changelogs[c.slug]) for c in companies)
     site = Site(companies, tuple(render_site(companies, languages, default, changelogs)), result, changelogs)
     _cache.clear()
     _cache[key] = site
