@@ -42,7 +42,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     cache.set_folder(project / ".cache" / "privacy-center")
     languages, default = _languages(config)
     try:
-        site = build_site(data_dir, languages, default)
+        site = build_site(data_dir, languages, default, site_url=config.site_url or "")
     except SiteDataError as error:
         raise Abort(f"privacy-center: the data has errors\n{error}") from None
     if _state.get("site") is not site:
@@ -103,3 +103,11 @@ def _relink(nav: Navigation) -> None:
     for index, page in enumerate(nav.pages):
         page.previous_page = nav.pages[index - 1] if index > 0 else None
         page.next_page = nav.pages[index + 1] if index + 1 < len(nav.pages) else None
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Write the Atom feeds and the version index beside the pages."""
+    for asset in _state["site"].assets:
+        target = Path(config.site_dir) / asset.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(asset.content, encoding="utf-8")

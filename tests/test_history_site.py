@@ -76,3 +76,42 @@ def test_a_version_with_a_future_date_is_announced_but_not_yet_in_force(tmp_path
     history = visible_text(out / "history" / "index.html")
     assert "Version 2.1 · 1 January 2099¶ Upcoming version (not yet in force)" in history
     assert "Version 2.0 · 10 January 2026¶ Version in force" in history
+
+
+@pytest.mark.parametrize("path,language,title", [
+    ("demo/feed.xml", "fr", "Démo Fictive · Historique des versions"),
+    ("en/demo/feed.xml", "en", "Démo Fictive · Version history"),
+    ("feed.xml", "fr", "Centre de confidentialité · Changements récents"),
+    ("en/feed.xml", "en", "Privacy center · Recent changes"),
+])
+def test_atom_feeds_are_valid_and_list_every_version(history_site: Path, path: str, language: str, title: str) -> None:
+    import feedparser
+    feed = feedparser.parse((history_site / path).read_bytes())
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.version == "atom10"
+    assert feed.feed.title == title and feed.feed.language == language
+    assert [e.title.split(" · ")[1] for e in feed.entries] == ["Version 2.0", "Version 1.1", "Version 1.0"]
+    assert feed.entries[0].link.endswith("demo/history/#v2-0")
+    assert ("Analytix Inc." in feed.entries[0].content[0].value)
+
+
+def test_pages_link_to_their_feed(history_site: Path) -> None:
+    html = (history_site / "en" / "demo" / "notice" / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="alternate" type="application/atom+xml" href="../feed.xml"' in html
+    overview = (history_site / "demo" / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="alternate" type="application/atom+xml" href="feed.xml"' in overview
+
+
+def test_the_version_index_says_which_notice_applied_when(history_site: Path) -> None:
+    import json
+    [demo] = json.loads((history_site / "versions.json").read_text(encoding="utf-8"))["companies"]
+    assert [(v["version"], v["valid_from"], v["valid_until"], v["status"]) for v in demo["versions"]] == [
+        ("1.0", "2025-01-15", "2025-06-01", "superseded"), ("1.1", "2025-06-01", "2026-01-10", "superseded"),
+        ("2.0", "2026-01-10", None, "in_force")]
+    assert demo["versions"][0]["urls"] == {"fr": "demo/versions/1.0/", "en": "en/demo/versions/1.0/"}
+    assert demo["versions"][2]["urls"]["en"] == "en/demo/notice/"
+
+
+def test_the_recent_changes_page_lists_versions_across_companies(history_site: Path) -> None:
+    text = visible_text(history_site / "en" / "changes" / "index.html")
+    assert text.index("Démo Fictive: version 2.0") < text.index("Démo Fictive: version 1.1")

@@ -149,10 +149,23 @@ def render_home(companies: Sequence[Company], languages: Sequence[str], default:
         yield Page(page_path("index", language, default), language, content)
 
 
+def render_changes(companies: Sequence[Company], changelogs: Mapping[str, Sequence[Any]], languages: Sequence[str],
+                   default: str, limit: int = 50) -> Iterable[Page]:
+    """The site-wide "recent changes" page: the latest versions across companies, newest first."""
+    items = [(company, entry) for company in companies for entry in changelogs.get(company.slug, ())]
+    items.sort(key=lambda item: (item[1].version.date != NOT_STATED, item[1].version.date), reverse=True)
+    env = environment()
+    for language in languages:
+        context = _globals(load_wording(language), languages, default)
+        content = env.get_template("changes.md.j2").render(context, items=items[:limit])
+        yield Page(page_path("changes", language, default), language, content)
+
+
 def render_site(companies: Sequence[Company], languages: Sequence[str], default: str,
                 changelogs: Mapping[str, Sequence[Any]] | None = None) -> list[Page]:
     """All generated pages of the site."""
     pages = list(render_home(companies, languages, default))
+    pages.extend(render_changes(companies, changelogs or {}, languages, default))
     for company in companies:
         entries = (changelogs or {}).get(company.slug, ())
         pages.extend(render_company(company, languages, default, entries))

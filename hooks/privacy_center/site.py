@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 from .changelog import Entry, changelog, in_force
+from .feeds import Asset, render_feeds, version_index
 from .history import content_hash
 
 from .checker import CheckResult, check_files, data_files
@@ -28,6 +29,7 @@ class Site:
     pages: tuple[Page, ...]
     result: CheckResult
     changelogs: Mapping[str, tuple[Entry, ...]]
+    assets: tuple[Asset, ...] = ()  # feeds and the version index, written beside the pages
 
 
 def fingerprint(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
@@ -53,10 +55,11 @@ def shown(company: Company, entries: tuple[Entry, ...]) -> Company:
     return current.company
 
 
-def build_site(data_dir: Path, languages: Sequence[str], default: str, today: date | None = None) -> Site:
+def build_site(data_dir: Path, languages: Sequence[str], default: str, today: date | None = None,
+               site_url: str = "") -> Site:
     """Check and render the data folder; reuse the previous result while the data is unchanged."""
     today = today or date.today()
-    key = (str(data_dir.resolve()), tuple(languages), default, fingerprint(data_dir), today)
+    key = (str(data_dir.resolve()), tuple(languages), default, fingerprint(data_dir), today, site_url)
     if key in _cache:
         return _cache[key]
     missing = sorted(set(languages) - set(available_languages()))
@@ -73,7 +76,9 @@ def build_site(data_dir: Path, languages: Sequence[str], default: str, today: da
     companies = tuple(company_from_data(d.data, d.file) for d in result.documents)
     changelogs = {c.slug: company_changelog(c, result.frozen.get(c.slug, {}), today) for c in companies}
     companies = tuple(shown(c, changelogs[c.slug]) for c in companies)
-    site = Site(companies, tuple(render_site(companies, languages, default, changelogs)), result, changelogs)
+    assets = (*render_feeds(companies, changelogs, languages, default, site_url, today),
+              version_index(companies, changelogs, languages, default))
+    site = Site(companies, tuple(render_site(companies, languages, default, changelogs)), result, changelogs, assets)
     _cache.clear()
     _cache[key] = site
     return site
