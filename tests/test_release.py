@@ -84,3 +84,49 @@ def test_a_frozen_version_missing_from_the_list_is_an_error(data: Path) -> None:
     shutil.copy(data / "versions" / "coopo" / "1.0.yaml", data / "versions" / "coopo" / "0.9.yaml")
     assert messages(data) == ["versions: frozen version 0.9 of coopo is missing from versions "
                               "(add version 0.9 back, or delete versions/coopo/0.9.yaml)"]
+
+
+def test_a_text_changed_in_one_language_only_is_flagged_as_maybe_stale(data: Path) -> None:
+    path = data / "coopo.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("(data minimization).", "(data minimisation)."),
+                    encoding="utf-8")
+    result = check_files([path])
+    [stale] = [w for w in result.warnings if "stale" in w.message]
+    assert stale.format().endswith("introduction: the en text changed since version 1.0 but the fr text did not: "
+                                   "the translation may be stale (check that the fr text still says the same)")
+
+
+HISTORY = Path(__file__).parent / "fixtures" / "history"
+
+
+def edit_demo(folder: Path) -> None:
+    """The change reviewed in fixtures/history/review.md: a longer cookie lifetime, a section reworded in English."""
+    path = folder / "demo.yaml"
+    text = path.read_text(encoding="utf-8")
+    at = text.index("value: 13", text.index("\ncookies:"))
+    text = text[:at] + "value: 24" + text[at + len("value: 13"):]
+    path.write_text(text.replace("before the competent courts of Grenoble.", "before the courts of Lyon."),
+                    encoding="utf-8")
+
+
+def test_diff_prints_the_reviewed_markdown(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shutil.copytree(HISTORY / "data", tmp_path / "data")
+    edit_demo(tmp_path / "data")
+    assert main(["diff", "--data-dir", str(tmp_path / "data")]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == (HISTORY / "review.md").read_text(encoding="utf-8")
+    assert captured.err == "1 company compared: 1 changed, 1 with material changes\n"
+
+
+def test_diff_compares_with_a_git_revision(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import subprocess
+    shutil.copytree(HISTORY / "data", tmp_path / "data")
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    subprocess.run(git + ["add", "."], cwd=tmp_path, check=True)
+    subprocess.run(git + ["commit", "-qm", "base"], cwd=tmp_path, check=True)
+    edit_demo(tmp_path / "data")
+    assert main(["diff", "--base", "HEAD", str(tmp_path / "data" / "demo.yaml")]) == 0
+    out = capsys.readouterr().out
+    assert "### Démo Fictive (`demo`): changes since HEAD" in out
+    assert "- *Material change*: Lifetime of the cookie “Optional cookies”: 13 months → 24 months" in out

@@ -8,7 +8,7 @@ from typing import Iterable, Mapping
 
 from .completeness import completeness
 from .diagnostics import Diagnostic, sort_key
-from .history import release_findings, snapshot_files
+from .history import release_findings, snapshot_files, stale_translations
 from .loader import Document, load_file
 from .rules import RuleContext, check_rules, duplicate_slugs
 from .schema import check_schema
@@ -101,6 +101,7 @@ def check_frozen(documents: Iterable[Document], context: RuleContext) -> tuple[d
             errors.extend(check_schema(snapshot) or check_rules(snapshot, context))
         frozen[slug] = {Path(s.file).stem: s for s in snapshots}
         errors.extend(release_findings(document, {v: s.data for v, s in frozen[slug].items()}))
+        errors.extend(stale_translations(document, {v: s.data for v, s in frozen[slug].items()}))
     return frozen, errors
 
 
@@ -110,12 +111,13 @@ def check_files(paths: Iterable[Path], context: RuleContext | None = None, relea
     context = context or default_context()
     documents, load_errors = _load(paths)
     result = check_documents(documents, context)
-    frozen, release_errors = check_frozen(result.documents, context) if releases else ({}, [])
+    frozen, findings = check_frozen(result.documents, context) if releases else ({}, [])
+    release_errors = [f for f in findings if f.severity == "error"]
     bad = {e.file for e in release_errors}
     return CheckResult(
         documents=tuple(d for d in result.documents if d.file not in bad),
         errors=tuple(sorted(load_errors + list(result.errors) + release_errors, key=sort_key)),
-        warnings=result.warnings,
+        warnings=tuple(sorted(list(result.warnings) + [f for f in findings if f.severity == "warning"], key=sort_key)),
         files=len(paths),
         frozen=frozen,
     )

@@ -8,6 +8,8 @@ from typing import Sequence
 
 from .checker import check_files, data_files, summary
 from .release import ReleaseError, release
+from .review import ReviewError, review
+from .wording import available_languages
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -43,6 +45,23 @@ def _release(args: argparse.Namespace) -> int:
     return 0
 
 
+def _diff(args: argparse.Namespace) -> int:
+    paths = [Path(p) for p in args.files] or data_files(Path(args.data_dir))
+    default = "fr" if "fr" in available_languages() else available_languages()[0]
+    languages = [default] + [lang for lang in available_languages() if lang != default]
+    try:
+        markdown, reviews = review(paths, args.base, languages, default)
+    except ReviewError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(markdown, end="")
+    changed = sum(1 for r in reviews if r.status != "unchanged")
+    material = sum(1 for r in reviews if r.material)
+    print(f"{len(reviews)} compan{'y' if len(reviews) == 1 else 'ies'} compared: {changed} changed, "
+          f"{material} with material changes", file=sys.stderr)
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script."""
     parser = argparse.ArgumentParser(prog="privacy-center", description=__doc__)
@@ -60,6 +79,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     publish.add_argument("--date", help="effective date YYYY-MM-DD (default: today; a future date announces it)")
     publish.add_argument("--data-dir", default="data", help="folder of company files (default: data)")
     publish.set_defaults(run=_release)
+    compare = commands.add_parser("diff", help="print what changed in the data as Markdown, in every language")
+    compare.add_argument("files", nargs="*", help="company files (default: every file in the data folder)")
+    compare.add_argument("--base", help="git revision to compare with, e.g. origin/main (default: the latest frozen version)")
+    compare.add_argument("--data-dir", default="data", help="folder of company files (default: data)")
+    compare.set_defaults(run=_diff)
     args = parser.parse_args(argv)
     return args.run(args)
 

@@ -10,7 +10,7 @@ import hashlib
 import json
 from datetime import date
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any, Iterator, Mapping, Sequence
 
 from .loader import Document
 from .diagnostics import Diagnostic
@@ -92,4 +92,37 @@ def release_findings(doc: Document, frozen: Mapping[str, Any]) -> list[Diagnosti
                 f"but no new version is recorded",
                 f"run: privacy-center release {slug} --version {next_version(latest)} "
                 f"--summary-fr \"...\" --summary-en \"...\""))
+    return found
+
+
+def _texts(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, Mapping[str, str]]]:
+    """Every per-language text in a data tree, with its path."""
+    if isinstance(value, Mapping):
+        if value and all(isinstance(k, str) and len(k) == 2 and isinstance(v, str) for k, v in value.items()):
+            yield path, value
+            return
+        for key, item in value.items():
+            yield from _texts(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts(item, path + (index,))
+
+
+def stale_translations(doc: Document, frozen: Mapping[str, Any]) -> list[Diagnostic]:
+    """Warn when a text changed in one language since the latest frozen version but not in the other."""
+    if not frozen:
+        return []
+    latest = list(frozen)[-1]
+    before = dict(_texts({k: v for k, v in frozen[latest].items() if k != "versions"}))
+    found = []
+    for path, now in _texts({k: v for k, v in doc.data.items() if k != "versions"}):
+        was = before.get(path)
+        if was is None or set(was) != set(now):
+            continue
+        changed = sorted(lang for lang in now if now[lang] != was[lang])
+        if changed and len(changed) < len(now):
+            same = sorted(set(now) - set(changed))
+            found.append(doc.diagnostic(path, f"the {', '.join(changed)} text changed since version {latest} but the "
+                                        f"{', '.join(same)} text did not: the translation may be stale",
+                                        f"check that the {', '.join(same)} text still says the same", "warning"))
     return found

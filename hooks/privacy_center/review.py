@@ -1,0 +1,104 @@
+"""Review a policy change before it merges: the semantic diff of the data as Markdown for a pull-request comment.
+
+The working tree's company files are compared with their latest frozen version, or with the same files at any git
+revision (`--base origin/main`), and the changes are written in every site language.
+"""
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+from .checker import check_documents, data_files, display_name
+from .diff import Change, diff, is_material
+from .history import snapshot_files
+from .loader import load_file, load_text
+from .model import Company
+from .render import environment, _globals
+from .resolve import company_from_data
+from .wording import load_wording
+
+
+class ReviewError(Exception):
+    """The comparison cannot be made (a file does not pass the check, git cannot show a revision)."""
+
+
+@dataclass(frozen=True)
+class Review:
+    """One company's change between a base and the working tree."""
+
+    slug: str
+    name: str
+    base: str  # what it is compared with: "1.0" (frozen) or a git revision
+    changes: tuple[Change, ...]
+    status: str  # "changed", "unchanged", "added" or "removed"
+
+    @property
+    def material(self) -> bool:
+        """Whether reviewers should read closely."""
+        return is_material(self.changes)
+
+
+def _company(text: str, file: str) -> Company:
+    """A company from YAML text, refusing data that does not pass the check."""
+    document, errors = load_text(text, file)
+    if document is None or errors:
+        raise ReviewError("\n".join(e.format() for e in errors))
+    result = check_documents([document])
+    if result.errors:
+        raise ReviewError("\n".join(e.format() for e in result.errors))
+    return company_from_data(document.data, file)
+
+
+def git_text(revision: str, path: Path) -> str | None:
+    """The file as it was at `revision`, or None when it did not exist there."""
+    try:
+        top = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=path.parent, capture_output=True,
+                             text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError) as error:
+        raise ReviewError(f"{path}: not in a git repository ({error})") from None
+    relative = path.resolve().relative_to(Path(top).resolve()).as_posix()
+    shown = subprocess.run(["git", "show", f"{revision}:{relative}"], cwd=top, capture_output=True, text=True)
+    if shown.returncode:
+        if "does not exist" in shown.stderr or "exists on disk, but not in" in shown.stderr:
+            return None
+        raise ReviewError(f"git cannot show {revision}:{relative}: {shown.stderr.strip()}")
+    return shown.stdout
+
+
+def review_file(path: Path, base: str | None) -> Review:
+    """Compare one working-tree file with its base (a git revision, or else its latest frozen version)."""
+    new = _company(path.read_text(encoding="utf-8"), display_name(path))
+    if base is not None:
+        text, label = git_text(base, path), base
+    else:
+        frozen = snapshot_files(path, new.slug)
+        latest = list(frozen)[-1] if frozen else None
+        text = frozen[latest].read_text(encoding="utf-8") if latest else None
+        label = latest or "-"
+    if text is None:
+        return Review(new.slug, new.name, label, (), "added")
+    old = _company(text, display_name(path))
+    changes = tuple(diff(old, new))
+    return Review(new.slug, new.name, label, changes, "changed" if changes else "unchanged")
+
+
+def removed_files(data_dir: Path, base: str) -> list[str]:
+    """Company files present at `base` but gone from the working tree."""
+    listed = subprocess.run(["git", "ls-tree", "--name-only", f"{base}", f"{data_dir.as_posix()}/"],
+                            capture_output=True, text=True)
+    names = {Path(line).name for line in listed.stdout.splitlines() if line.endswith((".yaml", ".yml"))}
+    present = {p.name for p in data_files(data_dir)}
+    return sorted(names - present)
+
+
+def review(paths: Sequence[Path], base: str | None, languages: Sequence[str], default: str) -> tuple[str, list[Review]]:
+    """The Markdown comment for a set of company files, and the reviews it is made of."""
+    reviews = [review_file(path, base) for path in paths]
+    env = environment()
+    parts = []
+    for language in languages:
+        context = _globals(load_wording(language), languages, default)
+        parts.append(env.get_template("review.md.j2").render(context, reviews=reviews))
+    return "\n".join(parts), reviews
