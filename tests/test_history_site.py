@@ -69,7 +69,9 @@ def test_a_version_with_a_future_date_is_announced_but_not_yet_in_force(tmp_path
     result = mkdocs("build", "--strict", "-d", str(tmp_path / "out"), cwd=project)
     assert result.returncode == 0, result.stderr
     out = tmp_path / "out" / "en" / "demo"
-    assert "Current version 2.0" in visible_text(out / "notice" / "index.html")
+    for page in ("index", "notice", "rights", "cookies", "history"):
+        text = visible_text(out / page / "index.html" if page != "index" else out / "index.html")
+        assert "Current version 2.0 · Last updated: 10 January 2026 · Version 2.1 coming on 1 January 2099" in text
     assert "13 months" in visible_text(out / "cookies" / "index.html")
     upcoming = visible_text(out / "versions" / "2.1" / "index.html")
     assert "This version 2.1 comes into force on 1 January 2099" in upcoming and "24 months" in upcoming

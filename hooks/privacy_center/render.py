@@ -136,7 +136,8 @@ def render_archive(company: Company, entry: Any, slug: str, languages: Sequence[
     env = environment()
     for language in languages:
         context = _globals(load_wording(language), languages, default)
-        content = env.get_template("archive.md.j2").render(context, company=company, entry=entry, page="notice", base="../")
+        content = env.get_template("archive.md.j2").render(context, company=company, entry=entry, page="notice", base="../",
+                                                         changelog=())
         yield Page(page_path(company.current_version.version, language, default, f"{slug}/versions"), language, content)
 
 
