@@ -67,3 +67,21 @@ def test_section_wording_is_diffed_word_by_word() -> None:
 ])
 def test_longer_retention_is_material(old, new, longer: bool) -> None:
     assert is_longer(old, new) is longer
+
+
+def test_transfers_declared_where_none_were_is_material() -> None:
+    from dataclasses import replace
+    from privacy_center.model import Transfers
+    old = replace(company("1.0"), transfers="not_stated")
+    [only] = diff(old, company("1.0"))
+    assert (only.kind, only.material, only.old, only.new) == ("transfers_changed", True, "not_stated", False)
+    assert change(only, load_wording("en")) == "Transfers outside the European Union: not stated → No"
+
+
+def test_every_kind_of_change_is_covered_by_the_golden_file() -> None:
+    import re
+    wording = load_wording("en").get("change")
+    kinds = {k for k in wording if k not in ("material", "editorial", "none", "first")}
+    golden_text = GOLDEN.read_text(encoding="utf-8")
+    covered = {k for k in kinds if re.search(re.escape(wording[k].split("{")[0].strip().rstrip(":")), golden_text)}
+    assert kinds - covered == {"transfers_changed"}  # covered by the test above

@@ -57,7 +57,8 @@ def test_a_superseded_version_stays_readable_at_its_stable_url(history_site: Pat
 
 
 def test_the_current_version_has_no_archive_page(history_site: Path) -> None:
-    assert not (history_site / "demo" / "versions" / "2.0").exists()
+    assert (history_site / "demo" / "versions" / "2.0" / "index.html").exists()
+    assert not (history_site / "demo" / "versions" / "3.0").exists()
 
 
 def test_a_version_with_a_future_date_is_announced_but_not_yet_in_force(tmp_path: Path) -> None:
@@ -65,19 +66,19 @@ def test_a_version_with_a_future_date_is_announced_but_not_yet_in_force(tmp_path
     project = make_project(tmp_path / "project", data_dir=FIXTURES / "history" / "data")
     company = project / "data" / "demo.yaml"
     company.write_text(company.read_text(encoding="utf-8").replace("value: 13", "value: 24"), encoding="utf-8")
-    release(company, "2.1", "Cookies : 24 mois.", "Cookies: 24 months.", "2099-01-01")
+    release(company, "3.1", "Cookies : 24 mois.", "Cookies: 24 months.", "2099-01-01")
     result = mkdocs("build", "--strict", "-d", str(tmp_path / "out"), cwd=project)
     assert result.returncode == 0, result.stderr
     out = tmp_path / "out" / "en" / "demo"
     for page in ("index", "notice", "rights", "cookies", "history"):
         text = visible_text(out / page / "index.html" if page != "index" else out / "index.html")
-        assert "Current version 2.0 · Last updated: 10 January 2026 · Version 2.1 coming on 1 January 2099" in text
+        assert "Current version 3.0 · Last updated: 1 June 2026 · Version 3.1 coming on 1 January 2099" in text
     assert "13 months" in visible_text(out / "cookies" / "index.html")
-    upcoming = visible_text(out / "versions" / "2.1" / "index.html")
-    assert "This version 2.1 comes into force on 1 January 2099" in upcoming and "24 months" in upcoming
+    upcoming = visible_text(out / "versions" / "3.1" / "index.html")
+    assert "This version 3.1 comes into force on 1 January 2099" in upcoming and "24 months" in upcoming
     history = visible_text(out / "history" / "index.html")
-    assert "Version 2.1 · 1 January 2099¶ Upcoming version (not yet in force)" in history
-    assert "Version 2.0 · 10 January 2026¶ Version in force" in history
+    assert "Version 3.1 · 1 January 2099¶ Upcoming version (not yet in force)" in history
+    assert "Version 3.0 · 1 June 2026¶ Version in force" in history
 
 
 @pytest.mark.parametrize("path,language,title", [
@@ -92,9 +93,9 @@ def test_atom_feeds_are_valid_and_list_every_version(history_site: Path, path: s
     assert not feed.bozo, feed.get("bozo_exception")
     assert feed.version == "atom10"
     assert feed.feed.title == title and feed.feed.language == language
-    assert [e.title.split(" · ")[1] for e in feed.entries] == ["Version 2.0", "Version 1.1", "Version 1.0"]
-    assert feed.entries[0].link.endswith("demo/history/#v2-0")
-    assert ("Analytix Inc." in feed.entries[0].content[0].value)
+    assert [e.title.split(" · ")[1] for e in feed.entries] == ["Version 3.0", "Version 2.0", "Version 1.1", "Version 1.0"]
+    assert feed.entries[1].link.endswith("demo/history/#v2-0")
+    assert "Analytix Inc." in feed.entries[1].content[0].value
 
 
 def test_pages_link_to_their_feed(history_site: Path) -> None:
@@ -109,11 +110,11 @@ def test_the_version_index_says_which_notice_applied_when(history_site: Path) ->
     [demo] = json.loads((history_site / "versions.json").read_text(encoding="utf-8"))["companies"]
     assert [(v["version"], v["valid_from"], v["valid_until"], v["status"]) for v in demo["versions"]] == [
         ("1.0", "2025-01-15", "2025-06-01", "superseded"), ("1.1", "2025-06-01", "2026-01-10", "superseded"),
-        ("2.0", "2026-01-10", None, "in_force")]
+        ("2.0", "2026-01-10", "2026-06-01", "superseded"), ("3.0", "2026-06-01", None, "in_force")]
     assert demo["versions"][0]["urls"] == {"fr": "demo/versions/1.0/", "en": "en/demo/versions/1.0/"}
-    assert demo["versions"][2]["urls"]["en"] == "en/demo/notice/"
+    assert demo["versions"][3]["urls"]["en"] == "en/demo/notice/"
 
 
 def test_the_recent_changes_page_lists_versions_across_companies(history_site: Path) -> None:
     text = visible_text(history_site / "en" / "changes" / "index.html")
-    assert text.index("Démo Fictive: version 2.0") < text.index("Démo Fictive: version 1.1")
+    assert text.index("Démo Fictive: version 3.0") < text.index("Démo Fictive: version 2.0") < text.index("Démo Fictive: version 1.1")

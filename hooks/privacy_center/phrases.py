@@ -85,13 +85,13 @@ def _contact(value: Any, words: Wording) -> str:
     if isinstance(value, ContactPoint):
         return next((v for v in (value.email, value.postal_address, value.web_form) if v and v != NOT_STATED),
                     localize(NOT_STATED, words))
-    return localize(value.contact, words) if getattr(value, "contact", None) else localize(value.appointed, words)
+    return _contact(value.contact, words) if getattr(value, "contact", None) else localize(value.appointed, words)
 
 
 def value(item: Any, kind: str, words: Wording) -> str:
     """One old or new value of a change, in words; `kind` tells codes apart (legal bases, rights, safeguards)."""
     if isinstance(item, (tuple, list)):
-        return words("retention.first_of_joiner").join(value(part, kind, words) for part in item) or words("label.none")
+        return words("punct.list").join(value(part, kind, words) for part in item) or words("label.none")
     if isinstance(item, RetentionPeriod):
         return retention(item, words)
     if isinstance(item, DataCategory):
