@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import CombinedEvent, event_priority
@@ -16,8 +17,10 @@ from mkdocs.structure.pages import Page
 
 from privacy_center import cache
 from privacy_center.checker import summary
+from privacy_center.csp import with_policy
 from privacy_center.render import PAGE_ORDER
 from privacy_center.site import Site, SiteDataError, build_site
+from privacy_center.wording import load_wording
 
 log = logging.getLogger("mkdocs.hooks.privacy_center")
 GENERATOR = "privacy-center"
@@ -111,3 +114,20 @@ def on_post_build(config: MkDocsConfig) -> None:
         target = Path(config.site_dir) / asset.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(asset.content, encoding="utf-8")
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Give theme templates (the 404 page) our wording, default language first."""
+    languages, default = _languages(config)
+    env.globals["pc_words"] = {code: load_wording(code) for code in [default] + [c for c in languages if c != default]}
+    return env
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Every page carries a Content-Security-Policy that allows nothing but the site itself."""
+    return with_policy(output)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    """Theme pages that are not documents (the 404 page) carry the same policy."""
+    return with_policy(output_content) if template_name.endswith(".html") else output_content

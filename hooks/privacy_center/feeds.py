@@ -27,7 +27,7 @@ class Asset:
 
 @lru_cache(maxsize=None)
 def xml_environment() -> Environment:
-    """Templates for XML: escaped for XML, without the Markdown escaping of page templates."""
+    """Templates for XML and HTML snippets: escaped, without the Markdown escaping of page templates."""
     return Environment(loader=FileSystemLoader(str(TEMPLATES_DIR)), autoescape=select_autoescape(default=True),
                        undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 

@@ -1,0 +1,24 @@
+"""The Content-Security-Policy of each page: the site's own origin only, plus the exact inline scripts the theme
+writes (allowed by their hashes, since they differ from page to page)."""
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+
+from .feeds import xml_environment
+
+INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
+HEAD = re.compile(r"<head>\s*(<meta charset=\"utf-8\">)?", re.IGNORECASE)
+
+
+def script_hashes(html: str) -> list[str]:
+    """CSP source expressions for every inline script of the page."""
+    return [f"'sha256-{base64.b64encode(hashlib.sha256(body.encode('utf-8')).digest()).decode('ascii')}'"
+            for body in dict.fromkeys(INLINE_SCRIPT.findall(html))]
+
+
+def with_policy(html: str) -> str:
+    """The page with its policy as the first thing in <head>, so it governs everything that follows."""
+    meta = xml_environment().get_template("csp_meta.html.j2").render(script_hashes=script_hashes(html))
+    return HEAD.sub(lambda found: found.group(0) + meta, html, count=1)
