@@ -57,8 +57,10 @@ def foreign_requests(browser, base: str, paths: list[str], javascript: bool = Tr
     return foreign
 
 
-ALL_PAGES = [prefix for prefix in LANGS.values()] + [f"{prefix}{slug}/{p}" for prefix in LANGS.values()
-                                                     for slug in SLUGS for p in PAGES]
+ALL_PAGES = [f"{prefix}{extra}" for prefix in LANGS.values() for extra in ("", "changes/")] + [
+    f"{prefix}{slug}/{p}" for prefix in LANGS.values() for slug in SLUGS for p in PAGES]
+PAGE_TYPES = {"home": "", "overview": "coopo/", "notice": "coopo/notice/", "activities": "coopo/activities/",
+              "rights": "coopo/rights/", "cookies": "coopo/cookies/", "history": "coopo/history/", "changes": "changes/"}
 
 
 def test_no_request_to_any_third_party(browser, server: str) -> None:
@@ -118,3 +120,41 @@ def test_search_finds_a_company(browser, server: str, language: str, query: str,
         break
     context.close()
     assert expected in results
+
+
+def test_pages_keep_to_their_security_policy_and_store_nothing(browser, server: str) -> None:
+    """The CSP blocks nothing the site needs, and no page or search leaves a cookie or stored value behind."""
+    context = browser.new_context()
+    page = context.new_page()
+    refused: list[str] = []
+    page.on("console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None)
+    for path in ALL_PAGES:
+        page.goto(f"{server}/{path}", wait_until="networkidle")
+    page.fill("input.md-search__input", "Coopo")
+    page.wait_for_timeout(1_000)
+    stored = page.evaluate("[localStorage.length, sessionStorage.length]")
+    cookies = context.cookies()
+    context.close()
+    assert refused == [] and stored == [0, 0] and cookies == []
+
+
+@pytest.mark.parametrize("language", LANGS)
+def test_page_weight_per_page_type(browser, server: str, language: str) -> None:
+    """Requests and bytes a visitor's browser fetches per page type, all from the site (figures in tests/artifacts)."""
+    import json
+    ARTIFACTS.mkdir(exist_ok=True)
+    figures = {}
+    for name, path in PAGE_TYPES.items():
+        context = browser.new_context()  # a fresh cache, as a first visit
+        page = context.new_page()
+        requests = []
+        page.on("requestfinished", lambda request: requests.append(request))
+        page.goto(f"{server}/{LANGS[language]}{path}", wait_until="networkidle")
+        sizes = [r.sizes() for r in requests]
+        hosts = {urlparse(r.url).netloc for r in requests}
+        context.close()
+        assert hosts == {urlparse(server).netloc}
+        figures[name] = {"requests": len(requests),
+                         "bytes": sum(s["responseBodySize"] + s["responseHeadersSize"] for s in sizes)}
+    (ARTIFACTS / f"page-weight-{language}.json").write_text(json.dumps(figures, indent=2), encoding="utf-8")
+    assert all(f["requests"] > 0 and f["bytes"] > 10_000 for f in figures.values())
