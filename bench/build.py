@@ -57,6 +57,8 @@ def project(where: Path, with_hook: bool) -> Path:
     where.mkdir(parents=True)
     shutil.copytree(ROOT / "docs", where / "docs")
     shutil.copytree(ROOT / "overrides", where / "overrides")
+    if not with_hook:  # the 404 page reads its words from the hook
+        (where / "overrides" / "404.html").unlink()
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"^watch:\n(  - .*\n)+\n?", "", config, flags=re.MULTILINE)
     if with_hook:

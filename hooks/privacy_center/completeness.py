@@ -5,7 +5,7 @@ from typing import Iterator
 
 from .diagnostics import Diagnostic
 from .loader import Document
-from .rules import NOT_STATED, walk
+from .rules import NOT_STATED
 
 ARTICLE_RIGHTS = ("access", "rectification", "erasure", "restriction", "objection", "portability")
 
@@ -50,7 +50,7 @@ def _missing(doc: Document) -> Iterator[Diagnostic]:
             yield _warn(doc, base + ("mandatory",), f"purpose '{name}': whether providing the data is required not stated", "Art. 13(2)(e)")
         if purpose["source"] == NOT_STATED:
             yield _warn(doc, base + ("source",), f"purpose '{name}': source of the data not stated", "Art. 14(2)(f)")
-    for path, value in walk(data):
+    for path, value in doc.nodes:
         if path and path[-1] == "interest" and value == NOT_STATED:
             yield _warn(doc, path, "legitimate interest pursued not stated", "Art. 13(1)(d)")
     for index, recipient in enumerate(data["recipients"]):

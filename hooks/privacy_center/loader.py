@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path as FsPath
 from typing import Any
 
@@ -45,6 +46,20 @@ class Document:
     data: Any
     marks: dict[Path, tuple[int, int]] = field(default_factory=dict)
 
+    @cached_property
+    def nodes(self) -> list[tuple[Path, Any]]:
+        """Every (path, value) pair, depth first: walked once, shared by all the rules."""
+        found: list[tuple[Path, Any]] = []
+        stack: list[tuple[Path, Any]] = [((), self.data)]
+        while stack:
+            path, value = stack.pop()
+            found.append((path, value))
+            if isinstance(value, dict):
+                stack.extend((path + (key,), child) for key, child in reversed(value.items()))
+            elif isinstance(value, list):
+                stack.extend((path + (index,), child) for index, child in reversed(list(enumerate(value))))
+        return found
+
     def position(self, path: Path) -> tuple[int, int]:
         """Line and column of the deepest known node on `path` (1-based)."""
         path = tuple(path)
@@ -84,7 +99,6 @@ class _Builder:
                         "keep one of the two entries",
                     ))
                     continue
-                self.marks[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
                 result[key] = self.build(value_node, path + (key,))
                 self.marks[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             return result

@@ -94,7 +94,7 @@ def environment() -> Environment:
     return env
 
 
-def _globals(words: Wording, languages: Sequence[str], default: str) -> dict[str, Any]:
+def template_context(words: Wording, languages: Sequence[str], default: str) -> dict[str, Any]:
     """What every template sees: the language, the wording, and phrase helpers bound to that language."""
     return {
         "lang": words.language,
@@ -125,7 +125,7 @@ def render_company(company: Company, languages: Sequence[str], default: str,
     """Every page of one company in every language."""
     env = environment()
     for language in languages:
-        context = _globals(load_wording(language), languages, default)
+        context = template_context(load_wording(language), languages, default)
         for page, template in COMPANY_PAGES:
             content = env.get_template(template).render(context, company=company, page=page, changelog=changelog)
             yield Page(page_path(page, language, default, company.slug), language, content)
@@ -135,7 +135,7 @@ def render_archive(company: Company, entry: Any, slug: str, languages: Sequence[
     """A frozen version's full notice at `<slug>/versions/<version>/`, marked as superseded or upcoming."""
     env = environment()
     for language in languages:
-        context = _globals(load_wording(language), languages, default)
+        context = template_context(load_wording(language), languages, default)
         content = env.get_template("archive.md.j2").render(context, company=company, entry=entry, page="notice", base="../",
                                                          changelog=())
         yield Page(page_path(company.current_version.version, language, default, f"{slug}/versions"), language, content)
@@ -145,7 +145,7 @@ def render_home(companies: Sequence[Company], languages: Sequence[str], default:
     """The home page listing every company, in every language."""
     env = environment()
     for language in languages:
-        context = _globals(load_wording(language), languages, default)
+        context = template_context(load_wording(language), languages, default)
         content = env.get_template("home.md.j2").render(context, companies=companies)
         yield Page(page_path("index", language, default), language, content)
 
@@ -157,7 +157,7 @@ def render_changes(companies: Sequence[Company], changelogs: Mapping[str, Sequen
     items.sort(key=lambda item: (item[1].version.date != NOT_STATED, item[1].version.date), reverse=True)
     env = environment()
     for language in languages:
-        context = _globals(load_wording(language), languages, default)
+        context = template_context(load_wording(language), languages, default)
         content = env.get_template("changes.md.j2").render(context, items=items[:limit])
         yield Page(page_path("changes", language, default), language, content)
 

@@ -15,7 +15,7 @@ from .diff import Change, diff, is_material
 from .history import snapshot_files
 from .loader import load_file, load_text
 from .model import Company
-from .render import environment, _globals
+from .render import environment, template_context
 from .resolve import company_from_data
 from .wording import load_wording
 
@@ -99,6 +99,6 @@ def review(paths: Sequence[Path], base: str | None, languages: Sequence[str], de
     env = environment()
     parts = []
     for language in languages:
-        context = _globals(load_wording(language), languages, default)
+        context = template_context(load_wording(language), languages, default)
         parts.append(env.get_template("review.md.j2").render(context, reviews=reviews))
     return "\n".join(parts), reviews

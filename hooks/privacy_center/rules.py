@@ -1,7 +1,6 @@
 """Semantic rules the JSON Schema cannot express; each rule is a small pure function over one document."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path as FsPath
 from typing import Any, Callable, Iterable, Iterator
@@ -13,7 +12,6 @@ from .safety import RAW_HTML, UNSAFE_LINK
 from .wording import Wording
 
 NOT_STATED = "not_stated"
-_LANG = re.compile(r"^[a-z]{2}$")
 
 
 @dataclass(frozen=True)
@@ -27,21 +25,14 @@ class RuleContext:
 Rule = Callable[[Document, RuleContext], Iterable[Diagnostic]]
 
 
+def _is_language(key: Any) -> bool:
+    return isinstance(key, str) and len(key) == 2 and "a" <= key[0] <= "z" and "a" <= key[1] <= "z"
+
+
 def is_text(value: Any) -> bool:
     """A per-language text is a mapping of two-letter language codes to strings."""
     return isinstance(value, dict) and bool(value) and all(
-        _LANG.match(k) and isinstance(v, str) for k, v in value.items())
-
-
-def walk(value: Any, path: Path = ()) -> Iterator[tuple[Path, Any]]:
-    """Every (path, value) pair of a document, depth first."""
-    yield path, value
-    if isinstance(value, dict) and not is_text(value):
-        for key, child in value.items():
-            yield from walk(child, path + (key,))
-    elif isinstance(value, list):
-        for index, child in enumerate(value):
-            yield from walk(child, path + (index,))
+        _is_language(k) and isinstance(v, str) for k, v in value.items())
 
 
 def _ids(items: Any) -> set[str]:
@@ -50,7 +41,7 @@ def _ids(items: Any) -> set[str]:
 
 def texts_in_every_language(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     """A text given in one language only would make the site fall back silently: refuse it."""
-    for path, value in walk(doc.data):
+    for path, value in doc.nodes:
         if not is_text(value):
             continue
         for language in ctx.languages:
@@ -65,16 +56,15 @@ def texts_in_every_language(doc: Document, ctx: RuleContext) -> Iterator[Diagnos
 
 def safe_text(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     """No raw HTML and no script links in any text, so an edit cannot put live markup on a page."""
-    for path, value in walk(doc.data):
-        strings = value.items() if is_text(value) else ([(None, value)] if isinstance(value, str) else [])
-        for language, text in strings:
-            where = path + ((language,) if language else ())
-            if RAW_HTML.search(text):
-                yield doc.diagnostic(where, "raw HTML is not allowed in text",
-                                     "write plain text or Markdown (**bold**, [link](https://...))")
-            if UNSAFE_LINK.search(text):
-                yield doc.diagnostic(where, "javascript:, vbscript: and data: links are not allowed",
-                                     "link to an https:// or mailto: address")
+    for path, text in doc.nodes:
+        if not isinstance(text, str) or ("<" not in text and ":" not in text):
+            continue
+        if RAW_HTML.search(text):
+            yield doc.diagnostic(path, "raw HTML is not allowed in text",
+                                 "write plain text or Markdown (**bold**, [link](https://...))")
+        if UNSAFE_LINK.search(text):
+            yield doc.diagnostic(path, "javascript:, vbscript: and data: links are not allowed",
+                                 "link to an https:// or mailto: address")
 
 
 def slug_matches_file(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
@@ -233,7 +223,7 @@ def _code_checks(doc: Document) -> Iterator[tuple[Path, str, str]]:
             if isinstance(item.get("destination"), list):
                 for position, code in enumerate(item["destination"]):
                     yield ("transfers", "items", index, "destination", position), "country", code
-    for path, value in walk(data):
+    for path, value in doc.nodes:
         if path and path[-1] == "event" and isinstance(value, str):
             yield path, "event", value
 
