@@ -6,8 +6,11 @@ Compiling the schema and the templates costs about 0.4 s per process, as much as
 from __future__ import annotations
 
 import hashlib
+import marshal
 import os
+import sys
 from pathlib import Path
+from types import CodeType
 from typing import Callable
 
 _folder: list[Path] = []
@@ -26,17 +29,17 @@ def folder() -> Path | None:
     return _folder[0]
 
 
-def cached_text(name: str, inputs: bytes, make: Callable[[], str]) -> str:
-    """Text derived from `inputs`, made once and reused while the inputs are the same."""
+def cached_code(name: str, inputs: bytes, make: Callable[[], str]) -> CodeType:
+    """Python code generated from `inputs`, compiled once: its bytecode is reused while inputs and Python match."""
     where = folder()
     if where is None:
-        return make()
-    path = where / f"{name}-{hashlib.sha256(inputs).hexdigest()[:16]}"
+        return compile(make(), f"<{name}>", "exec")
+    path = where / f"{name}-{hashlib.sha256(inputs + sys.version.encode()).hexdigest()[:16]}.marshal"
     try:
-        return path.read_text(encoding="utf-8")
-    except OSError:
-        text = make()
+        return marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        code = compile(make(), f"<{name}>", "exec")
         partial = path.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_text(text, encoding="utf-8")
+        partial.write_bytes(marshal.dumps(code))
         partial.replace(path)  # atomic: a concurrent build never reads half a file
-        return text
+        return code

@@ -43,11 +43,17 @@ def validator() -> Draft202012Validator:
 def fast_validator() -> Any:
     """The same schema compiled to Python code (kept in the cache folder, if any): a quick yes for valid files."""
     inputs = SCHEMA_PATH.read_bytes() + fastjsonschema.VERSION.encode()
-    code = cache.cached_text("schema-validator.py", inputs, lambda: fastjsonschema.compile_to_code(schema()))
+    code = cache.cached_code("schema-validator", inputs, _validator_source)
     namespace: dict[str, Any] = {}
-    exec(compile(code, "<company schema validator>", "exec"), namespace)  # noqa: S102 - code generated from our schema
-    root = re.search(r"^def (\w+)\(", code, re.MULTILINE)  # the generated code defines the root validator first
-    return namespace[root.group(1)]
+    exec(code, namespace)  # noqa: S102 - code generated from our schema
+    return namespace["root_validator"]
+
+
+def _validator_source() -> str:
+    """fastjsonschema's code for our schema, naming its root function (the first it defines) `root_validator`."""
+    code = fastjsonschema.compile_to_code(schema())
+    root = re.search(r"^def (\w+)\(", code, re.MULTILINE)
+    return f"{code}\nroot_validator = {root.group(1)}\n"
 
 
 def is_valid_fast(data: Any) -> bool:

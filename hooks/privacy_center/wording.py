@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -22,14 +22,23 @@ class Wording:
     language: str
     entries: Mapping[str, Any]
 
+    @cached_property
+    def _by_key(self) -> dict[str, Any]:
+        """Every entry under its dotted key, so a lookup (thousands per page) is one dict access."""
+        found: dict[str, Any] = {}
+
+        def walk(node: Mapping[str, Any], prefix: str) -> None:
+            for key, value in node.items():
+                found[f"{prefix}{key}"] = value
+                if isinstance(value, Mapping):
+                    walk(value, f"{prefix}{key}.")
+
+        walk(self.entries, "")
+        return found
+
     def get(self, key: str, default: Any = None) -> Any:
         """Return the entry at a dotted key, or `default` when absent."""
-        node: Any = self.entries
-        for part in key.split("."):
-            if not isinstance(node, Mapping) or part not in node:
-                return default
-            node = node[part]
-        return node
+        return self._by_key.get(key, default)
 
     def __call__(self, key: str, **values: Any) -> str:
         """Return the string at `key`, with `{name}` placeholders filled; a missing key is a bug."""
