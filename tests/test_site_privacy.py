@@ -54,3 +54,46 @@ def test_the_notice_offers_printing(site: Path, path: str, label: str) -> None:
 def test_the_dpo_contact_is_a_list_of_channels(site: Path) -> None:
     html = (site / "coopo" / "notice" / "index.html").read_text(encoding="utf-8")
     assert re.search(r"a été désigné\.</p>\s*<ul>\s*<li>E-mail", html)
+
+
+SITE_URL = "https://privacy.example.org/"  # site_url of mkdocs.yml
+DESCRIPTION = re.compile(r'<meta name="description" content="([^"]*)">')
+CANONICAL = re.compile(r'<link rel="canonical" href="([^"]*)">')
+
+
+def page_urls(site: Path) -> dict[str, Path]:
+    """Every page a visitor can reach, by its public URL (the 404 page has none)."""
+    found = {}
+    for page in pages(site):
+        if page.name == "index.html":
+            folder = page.parent.relative_to(site).as_posix()
+            found[SITE_URL + ("" if folder == "." else folder + "/")] = page
+    return found
+
+
+def test_every_page_has_its_own_description_and_its_canonical_url(site: Path) -> None:
+    seen: dict[str, str] = {}
+    for url, page in page_urls(site).items():
+        head = page.read_text(encoding="utf-8").split("</head>")[0]
+        assert CANONICAL.search(head).group(1) == url
+        description = DESCRIPTION.search(head).group(1)
+        assert len(description) > 40, url
+        assert description not in seen, f"{url} has the description of {seen.get(description)}"
+        seen[description] = url
+    head = (site / "en" / "coopo" / "rights" / "index.html").read_text(encoding="utf-8").split("</head>")[0]
+    assert DESCRIPTION.search(head).group(1) == ("How to exercise your GDPR rights with Coopo: where to write, "
+                                                 "response time and proof of identity.")
+
+
+def test_the_sitemap_lists_every_page_with_its_two_languages(site: Path) -> None:
+    import xml.etree.ElementTree as ElementTree
+
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    entries = {}
+    for url in ElementTree.parse(site / "sitemap.xml").getroot().findall("s:url", ns):
+        alternates = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns)}
+        entries[url.find("s:loc", ns).text] = alternates
+    assert set(entries) == set(page_urls(site))
+    for loc, alternates in entries.items():
+        french = loc if not loc.startswith(SITE_URL + "en/") else loc.replace(SITE_URL + "en/", SITE_URL, 1)
+        assert alternates == {"fr": french, "en": french.replace(SITE_URL, SITE_URL + "en/", 1)}, loc
