@@ -3,20 +3,18 @@ and a language switcher that keeps the visitor on the same page."""
 from __future__ import annotations
 
 import collections
-import functools
-import http.server
 import json
 import shutil
 import subprocess
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
 from conftest import ROOT
-from test_browser import ARTIFACTS, CHROMIUM, browser, server  # noqa: F401  (fixtures shared with the browser tests)
+from test_site import LANGS
+from test_browser import (ARCHIVE, ARTIFACTS, CHROMIUM, NOT_FOUND, PAGE_TYPES,  # noqa: F401  (fixtures shared below)
+                          browser, history_server, server)
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -24,16 +22,11 @@ JAVA = shutil.which("java")
 needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (.ci/run installs it)")
 needs_axe = pytest.mark.skipif(not AXE.is_file(), reason="node_modules/axe-core is missing: run `npm ci` (.ci/run does)")
 
-# One page of each type the site generates, in both languages (the 404 page exists once, at the root). The archive
-# of a superseded version only exists in the history fixture site, whose demo company has three versions.
-PAGE_TYPES = {"home": "", "overview": "coopo/", "notice": "coopo/notice/", "activities": "coopo/activities/",
-              "rights": "coopo/rights/", "cookies": "coopo/cookies/", "history": "coopo/history/",
-              "changes": "changes/"}
 AXE_PAGES = ([pytest.param("site", f"{prefix}{path}", id=f"{language}-{name}")
-              for language, prefix in (("fr", ""), ("en", "en/")) for name, path in PAGE_TYPES.items()]
-             + [pytest.param("site", "404.html", id="fr-not-found")]
-             + [pytest.param("history", f"{prefix}demo/versions/1.0/", id=f"{language}-archive")
-                for language, prefix in (("fr", ""), ("en", "en/"))])
+              for language, prefix in LANGS.items() for name, path in PAGE_TYPES.items()]
+             + [pytest.param("site", NOT_FOUND, id="fr-not-found")]
+             + [pytest.param("history", f"{prefix}{ARCHIVE}", id=f"{language}-archive")
+                for language, prefix in LANGS.items()])
 FAILING_IMPACTS = ("serious", "critical")
 
 # Serious or critical axe findings that come from mkdocs-material's own markup AND cannot be fixed from this project
@@ -59,24 +52,6 @@ VNU_ALLOWED: list[tuple[str, str, str]] = [
      # <input id="__toc"> for a page that is not a section index (navigation.indexes), e.g. a company's overview.
      "theme: table-of-contents title on section index pages (partials/toc.html)"),
 ]
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """A static file handler that keeps the test output free of access logs."""
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002  (the standard library's signature)
-        pass
-
-
-@pytest.fixture(scope="module")
-def history_server(history_site: Path) -> Iterator[str]:
-    """The history fixture site on a loopback port: the only build with an archived (superseded) version page."""
-    handler = functools.partial(QuietHandler, directory=str(history_site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
 
 
 def axe_violations(browser, url: str) -> list[dict]:

@@ -1,10 +1,12 @@
 """In a real headless Chromium: no request leaves the site, and pages read fully without JavaScript."""
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import shutil
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -20,15 +22,36 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--d
         "--disable-sync", "--no-first-run", "--disable-quic"]
 
 
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """A static file handler that keeps the test output free of access logs."""
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002  (the standard library's signature)
+        pass
+
+
+@contextlib.contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    """A built site on a loopback port, as a visitor's browser would fetch it."""
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+
+
 @pytest.fixture(scope="module")
-def server(site: Path):
-    """The built site on a loopback port, as a visitor's browser would fetch it."""
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+def server(site: Path) -> Iterator[str]:
+    """The seeds' site, served."""
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def history_server(history_site: Path) -> Iterator[str]:
+    """The history fixture site, served: the only build with an archived (superseded) version page."""
+    with serve(history_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -59,8 +82,12 @@ def foreign_requests(browser, base: str, paths: list[str], javascript: bool = Tr
 
 ALL_PAGES = [f"{prefix}{extra}" for prefix in LANGS.values() for extra in ("", "changes/")] + [
     f"{prefix}{slug}/{p}" for prefix in LANGS.values() for slug in SLUGS for p in PAGES]
+# One page of each type the site generates, per language (the 404 page exists once, at the root). The archive of a
+# superseded version only exists in the history fixture site, whose demo company has several versions.
 PAGE_TYPES = {"home": "", "overview": "coopo/", "notice": "coopo/notice/", "activities": "coopo/activities/",
               "rights": "coopo/rights/", "cookies": "coopo/cookies/", "history": "coopo/history/", "changes": "changes/"}
+ARCHIVE = "demo/versions/1.0/"
+NOT_FOUND = "404.html"
 
 
 def test_no_request_to_any_third_party(browser, server: str) -> None:
@@ -139,21 +166,26 @@ def test_pages_keep_to_their_security_policy_and_store_nothing(browser, server: 
 
 
 @pytest.mark.parametrize("language", LANGS)
-def test_page_weight_per_page_type(browser, server: str, language: str) -> None:
+def test_page_weight_per_page_type(browser, server: str, history_server: str, language: str) -> None:
     """Requests and bytes a visitor's browser fetches per page type, all from the site (figures in tests/artifacts)."""
     import json
     ARTIFACTS.mkdir(exist_ok=True)
+    prefix = LANGS[language]
+    urls = {name: f"{server}/{prefix}{path}" for name, path in PAGE_TYPES.items()}
+    urls["archive"] = f"{history_server}/{prefix}{ARCHIVE}"
+    if not prefix:
+        urls["not-found"] = f"{server}/{NOT_FOUND}"
     figures = {}
-    for name, path in PAGE_TYPES.items():
+    for name, url in urls.items():
         context = browser.new_context()  # a fresh cache, as a first visit
         page = context.new_page()
         requests = []
         page.on("requestfinished", lambda request: requests.append(request))
-        page.goto(f"{server}/{LANGS[language]}{path}", wait_until="networkidle")
+        page.goto(url, wait_until="networkidle")
         sizes = [r.sizes() for r in requests]
         hosts = {urlparse(r.url).netloc for r in requests}
         context.close()
-        assert hosts == {urlparse(server).netloc}
+        assert hosts == {urlparse(url).netloc}
         figures[name] = {"requests": len(requests),
                          "bytes": sum(s["responseBodySize"] + s["responseHeadersSize"] for s in sizes)}
     (ARTIFACTS / f"page-weight-{language}.json").write_text(json.dumps(figures, indent=2), encoding="utf-8")

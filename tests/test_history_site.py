@@ -61,6 +61,14 @@ def test_the_current_version_has_no_archive_page(history_site: Path) -> None:
     assert not (history_site / "demo" / "versions" / "3.0").exists()
 
 
+def test_search_leads_to_the_notice_in_force_not_to_archives(history_site: Path) -> None:
+    import json
+    locations = [entry["location"] for entry in
+                 json.loads((history_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]]
+    assert "demo/notice/" in locations and "en/demo/notice/" in locations
+    assert [location for location in locations if "/versions/" in location] == []
+
+
 def test_a_version_with_a_future_date_is_announced_but_not_yet_in_force(tmp_path: Path) -> None:
     (tmp_path / "project").mkdir()
     project = make_project(tmp_path / "project", data_dir=FIXTURES / "history" / "data")
