@@ -6,7 +6,7 @@ import base64
 import hashlib
 import re
 
-from .feeds import xml_environment
+from .render import xml_environment
 
 INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
 HEAD = re.compile(r"<head>\s*(<meta charset=\"utf-8\">)?", re.IGNORECASE)

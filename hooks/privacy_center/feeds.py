@@ -5,15 +5,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 from typing import Any, Mapping, Sequence
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from . import phrases
 from .changelog import Entry
 from .model import NOT_STATED, Company
-from .render import TEMPLATES_DIR
+from .render import xml_environment
 from .wording import load_wording
 
 
@@ -23,13 +21,6 @@ class Asset:
 
     path: str
     content: str
-
-
-@lru_cache(maxsize=None)
-def xml_environment() -> Environment:
-    """Templates for XML and HTML snippets: escaped, without the Markdown escaping of page templates."""
-    return Environment(loader=FileSystemLoader(str(TEMPLATES_DIR)), autoescape=select_autoescape(default=True),
-                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 
 
 def prefix(language: str, default: str) -> str:

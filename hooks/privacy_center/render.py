@@ -94,6 +94,13 @@ def environment() -> Environment:
     return env
 
 
+@lru_cache(maxsize=None)
+def xml_environment() -> Environment:
+    """Templates for XML and HTML snippets (feeds, the CSP tag): escaped, without the Markdown escaping of pages."""
+    return Environment(loader=FileSystemLoader(str(TEMPLATES_DIR)), autoescape=select_autoescape(default=True),
+                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+
+
 def template_context(words: Wording, languages: Sequence[str], default: str) -> dict[str, Any]:
     """What every template sees: the language, the wording, and phrase helpers bound to that language."""
     return {

@@ -33,8 +33,9 @@ class Site:
 
 
 def fingerprint(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
-    """What identifies a state of the data folder: names, sizes and modification times."""
-    return tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in data_files(data_dir))
+    """What identifies a state of the data folder, frozen versions included: names, sizes and modification times."""
+    paths = sorted(p for p in data_dir.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+    return tuple((p.relative_to(data_dir).as_posix(), p.stat().st_size, p.stat().st_mtime_ns) for p in paths)
 
 
 _cache: dict[tuple, Site] = {}
