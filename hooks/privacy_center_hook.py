@@ -79,7 +79,9 @@ on_files = CombinedEvent(_add_pages, _restore_content)
 @event_priority(-200)
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     """Title each company section with the company's name, order its pages for reading, keep archives out of it."""
-    names = {company.slug: company.name for company in _state["site"].companies}
+    i18n = config.plugins.get("i18n")
+    language = getattr(i18n, "current_language", None) or _languages(config)[1]
+    names = {company.slug: company.name.get(language) for company in _state["site"].companies}
     for item in nav.items:
         if not isinstance(item, Section):
             continue

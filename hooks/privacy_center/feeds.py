@@ -49,7 +49,7 @@ def render_feeds(companies: Sequence[Company], changelogs: Mapping[str, Sequence
             items = [(company, entry) for entry in changelogs.get(company.slug, ())]  # upcoming ones are announced
             everything.extend(items)
             assets.append(Asset(f"{prefix(language, default)}{company.slug}/feed.xml", template.render(
-                helpers, feed_id=f"{root}{company.slug}/feed.xml", title=f"{company.name} · {words('page.history')}",
+                helpers, feed_id=f"{root}{company.slug}/feed.xml", title=f"{company.name.get(language)} · {words('page.history')}",
                 items=items)))
         everything.sort(key=lambda item: timestamp(item[1].version.date, today), reverse=True)
         assets.append(Asset(f"{prefix(language, default)}feed.xml", template.render(
@@ -75,7 +75,7 @@ def version_index(companies: Sequence[Company], changelogs: Mapping[str, Sequenc
                   default: str) -> Asset:
     """`versions.json`: every company's versions, with validity intervals and the URL of each text."""
     data = {"companies": [
-        {"slug": c.slug, "name": c.name, "versions": [
+        {"slug": c.slug, "name": {lang: c.name.get(lang) for lang in languages}, "versions": [
             {**row, "urls": {lang: f"{prefix(lang, default)}{c.slug}/" + (
                 "notice/" if row["version"] == c.current_version.version else f"versions/{row['version']}/")
                 for lang in languages}}

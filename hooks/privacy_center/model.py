@@ -2,9 +2,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Mapping, Optional, Union
+from typing import Any, Literal, Mapping, Optional, Union
 
 NOT_STATED = "not_stated"
+NONE = "none"
+Absent = Literal["not_stated", "none"]
+"""What the policy says where a value could stand: `not_stated` (silent) or `none` (it says there is none).
+
+Defined once: templates print a negative statement only for `none` (or an explicit `false`), never for silence."""
 
 
 @dataclass(frozen=True)
@@ -12,10 +17,16 @@ class Text:
     """A text in every site language; the validator guarantees each language is present."""
 
     values: Mapping[str, str]
+    same: Optional[str] = None  # one string for every language (a proper name), when values is empty
 
     def get(self, language: str) -> str:
         """The text in one language."""
-        return self.values[language]
+        return self.same if self.same is not None else self.values[language]
+
+    @classmethod
+    def of(cls, value: Union[str, Mapping[str, str]]) -> "Text":
+        """A per-language mapping, or one string that reads the same in every language."""
+        return cls({}, value) if isinstance(value, str) else cls(dict(value))
 
 
 Stated = Union[str, Text, None]  # a value, a per-language text, or NOT_STATED / None when absent
@@ -198,7 +209,8 @@ class Purpose:
     source: str
     mandatory: Any  # (bool, Text|None) or not_stated
     retention: Any  # tuple[RetentionRule, ...] or not_stated
-    recipients: Any  # tuple[Recipient, ...] or not_stated
+    recipients: Any  # tuple[Recipient, ...], none or not_stated
+    note: Optional[Text] = None  # how the purpose was read, where the reading is an interpretation
 
     @property
     def interests(self) -> tuple[LegalBasis, ...]:
@@ -222,9 +234,9 @@ class Transfer:
 
 @dataclass(frozen=True)
 class Transfers:
-    """Whether data leaves the EU (True/False/not_stated) and each transfer."""
+    """Whether data leaves the EU (True, False, or "possible": described only as a possibility) and each transfer."""
 
-    outside_eu: Union[bool, str]
+    outside_eu: Union[bool, Literal["possible"]]
     statement: Optional[Text] = None
     items: tuple[Transfer, ...] = ()
 
@@ -323,7 +335,7 @@ class Company:
     """Everything the site shows about one company, resolved and typed."""
 
     slug: str
-    name: str
+    name: Text
     role: str
     source: Mapping[str, Any]
     introduction: Optional[Text]

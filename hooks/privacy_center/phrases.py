@@ -1,9 +1,11 @@
 """Plain-text phrases built from controlled codes and the wording files (no markup: templates escape them)."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Iterable
 
-from .model import NOT_STATED, ContactPoint, DataCategory, DataSubject, Duration, RetentionPeriod, Text
+from babel.lists import format_list
+
+from .model import NOT_STATED, ContactPoint, DataCategory, DataSubject, Duration, Recipient, RetentionPeriod, Text
 from .wording import Wording
 
 
@@ -18,6 +20,11 @@ def localize(value: Any, words: Wording) -> str:
     if isinstance(value, bool):
         return words("label.answer_yes" if value else "label.answer_no")
     return str(value)
+
+
+def join(items: Iterable[str], words: Wording) -> str:
+    """A list in running text by the language's own rules (CLDR): `A, B et C`, `A, B, and C`."""
+    return format_list([str(item) for item in items], style="standard", locale=words.language)
 
 
 def duration(value: Duration, words: Wording) -> str:
@@ -63,6 +70,15 @@ def category_name(category: DataCategory, words: Wording) -> str:
 def subject_name(subject: DataSubject, words: Wording) -> str:
     """A data subject category's own label, or its code's wording."""
     return subject.label.get(words.language) if subject.label else words(f"data_subject.{subject.code}")
+
+
+def recipient_name(recipient: Recipient, words: Wording) -> str:
+    """A recipient's name, or its kind where the policy does not name it."""
+    if isinstance(recipient.name, Text):
+        return recipient.name.get(words.language)
+    if recipient.name is None or recipient.name == NOT_STATED:
+        return words(f"recipient_kind.{recipient.kind}")
+    return str(recipient.name)
 
 
 def country(code: str, words: Wording) -> str:

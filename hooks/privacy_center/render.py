@@ -5,14 +5,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
 from . import cache, phrases
-from .model import NOT_STATED, Company
+from .model import NONE, NOT_STATED, Company
 from .safety import defuse_markdown
 from .wording import Wording, load_wording
 
@@ -70,8 +70,24 @@ def mailto(address: str, subject: str) -> Markup:
 
 
 def is_stated(value: Any) -> bool:
-    """Jinja test: a value the policy gives (not missing, not not_stated)."""
-    return value is not None and value != NOT_STATED and value != () and value != []
+    """Jinja test: a value the policy gives (not missing, not not_stated, not an explicit none)."""
+    return value is not None and value != NOT_STATED and value != NONE and value != () and value != []
+
+
+def is_none(value: Any) -> bool:
+    """Jinja test: the policy states explicitly that there is none (the only way to print a negative statement)."""
+    return value == NONE
+
+
+def join(items: Iterable[Any], name: Callable[[Any], Any] | None, words: Wording) -> Any:
+    """Items (or each item's name) as a list in running text, joined by the language's rules.
+
+    Items that are already markup (a macro's output) stay as they are; the others are escaped like any value."""
+    parts = [name(item) if name else item for item in items]
+    if not any(isinstance(part, Markup) for part in parts):
+        return phrases.join(parts, words)
+    safe = [part if isinstance(part, Markup) else escape(md_escape(str(part))) for part in parts]
+    return Markup(phrases.join(safe, words))
 
 
 @lru_cache(maxsize=None)
@@ -90,6 +106,7 @@ def environment() -> Environment:
     )
     env.filters.update(md=rich_text, h=html_text, url=url)
     env.tests["stated"] = is_stated
+    env.tests["none_stated"] = is_none
     env.globals.update(mailto=mailto, NOT_STATED=NOT_STATED)
     return env
 
@@ -109,9 +126,13 @@ def template_context(words: Wording, languages: Sequence[str], default: str) -> 
         "t": words,
         "tr": lambda value: phrases.localize(value, words),
         "retention": lambda period: phrases.retention(period, words),
+        "join": lambda items, name=None: join(items, name, words),
         "category_name": lambda category: phrases.category_name(category, words),
         "subject_name": lambda subject: phrases.subject_name(subject, words),
         "country": lambda code: phrases.country(code, words),
+        "safeguard": lambda code: words(f"safeguard.{code}"),
+        "basis_short": lambda basis: words(f"legal_basis.{basis.basis}.name"),
+        "recipient_plain": lambda r: phrases.recipient_name(r, words),
         "date": lambda value: phrases.date(value, words),
         "change": lambda item: phrases.change(item, words),
         "base": "",

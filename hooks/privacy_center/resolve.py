@@ -5,7 +5,7 @@ from typing import Any, Mapping
 
 from .model import (NOT_STATED, Authority, AutomatedDecisions, ProcessorObligations, Company, ContactPoint, Cookie, Cookies, DataCategory, DataSubject, Dpo,
                     Identity, LegalBasis, Purpose, Recipient, RetentionPeriod, RetentionRule, Right, Rights, Section,
-                    Transfer, Transfers, Version, duration, text, texts)
+                    Text, Transfer, Transfers, Version, duration, text, texts)
 
 
 def _basis(data: Mapping[str, Any]) -> LegalBasis:
@@ -67,13 +67,14 @@ def company_from_data(data: Mapping[str, Any], file: str = "") -> Company:
         tuple(_basis(b) for b in p["legal_bases"]) if isinstance(p["legal_bases"], list) else NOT_STATED,
         _pick(p["data_categories"], categories), _pick(p["data_subjects"], subjects), p["source"],
         _mandatory(p["mandatory"]), _pick(p["retention"], rules), _pick(p["recipients"], recipients),
+        text(p.get("note")),
     ) for p in data["purposes"])
     rights = data["rights"]
     cookies = data["cookies"]
     security = data["security"]
     authority = data["supervisory_authority"]
     return Company(
-        slug=data["slug"], name=data["name"], role=data["role"], source={key: text(value) for key, value in data.get("source", {}).items()},
+        slug=data["slug"], name=Text.of(data["name"]), role=data["role"], source={key: text(value) for key, value in data.get("source", {}).items()},
         introduction=text(data.get("introduction")),
         identity=Identity.from_data(data["company"]),
         contact=ContactPoint.from_data(data["contacts"]["general"]),
