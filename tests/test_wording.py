@@ -18,8 +18,10 @@ def test_site_languages_are_french_and_english() -> None:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_same_keys_as_french(language: str) -> None:
-    french = flat_keys(load_wording("fr").entries)
-    other = flat_keys(load_wording(language).entries)
+    def keys(code: str) -> set[str]:  # typographic rules are the language's own (English has none)
+        return {key for key in flat_keys(load_wording(code).entries) if not key.startswith("typography")}
+    french = keys("fr")
+    other = keys(language)
     assert sorted(french - other) == [], f"missing in {language}.yaml"
     assert sorted(other - french) == [], f"only in {language}.yaml"
 
@@ -32,7 +34,8 @@ def test_no_empty_wording(language: str) -> None:
                 yield from leaves(value, f"{prefix}{key}.")
             else:
                 yield f"{prefix}{key}", value
-    empty = [key for key, value in leaves(load_wording(language).entries) if not isinstance(value, str) or not value.strip()]
+    entries = {k: v for k, v in load_wording(language).entries.items() if k != "typography"}
+    empty = [key for key, value in leaves(entries) if not isinstance(value, str) or not value.strip()]
     assert empty == []
 
 
@@ -61,3 +64,14 @@ def test_controlled_vocabularies_have_every_schema_code() -> None:
         words = load_wording(language)
         for group, codes in groups.items():
             assert sorted(c for c in codes if not words.has(f"{group}.{c}")) == [], (language, group)
+
+
+def test_french_typography_by_rule() -> None:
+    french = load_wording("fr")
+    assert french("page_description.notice", company="ActifPilot").startswith("Politique de confidentialité complète d'ActifPilot")
+    assert "complète de Coopo" in french("page_description.notice", company="Coopo")
+    assert french.typeset("Note : « oui » ; non ? si !") == "Note\u00a0: «\u00a0oui\u00a0»\u202f; non\u202f? si\u202f!"
+    assert french.typeset("https://example.org/?a=1") == "https://example.org/?a=1"
+    english = load_wording("en")
+    assert english.typeset("Note : yes") == "Note : yes"
+    assert english("page_description.notice", company="ActifPilot").startswith("The full privacy notice of ActifPilot")

@@ -14,7 +14,7 @@ def localize(value: Any, words: Wording) -> str:
     if value is None or value == NOT_STATED:
         return words("label.not_stated_short")
     if isinstance(value, Text):
-        return value.get(words.language)
+        return words.typeset(value.get(words.language))
     if isinstance(value, Duration):
         return duration(value, words)
     if isinstance(value, bool):
@@ -107,7 +107,7 @@ def _contact(value: Any, words: Wording) -> str:
 def value(item: Any, kind: str, words: Wording) -> str:
     """One old or new value of a change, in words; `kind` tells codes apart (legal bases, rights, safeguards)."""
     if isinstance(item, (tuple, list)):
-        return words("punct.list").join(value(part, kind, words) for part in item) or words("label.none")
+        return join((value(part, kind, words) for part in item), words) or words("label.none")
     if isinstance(item, RetentionPeriod):
         return retention(item, words)
     if isinstance(item, DataCategory):

@@ -1,6 +1,7 @@
 """Per-language wording: one YAML file per language under locales/, with the same keys."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -36,6 +37,36 @@ class Wording:
         walk(self.entries, "")
         return found
 
+    @cached_property
+    def _typography(self) -> tuple[re.Pattern[str] | None, dict[str, str], re.Pattern[str] | None, str]:
+        """The language's typographic rules (locales/<lang>.yaml, `typography`), compiled once."""
+        rules = self.get("typography") or {}
+        spaces = {**{f" {mark}": f"{space}{mark}" for mark, space in rules.get("no_break_before", {}).items()},
+                  **{f"{mark} ": f"{mark}{space}" for mark, space in rules.get("no_break_after", {}).items()}}
+        spacing = re.compile("|".join(map(re.escape, spaces))) if spaces else None
+        words = rules.get("elision", {})
+        elision = re.compile(rf"(?<!\w)({'|'.join(map(re.escape, words))}) \{{(\w+)\}}") if words else None
+        return spacing, {**spaces, **words}, elision, rules.get("vowels", "")
+
+    def typeset(self, text: str) -> str:
+        """Text with the language's no-break spaces (French: `Note : x`, `« x »`); unchanged where it has none."""
+        spacing, replacements, _, _ = self._typography
+        return spacing.sub(lambda found: replacements[found.group(0)], text) if spacing else text
+
+    def _elide(self, text: str, values: Mapping[str, Any]) -> str:
+        """`de {company}` becomes `d'{company}` when the value starts with a vowel (French: `d'ActifPilot`)."""
+        _, replacements, elision, vowels = self._typography
+        if elision is None:
+            return text
+
+        def elide(found: re.Match[str]) -> str:
+            value = str(values.get(found.group(2), ""))
+            if value[:1].lower() in vowels:
+                return f"{replacements[found.group(1)]}{{{found.group(2)}}}"
+            return found.group(0)
+
+        return elision.sub(elide, text)
+
     def get(self, key: str, default: Any = None) -> Any:
         """Return the entry at a dotted key, or `default` when absent."""
         return self._by_key.get(key, default)
@@ -45,7 +76,7 @@ class Wording:
         text = self.get(key)
         if not isinstance(text, str):
             raise WordingError(f"locales/{self.language}.yaml: missing wording key '{key}'")
-        return text.format(**values) if values else text
+        return self.typeset(self._elide(text, values).format(**values) if values else text)
 
     def has(self, key: str) -> bool:
         """True when the key exists (used to validate codes against the wording)."""
