@@ -42,6 +42,8 @@ def _set(path: tuple[Any, ...], value: Any) -> Mutation:
 # Each negative statement, and the explicit value that alone may print it.
 EXPLICIT: dict[str, Mutation] = {
     "label.no_transfer": _set(("transfers",), {"outside_eu": False}),
+    "label.transfer_possible": _set(("transfers",), {"outside_eu": "possible",
+                                                     "statement": {"fr": "Si besoin.", "en": "If needed."}}),
     "label.automated_none": _set(("automated_decisions",), {"exists": False}),
     "label.dpo_not_appointed": _set(("contacts", "dpo"), {"appointed": False}),
     "label.cookies_used_no": _set(("cookies",), {"used": False}),

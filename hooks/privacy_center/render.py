@@ -104,6 +104,8 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    # Front matter is YAML read by mkdocs: keep non-ASCII as is (ASCII escapes split emoji into lone surrogates).
+    env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "sort_keys": True}
     env.filters.update(md=rich_text, h=html_text, url=url)
     env.tests["stated"] = is_stated
     env.tests["none_stated"] = is_none
@@ -123,6 +125,7 @@ def template_context(words: Wording, languages: Sequence[str], default: str) -> 
     return {
         "lang": words.language,
         "colon": words("punct.colon"),
+        "semicolon": words("punct.semicolon"),
         "t": words,
         "tr": lambda value: phrases.localize(value, words),
         "retention": lambda period: phrases.retention(period, words),
