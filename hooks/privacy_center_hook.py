@@ -8,6 +8,7 @@ import logging
 from pathlib import Path
 
 from jinja2 import Environment
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import CombinedEvent, event_priority
@@ -88,7 +89,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         pages = [child for child in item.children if isinstance(child, Page)]  # the versions/ folder is left out
         slug = pages[0].file.src_uri.split("/")[0] if pages else ""
         if slug in names:
-            item.title = names[slug]
+            item.title = escape(names[slug])  # the theme prints nav titles unescaped
             item.children = sorted(pages, key=lambda child: PAGE_ORDER.get(Path(child.file.src_uri).name.split(".")[0], 99))
     _relink(nav)
     return nav
@@ -108,6 +109,20 @@ def _relink(nav: Navigation) -> None:
     for index, page in enumerate(nav.pages):
         page.previous_page = nav.pages[index - 1] if index > 0 else None
         page.next_page = nav.pages[index + 1] if index + 1 < len(nav.pages) else None
+
+
+# Front-matter fields the theme (or overrides/main.html) prints without escaping: <title>, meta description, nav,
+# header, tabs, footer, and the search index, whose titles Material's JavaScript inserts as HTML.
+THEME_TEXT_META = ("title", "html_title", "description")
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Escape the data-derived front matter of our pages once, before any page (or the search index) reads it."""
+    if page.file.generated_by == GENERATOR:
+        for key in THEME_TEXT_META:
+            if isinstance(page.meta.get(key), str):
+                page.meta[key] = escape(page.meta[key])
+    return markdown
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -9,13 +9,16 @@ import re
 from .render import xml_environment
 
 INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
+CONTENT = re.compile(r"<article\b.*?</article>", re.DOTALL | re.IGNORECASE)  # where the page's Markdown goes
 HEAD = re.compile(r"<head>\s*(<meta charset=\"utf-8\">)?", re.IGNORECASE)
 
 
 def script_hashes(html: str) -> list[str]:
-    """CSP source expressions for every inline script of the page."""
+    """CSP source expressions for every inline script the theme writes around the content. A script inside the
+    content came from data that slipped through: it gets no hash, so the browser refuses to run it."""
+    theme = CONTENT.sub("", html)
     return [f"'sha256-{base64.b64encode(hashlib.sha256(body.encode('utf-8')).digest()).decode('ascii')}'"
-            for body in dict.fromkeys(INLINE_SCRIPT.findall(html))]
+            for body in dict.fromkeys(INLINE_SCRIPT.findall(theme))]
 
 
 def with_policy(html: str) -> str:

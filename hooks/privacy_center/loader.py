@@ -141,6 +141,11 @@ def load_text(text: str, file: str) -> tuple[Document | None, list[Diagnostic]]:
         problem = exc.problem or exc.context or "invalid YAML"
         return None, [Diagnostic(file, line, column, "", f"YAML syntax error: {problem}",
                                  "fix the indentation or quoting at this position")]
+    except yaml.reader.ReaderError as exc:  # a character YAML refuses in a file (a raw control character...)
+        before = text[: exc.position]
+        line, column = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
+        return None, [Diagnostic(file, line, column, "", f"character U+{exc.character:04X} is not allowed in YAML",
+                                 "remove it: control characters are not allowed in any text")]
     except yaml.YAMLError as exc:  # pragma: no cover - non-marked errors are rare
         return None, [Diagnostic(file, 1, 1, "", f"YAML error: {exc}", "check the file is valid YAML")]
     if node is None:

@@ -8,7 +8,7 @@ from typing import Any, Callable, Iterable, Iterator
 from .diagnostics import Diagnostic, Path
 from .history import SNAPSHOT_FOLDER, version_key
 from .loader import Document
-from .safety import RAW_HTML, UNSAFE_LINK
+from .safety import FORBIDDEN_CHAR, FORBIDDEN_IN_LINE, RAW_HTML, UNSAFE_LINK, markdown_problems
 from .wording import Wording
 
 NOT_STATED = "not_stated"
@@ -54,10 +54,48 @@ def texts_in_every_language(doc: Document, ctx: RuleContext) -> Iterator[Diagnos
                                  "use one of: " + ", ".join(ctx.languages) + ", or add a locale file")
 
 
+def is_rich_text(path: Path) -> bool:
+    """Markdown written in the data (rendered with |md): only `sections[].body.<lang>`."""
+    return len(path) == 4 and path[0] == "sections" and path[2] == "body"
+
+
+_MARKDOWN_MESSAGES = {
+    "raw_html": ("raw HTML is not allowed in text", "write plain text or Markdown (**bold**, [link](https://...))"),
+    "element": ("raw HTML is not allowed in text", "write plain text or Markdown (**bold**, [link](https://...))"),
+    "image": ("images are not allowed (the site loads nothing from elsewhere)",
+              "link to the image instead: [description](https://...)"),
+    "attribute": ("attribute lists ({: ...}) are not allowed", "remove the {: ...} part: the site's style applies"),
+}
+
+
+def _markdown_diagnostics(doc: Document, path: Path, text: str) -> Iterator[Diagnostic]:
+    """One diagnostic per kind of live markup found by parsing the Markdown as the site does."""
+    said: set[str] = set()
+    for kind, detail in markdown_problems(text):
+        if kind == "link":
+            message = (f"{detail} is not allowed" if detail.startswith("link scheme")
+                       else "a link without https://, mailto: or tel: is not allowed")
+            fix = ("link to an https://, http://, mailto: or tel: address" if detail.startswith("link scheme")
+                   else "write the full address, e.g. [text](https://example.org/page)")
+        else:
+            message, fix = _MARKDOWN_MESSAGES[kind]
+        if message not in said:
+            said.add(message)
+            yield doc.diagnostic(path, message, fix)
+
+
 def safe_text(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
-    """No raw HTML and no script links in any text, so an edit cannot put live markup on a page."""
+    """No raw HTML and no script links in any text, so an edit cannot put live markup on a page.
+
+    Markdown bodies are parsed as the site parses them (links are checked after the browser's own normalisation);
+    other texts are printed as plain text, where a regex suffices."""
     for path, text in doc.nodes:
-        if not isinstance(text, str) or ("<" not in text and ":" not in text):
+        if not isinstance(text, str):
+            continue
+        if is_rich_text(path):
+            yield from _markdown_diagnostics(doc, path, text)
+            continue
+        if "<" not in text and ":" not in text:
             continue
         if RAW_HTML.search(text):
             yield doc.diagnostic(path, "raw HTML is not allowed in text",
@@ -65,6 +103,21 @@ def safe_text(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
         if UNSAFE_LINK.search(text):
             yield doc.diagnostic(path, "javascript:, vbscript: and data: links are not allowed",
                                  "link to an https:// or mailto: address")
+
+
+def no_control_characters(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
+    """Control characters, separators and lone surrogates are invisible, break feeds and can hide markup: refuse
+    them. Texts per language may hold tabs and line breaks; one-line values (names, addresses, emails) may not."""
+    texts = {path for path, value in doc.nodes if is_text(value)}
+    for path, value in doc.nodes:
+        if not isinstance(value, str):
+            continue
+        found = (FORBIDDEN_CHAR if path[:-1] in texts else FORBIDDEN_IN_LINE).search(value)
+        if found:
+            code = ord(found.group(0))
+            what = "line break or tab" if found.group(0) in "\t\n" else "control character"
+            yield doc.diagnostic(path, f"{what} U+{code:04X} is not allowed here",
+                                 "remove it; line breaks and tabs are allowed only in texts per language")
 
 
 def slug_matches_file(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
@@ -238,7 +291,7 @@ def codes_are_known(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
 
 
 RULES: tuple[Rule, ...] = (
-    texts_in_every_language, safe_text, slug_matches_file, unique_ids, references_exist,
+    texts_in_every_language, safe_text, no_control_characters, slug_matches_file, unique_ids, references_exist,
     transfers_have_safeguards, legitimate_interest_stated, consent_has_withdrawal, rights_listed_once,
     processor_has_obligations, versions_in_order, codes_are_known,
 )

@@ -6,6 +6,7 @@ imported only then: with its format checkers it takes over a second to import, l
 """
 from __future__ import annotations
 
+import copy
 import json
 import re
 from functools import lru_cache
@@ -51,7 +52,7 @@ def fast_validator() -> Any:
 
 def _validator_source() -> str:
     """fastjsonschema's code for our schema, naming its root function (the first it defines) `root_validator`."""
-    code = fastjsonschema.compile_to_code(schema())
+    code = fastjsonschema.compile_to_code(copy.deepcopy(schema()))  # it rewrites $ref in place: keep ours intact
     root = re.search(r"^def (\w+)\(", code, re.MULTILINE)
     return f"{code}\nroot_validator = {root.group(1)}\n"
 
@@ -69,7 +70,11 @@ def check_schema(document: Document) -> list[Diagnostic]:
     """All schema errors of one document, one diagnostic each, deepest cause first."""
     if is_valid_fast(document.data):
         return []
-    found = [_diagnostic(document, _deepest(error)) for error in validator().iter_errors(document.data)]
+    errors = [_deepest(error) for error in validator().iter_errors(document.data)]
+    patterned = {tuple(e.absolute_path) for e in errors if e.validator == "pattern"}
+    # A value failing both its format and its pattern gets one message: the pattern's, which says what to fix.
+    errors = [e for e in errors if not (e.validator == "format" and tuple(e.absolute_path) in patterned)]
+    found = [_diagnostic(document, error) for error in errors]
     unique = {(d.line, d.column, d.path, d.message): d for d in found}
     return list(unique.values())
 
@@ -113,6 +118,15 @@ _PATTERNS = {
     "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": ("is not a date", "write the date as YYYY-MM-DD"),
 }
 
+# The email and URL patterns also refuse spaces, line breaks (Python's `$` matches before a final newline, hence
+# the lookahead) and characters that have a meaning in HTML or Markdown.
+_FORMAT_PATTERNS = {
+    "email": ("is not a single email address", "write one address such as privacy@example.com, without spaces, "
+                                                "line breaks or brackets"),
+    "uri": ("is not a plain http(s) address", "write one URL such as https://example.com/page, without spaces, "
+                                              "line breaks, quotes or brackets; percent-encode them"),
+}
+
 
 def _message(error: ValidationError) -> tuple[str, str, tuple]:
     """Message, fix and the path to point at, per kind of schema failure."""
@@ -139,6 +153,11 @@ def _message(error: ValidationError) -> tuple[str, str, tuple]:
     if kind == "format":
         fix = _FORMAT_FIXES.get(error.validator_value, f"write a valid {error.validator_value}")
         return f"{error.instance!r} is not a valid {error.validator_value}", fix, path
+    if kind == "pattern" and error.schema.get("format") in _FORMAT_PATTERNS:
+        what, fix = _FORMAT_PATTERNS[error.schema["format"]]
+        if error.schema["format"] == "uri" and not re.match(r"https?://", str(error.instance)):
+            what, fix = _PATTERNS["^https?://"]
+        return f"{error.instance!r} {what}", fix, path
     if kind == "pattern":
         what, fix = _PATTERNS.get(error.validator_value, ("does not have the expected form", f"match the pattern {error.validator_value}"))
         return f"{error.instance!r} {what}", fix, path
