@@ -74,11 +74,9 @@ def subject_name(subject: DataSubject, words: Wording) -> str:
 
 def recipient_name(recipient: Recipient, words: Wording) -> str:
     """A recipient's name, or its kind where the policy does not name it."""
-    if isinstance(recipient.name, Text):
-        return recipient.name.get(words.language)
     if recipient.name is None or recipient.name == NOT_STATED:
         return words(f"recipient_kind.{recipient.kind}")
-    return str(recipient.name)
+    return localize(recipient.name, words)
 
 
 def country(code: str, words: Wording) -> str:
