@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any, Literal, Mapping, Optional, Union
 
 NOT_STATED = "not_stated"
@@ -60,6 +61,22 @@ def duration(value: Any) -> Any:
 
 
 @dataclass(frozen=True)
+class Money:
+    """An amount of money in an ISO 4217 currency (`EUR`), as the company file gives it: the share capital that
+    identifies a company (French Code de commerce, art. R123-237, on every document naming the company)."""
+
+    amount: Decimal
+    currency: str  # ISO 4217, checked against Babel's currency list (rules.py)
+
+
+def money(value: Any) -> Any:
+    """Wrap an {amount, currency} mapping; not_stated and absence pass through."""
+    if isinstance(value, dict) and "currency" in value:
+        return Money(Decimal(str(value["amount"])), value["currency"])
+    return value
+
+
+@dataclass(frozen=True)
 class ContactPoint:
     """An email, postal address, phone or web form where a person can write."""
 
@@ -83,7 +100,7 @@ class Identity:
     legal_name: str
     trade_names: tuple[str, ...]
     legal_form: Optional[str]
-    share_capital: Optional[str]
+    share_capital: Union[Money, str, None]  # Money, or not_stated
     register_city: Optional[str]
     register_number: Optional[str]
     registered_address: str
@@ -97,7 +114,7 @@ class Identity:
     def from_data(cls, data: Mapping[str, Any]) -> "Identity":
         register = data.get("trade_register", {})
         return cls(data["legal_name"], tuple(data.get("trade_names", [])), data.get("legal_form"),
-                   data.get("share_capital"), register.get("city"), register.get("number"),
+                   money(data.get("share_capital")), register.get("city"), register.get("number"),
                    data["registered_address"],
                    tuple((text(a["label"]), a["address"]) for a in data.get("other_addresses", [])),
                    data.get("country"), data.get("legal_representative"), tuple(data.get("websites", [])),

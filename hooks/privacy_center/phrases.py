@@ -1,11 +1,18 @@
 """Plain-text phrases built from controlled codes and the wording files (no markup: templates escape them)."""
 from __future__ import annotations
 
+from copy import copy
+from datetime import date as Date
 from typing import Any, Iterable
 
+from babel import Locale
+from babel.dates import format_date
 from babel.lists import format_list
+from babel.numbers import format_currency, format_decimal
 
-from .model import NOT_STATED, ContactPoint, DataCategory, DataSubject, Duration, Recipient, RetentionPeriod, Text
+from .countries import REGION_GROUP, country_name, is_country
+from .model import (NOT_STATED, ContactPoint, DataCategory, DataSubject, Duration, Money, Recipient, RetentionPeriod,
+                    Text)
 from .wording import Wording
 
 
@@ -17,6 +24,8 @@ def localize(value: Any, words: Wording) -> str:
         return words.typeset(value.get(words.language))
     if isinstance(value, Duration):
         return duration(value, words)
+    if isinstance(value, Money):
+        return money(value, words)
     if isinstance(value, bool):
         return words("label.answer_yes" if value else "label.answer_no")
     return str(value)
@@ -27,10 +36,31 @@ def join(items: Iterable[str], words: Wording) -> str:
     return format_list([str(item) for item in items], style="standard", locale=words.language)
 
 
+def number(value: int, words: Wording) -> str:
+    """A count as the language writes it (Babel, CLDR): `1 000` / `1,000` / `1.000`."""
+    return format_decimal(value, locale=words.language)
+
+
 def duration(value: Duration, words: Wording) -> str:
-    """`13 months`, `1 mois`."""
-    form = "one" if value.value == 1 else "other"
-    return f"{value.value} {words(f'unit.{value.unit}.{form}')}"
+    """`13 months`, `1 mois`: the count by Babel, the unit in the CLDR plural category of that count.
+
+    The wording file gives a unit's forms under `unit.<unit>.<category>` (`one`, `other`, and any other category
+    the language needs, such as `few` in Polish); a category the file leaves out reads as `other`, which CLDR
+    defines for every language (French `many`, for millions, is `other` here: `1 000 000 mois`)."""
+    category = Locale.parse(words.language).plural_form(value.value)
+    unit = words.get(f"unit.{value.unit}.{category}") or words(f"unit.{value.unit}.other")
+    return words("punct.count", count=number(value.value, words), unit=unit)
+
+
+def money(value: Money, words: Wording) -> str:
+    """An amount in its currency as the language writes it (Babel, CLDR): `100 000 €` / `€100,000`, with the
+    language's own no-break spaces; cents only when the amount has some (`10 000,50 €`)."""
+    if value.amount == value.amount.to_integral_value():
+        whole = copy(Locale.parse(words.language).currency_formats["standard"])
+        whole.frac_prec = (0, 0)
+        return format_currency(value.amount, value.currency, format=whole, locale=words.language,
+                               currency_digits=False)
+    return format_currency(value.amount, value.currency, locale=words.language)
 
 
 def _event(event: Any, form: str, words: Wording) -> str:
@@ -80,16 +110,17 @@ def recipient_name(recipient: Recipient, words: Wording) -> str:
 
 
 def country(code: str, words: Wording) -> str:
-    """A country or region code in words."""
-    return words(f"country.{code}")
+    """A destination in words: an ISO 3166-1 country named by pycountry in the language (countries.py), or a
+    region (EU, north_america...) worded in the locale file."""
+    return country_name(code, words.language) if is_country(code) else words(f"{REGION_GROUP}.{code}")
 
 
 def date(value: str, words: Wording) -> str:
-    """An ISO date in words (`9 mars 2026`); not_stated becomes 'date not stated'."""
+    """An ISO date in words by Babel, in the locale file's `date.format` (`9 mars 2026`, `9 March 2026`);
+    not_stated becomes 'date not stated'."""
     if value == NOT_STATED:
         return words("label.date_not_stated")
-    year, month, day = value.split("-")
-    return words("date.format", day=int(day), month=words(f"date.months.m{month}"), year=year)
+    return format_date(Date.fromisoformat(value), format=words("date.format"), locale=words.language)
 
 
 def _contact(value: Any, words: Wording) -> str:

@@ -2,9 +2,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path as FsPath
 from typing import Any, Callable, Iterable, Iterator
 
+from babel.numbers import list_currencies
+
+from .countries import REGION_GROUP, is_country
 from .diagnostics import Diagnostic, Path
 from .history import SNAPSHOT_FOLDER, version_key
 from .loader import Document
@@ -281,19 +285,45 @@ def _code_checks(doc: Document) -> Iterator[tuple[Path, str, str]]:
             yield path, "event", value
 
 
+def _unknown_place(path: Path, code: str, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
+    """A destination is an ISO 3166-1 alpha-2 country (pycountry's list, no hand-kept one) or a worded region."""
+    if is_country(code) or ctx.wording.has(f"{REGION_GROUP}.{code}"):
+        return
+    regions = ", ".join(ctx.wording.codes(REGION_GROUP))
+    capitals = f"write it in capitals: {code.upper()}; " if is_country(code.upper()) else ""
+    yield doc.diagnostic(path, f"unknown country code '{code}'",
+                         f"{capitals}use an ISO 3166-1 alpha-2 code such as FR, or one of the regions: {regions}")
+
+
 def codes_are_known(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
-    """Controlled values must have wording in every language file."""
+    """Controlled values must have wording in every language file; countries are ISO 3166-1 codes."""
     for path, group, code in _code_checks(doc):
-        if not ctx.wording.has(f"{group}.{code}"):
+        if group == "country":
+            yield from _unknown_place(path, code, doc, ctx)
+        elif not ctx.wording.has(f"{group}.{code}"):
             known = ", ".join(ctx.wording.codes(group))
             yield doc.diagnostic(path, f"unknown {group.replace('_', ' ')} code '{code}'",
                                  f"use one of: {known}; or add it to every file in hooks/privacy_center/locales/")
 
 
+@lru_cache(maxsize=1)
+def _currencies() -> frozenset[str]:
+    return frozenset(list_currencies())
+
+
+def currencies_are_known(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
+    """An amount's currency is an ISO 4217 code Babel knows (and so can write in every language)."""
+    known = _currencies()
+    for path, value in doc.nodes:
+        if path and path[-1] == "currency" and isinstance(value, str) and value not in known:
+            yield doc.diagnostic(path, f"unknown currency code '{value}'",
+                                 "use an ISO 4217 currency code in capitals, such as EUR, USD or CHF")
+
+
 RULES: tuple[Rule, ...] = (
     texts_in_every_language, safe_text, no_control_characters, slug_matches_file, unique_ids, references_exist,
     transfers_have_safeguards, legitimate_interest_stated, consent_has_withdrawal, rights_listed_once,
-    processor_has_obligations, versions_in_order, codes_are_known,
+    processor_has_obligations, versions_in_order, codes_are_known, currencies_are_known,
 )
 
 

@@ -97,7 +97,8 @@ def _describe(schema: Any) -> str:
         name = schema["$ref"].rsplit("/", 1)[-1]
         return {"not_stated": "not_stated", "text": "a text per language ({fr: ..., en: ...})",
                 "duration": "a duration ({value: 13, unit: months})", "id": "an identifier (lower_snake_case)",
-                "email": "an email address", "url": "an http(s) URL", "date": "a date YYYY-MM-DD"}.get(name, name)
+                "email": "an email address", "url": "an http(s) URL", "date": "a date YYYY-MM-DD",
+                "money": "an amount ({amount: 100000, currency: EUR})"}.get(name, name)
     if "enum" in schema:
         return "one of " + ", ".join(str(v) for v in schema["enum"])
     if "const" in schema:
@@ -116,6 +117,9 @@ _PATTERNS = {
     "^[a-z0-9]+(_[a-z0-9]+)*$": ("is not a valid identifier", "use lower-case letters, digits and underscores, e.g. contact_form"),
     "^[0-9]+(\\.[0-9]+)*$": ("is not a version number", "write numbers separated by dots, e.g. \"1.2\""),
     "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": ("is not a date", "write the date as YYYY-MM-DD"),
+    "^[A-Z]{3}$": ("is not a currency code", "write an ISO 4217 currency code in capitals, such as EUR"),
+    "^([A-Z]{2,3}|[a-z_]+)$": ("is not a country or region code",
+                               "use an ISO 3166-1 alpha-2 code such as FR, or a region such as EU or north_america"),
 }
 
 # The email and URL patterns also refuse spaces, line breaks (Python's `$` matches before a final newline, hence
@@ -165,6 +169,8 @@ def _message(error: ValidationError) -> tuple[str, str, tuple]:
         return "is empty", "give at least one entry, or write not_stated", path
     if kind in ("minimum",):
         return f"{error.instance!r} is too small", f"use a value of at least {error.validator_value}", path
+    if kind == "exclusiveMinimum":
+        return f"{error.instance!r} is too small", f"use a value above {error.validator_value}", path
     if kind in ("oneOf", "anyOf"):
         options = " or ".join(_describe(s) for s in error.validator_value)
         quote = ", in quotes" if isinstance(error.instance, (int, bool)) and "a text" in options else ""

@@ -6,11 +6,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
+from babel import Locale, UnknownLocaleError
+
 from .changelog import Entry, changelog, in_force
 from .feeds import Asset, render_feeds, version_index
 from .history import content_hash
 
 from .checker import CheckResult, check_files, data_files
+from .countries import CountryNameError, catalogue
 from .model import Company
 from .render import Page, render_site
 from .resolve import company_from_data
@@ -56,6 +59,19 @@ def shown(company: Company, entries: tuple[Entry, ...]) -> Company:
     return current.company
 
 
+def language_problem(language: str) -> str | None:
+    """Why a site language cannot be written, or None: country names come from pycountry's catalogue of the
+    language and dates, numbers and money from Babel's CLDR data, with no fallback to another language."""
+    try:
+        catalogue(language)
+        Locale.parse(language)
+    except CountryNameError as error:
+        return str(error)
+    except (UnknownLocaleError, ValueError) as error:
+        return f"language '{language}': Babel has no CLDR locale data for it ({error})"
+    return None
+
+
 def build_site(data_dir: Path, languages: Sequence[str], default: str, today: date | None = None,
                site_url: str = "") -> Site:
     """Check and render the data folder; reuse the previous result while the data is unchanged."""
@@ -67,6 +83,10 @@ def build_site(data_dir: Path, languages: Sequence[str], default: str, today: da
     if missing:
         raise SiteDataError(f"no wording file for language(s) {', '.join(missing)}: "
                             f"add hooks/privacy_center/locales/<lang>.yaml")
+    for language in languages:
+        problem = language_problem(language)
+        if problem:
+            raise SiteDataError(problem)
     paths = data_files(data_dir)
     if not paths:
         raise SiteDataError(f"{data_dir}: no company files (add data/<company>.yaml)")
