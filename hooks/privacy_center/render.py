@@ -30,7 +30,9 @@ COMPANY_PAGES: tuple[tuple[str, str], ...] = (
 PAGE_ORDER = {page: index for index, (page, _) in enumerate(COMPANY_PAGES)}
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")  # Python-Markdown's escapable characters; <>& are HTML-escaped after
-_SPACES = re.compile(r"\s+")
+# Line breaks and runs of spaces in a value become one space (a value never starts a Markdown block); the
+# no-break spaces of typography and of Babel's numbers (U+00A0, U+202F, U+2007) are kept: no Markdown meaning.
+_SPACES = re.compile(r"[^\S\u00a0\u202f\u2007]+")
 
 
 @dataclass(frozen=True)
