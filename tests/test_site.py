@@ -149,3 +149,10 @@ def test_hostile_markdown_in_a_section_never_becomes_markup(tmp_path: Path) -> N
     # a Markdown field keeps its formatting
     assert "<strong>paragraphe</strong>" in french and '<a href="https://example.org">lien</a>' in french
     assert "<strong>paragraph</strong>" in english
+
+
+def test_money_keeps_babels_no_break_spaces_on_the_page(site: Path) -> None:
+    """Share capital by Babel: the French page keeps its narrow and plain no-break spaces (`100 000 €`)."""
+    french = page_file(site, "fr", "coppernic", "notice/").read_text(encoding="utf-8")
+    assert "Capital social\u00a0: 100\u202f000\u00a0€" in french
+    assert "Share capital: €100,000" in page_file(site, "en", "coppernic", "notice/").read_text(encoding="utf-8")
