@@ -230,3 +230,10 @@ def test_a_third_language_needs_only_its_wording_file_and_the_texts(tmp_path: Pa
     assert "Vereinigte Staaten" in notice and "Irland" in notice
     assert "15. Januar 2026" in notice and "13 Monate" in notice
     assert "United States" not in notice and "January" not in notice
+
+
+def test_the_build_stops_on_a_language_pycountry_cannot_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    from privacy_center import site
+    monkeypatch.setattr(site, "available_languages", lambda: ("en", "fr", "xx"))
+    with pytest.raises(site.SiteDataError, match="no country names for language 'xx'"):
+        site.build_site(ROOT / "data", ["fr", "en", "xx"], "fr")
