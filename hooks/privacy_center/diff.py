@@ -10,7 +10,7 @@ import difflib
 from dataclasses import dataclass, fields
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
-from .model import Company, Duration, RetentionPeriod, Text
+from .model import NOT_STATED, Company, Duration, Including, RetentionPeriod, Text
 
 DAYS = {"days": 1, "weeks": 7, "months": 30, "years": 365}
 
@@ -46,21 +46,29 @@ def _by_id(items: Any) -> dict[str, Any]:
     return {item.id: item for item in items} if isinstance(items, tuple) else {}
 
 
-def _days(value: Any) -> int | None:
-    """A comparable length for a duration, or None when a period has no single length."""
+def _days(value: Any) -> tuple[float, float] | None:
+    """The shortest and longest time a duration allows, in days, or None when a period has no single length.
+
+    An exact duration is (n, n); `bound: maximum` ("up to n") is (0, n); `bound: minimum` ("at least n") is
+    (n, infinity)."""
     if isinstance(value, Duration):
-        return value.value * DAYS[value.unit]
+        days = value.value * DAYS[value.unit]
+        return {"maximum": (0, days), "minimum": (days, float("inf"))}.get(value.bound or "", (days, days))
     if isinstance(value, RetentionPeriod) and value.kind in ("fixed", "from_event"):
         return _days(value.duration)
     return None
 
 
 def is_longer(old: Any, new: Any) -> bool:
-    """True when the new period is longer, or when the two cannot be compared (then a reader must look)."""
+    """True when the new period may keep data longer, or when the two cannot be compared (then a reader must look).
+
+    With bounds, either end that grows counts: a maximum that grows, a minimum added to an exact length (no upper
+    end any more) or a maximum removed (25 months where it was "up to 25 months": the data may no longer be erased
+    earlier) are material; a bound that only narrows (a maximum added, a minimum removed) is not."""
     before, after = _days(old), _days(new)
     if before is None or after is None:
         return True
-    return after > before
+    return after[1] > before[1] or after[0] > before[0]
 
 
 def _added_removed(kind: str, old: Mapping[str, Any], new: Mapping[str, Any], name: Callable[[Any], Any],
@@ -182,6 +190,59 @@ def sections(old: Company, new: Company) -> Iterator[Change]:
             yield Change("section_changed", False, after[key].title, words=words)
 
 
+def _ids_of(items: Any) -> set[Any]:
+    """What a list names, to compare two versions of it: ids of objects, codes of sources, or the items."""
+    if not isinstance(items, tuple):
+        return set()
+    return {(item.same, tuple(sorted(item.values.items()))) if isinstance(item, Text)
+            else getattr(item, "id", getattr(item, "code", item)) for item in items}
+
+
+def list_change(old: Any, new: Any) -> tuple[bool, bool]:
+    """(changed, material) for a list that may be exhaustive, given as examples, none or not_stated.
+
+    Material when it widens what the notice allows: an item it did not name, or a list that becomes
+    non-exhaustive (`[A]` -> `{including: [A]}`: the notice no longer rules out others than A, so a reader must
+    look again), or a statement withdrawn (not_stated where the list was given). A list that only narrows (an
+    item dropped, `{including: [A]}` -> `[A]`) is an editorial change."""
+    if old == new:
+        return False, False
+    opened = isinstance(new, Including) and not isinstance(old, Including)
+    added = bool(_ids_of(new) - _ids_of(old)) or (not isinstance(old, tuple) and isinstance(new, tuple))
+    return True, added or opened or (new == NOT_STATED)
+
+
+def purpose_lists(old: Company, new: Company) -> Iterator[Change]:
+    """For each kept purpose, where its data comes from and who receives it (`all` is compared resolved)."""
+    before, after = _by_id(old.purposes), _by_id(new.purposes)
+    for key in sorted(before.keys() & after.keys()):
+        was, now = before[key], after[key]
+        for attribute, kind in (("source", "purpose_source_changed"), ("recipients", "purpose_recipients_changed")):
+            changed, material = list_change(getattr(was, attribute), getattr(now, attribute))
+            if changed:
+                yield Change(kind, material, now.name, getattr(was, attribute), getattr(now, attribute))
+
+
+def category_items(old: Company, new: Company) -> Iterator[Change]:
+    """The items of each kept data category: a new item, or a list that becomes non-exhaustive, is material."""
+    before, after = _by_id(old.data_categories), _by_id(new.data_categories)
+    for key in sorted(before.keys() & after.keys()):
+        changed, material = list_change(before[key].items, after[key].items)
+        if changed:
+            yield Change("category_items_changed", material, after[key], before[key].items, after[key].items)
+
+
+def transfer_destinations(old: Company, new: Company) -> Iterator[Change]:
+    """The countries of each kept transfer: a new country, or a list that becomes non-exhaustive, is material."""
+    before = _by_id(getattr(old.transfers, "items", ()))
+    after = _by_id(getattr(new.transfers, "items", ()))
+    for key in sorted(before.keys() & after.keys()):
+        changed, material = list_change(before[key].destination, after[key].destination)
+        if changed:
+            yield Change("transfer_destination_changed", material, after[key].destination,
+                         before[key].destination, after[key].destination)
+
+
 def _own(company: Company, name: str) -> Any:
     """A field's own content: purposes without the rules and recipients they point to (diffed on their own)."""
     if name == "purposes":
@@ -193,6 +254,7 @@ DIFFS: tuple[tuple[Callable[[Company, Company], Iterable[Change]], tuple[str, ..
     (purposes, ("purposes",)), (data_categories, ("data_categories",)), (retention, ("retention_rules",)),
     (recipients, ("recipients",)), (transfers, ("transfers",)), (contacts, ("contact", "dpo")),
     (rights, ("rights",)), (cookies, ("cookies",)), (sections, ("sections",)),
+    (purpose_lists, ("purposes",)), (category_items, ("data_categories",)), (transfer_destinations, ("transfers",)),
 )
 
 

@@ -45,19 +45,56 @@ def texts(values: Any) -> Any:
     return tuple(text(v) for v in values) if isinstance(values, list) else values
 
 
+Bound = Literal["maximum", "minimum"]
+"""How a duration bounds the period: `maximum` ("up to 25 months": the data may be erased earlier) or `minimum`
+("at least 5 years"); no bound is an exact length. GDPR Art. 13(2)(a) asks for the period or its criteria."""
+
+
 @dataclass(frozen=True)
 class Duration:
-    """A count of days, weeks, months or years."""
+    """A count of days, weeks, months or years, optionally an upper or lower bound."""
 
     value: int
     unit: str
+    bound: Optional[Bound] = None
 
 
 def duration(value: Any) -> Any:
-    """Wrap a {value, unit} mapping; texts and not_stated pass through as they are."""
+    """Wrap a {value, unit[, bound]} mapping; texts and not_stated pass through as they are."""
     if isinstance(value, dict) and "unit" in value:
-        return Duration(value["value"], value["unit"])
+        return Duration(value["value"], value["unit"], value.get("bound"))
     return text(value)
+
+
+class Including(tuple):  # type: ignore[type-arg]
+    """A list the policy gives as examples ("such as", "including", "notamment"): `{including: [...]}` in the data.
+
+    A tuple, so templates and code iterate it as any list, but never equal to the exhaustive tuple of the same
+    items: a list that becomes non-exhaustive (or exhaustive) is a change."""
+
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Including) and tuple.__eq__(self, other)
+
+    def __ne__(self, other: object) -> bool:
+        return not self.__eq__(other)
+
+    def __hash__(self) -> int:
+        return hash(("including", tuple(self)))
+
+    def __repr__(self) -> str:
+        return f"Including({tuple.__repr__(self)})"
+
+
+def listed(value: Any, item: Any = lambda v: v) -> Any:
+    """A plain list as a tuple, `{including: [...]}` as an Including, each item built by `item`; other values
+    (not_stated, none, all) pass through."""
+    if isinstance(value, list):
+        return tuple(item(v) for v in value)
+    if isinstance(value, dict) and "including" in value:
+        return Including(item(v) for v in value["including"])
+    return value
 
 
 @dataclass(frozen=True)
@@ -151,12 +188,15 @@ class LegalBasis:
 
 @dataclass(frozen=True)
 class DataCategory:
-    """A category of personal data, with the items the policy lists."""
+    """A category of personal data, with the items the policy lists (an Including when it gives examples).
+
+    A code, a label or both: with both, pages show the label (the policy's own words) and the code serves
+    completeness checks and exports."""
 
     id: str
     code: Optional[str]
     label: Optional[Text]
-    items: tuple[Text, ...]
+    items: Union[tuple[Text, ...], Including]
     sensitive: bool
     note: Optional[Text]
 
@@ -171,23 +211,34 @@ class DataSubject:
     description: Optional[Text]
 
 
+RetentionKind = Literal["fixed", "from_event", "until_event", "relationship", "legal_period", "user_defined",
+                        "criteria", "first_of", "then", "one_of", "not_stated"]
+"""The forms of a storage period (GDPR Art. 13(2)(a), 14(2)(a): the period, or the criteria that determine it).
+
+`first_of`: whichever of several periods ends first; `then`: periods that follow one another ("for the duration
+of the formality, then until the account is deleted"); `one_of`: alternatives that depend on the case ("the
+duration of the transaction or of the subscription"), not "whichever comes first"."""
+
+
 @dataclass(frozen=True)
 class RetentionPeriod:
     """A retention period in one of the forms real policies use (see the schema's `kind`)."""
 
-    kind: str
+    kind: RetentionKind
     duration: Optional[Duration] = None
     event: Any = None
     plus: Any = None
     text: Optional[Text] = None
     periods: tuple["RetentionPeriod", ...] = ()
+    note: Optional[Text] = None  # for one_of: what decides between the alternatives
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> "RetentionPeriod":
         plus = data.get("plus")
         return cls(data["kind"], duration(data["duration"]) if "duration" in data else None,
                    text(data.get("event")), duration(plus) if isinstance(plus, dict) else plus,
-                   text(data.get("text")), tuple(cls.from_data(p) for p in data.get("periods", [])))
+                   text(data.get("text")), tuple(cls.from_data(p) for p in data.get("periods", [])),
+                   text(data.get("note")))
 
 
 @dataclass(frozen=True)
@@ -212,6 +263,27 @@ class Recipient:
     note: Optional[Text]
 
 
+SourceCode = Literal["data_subject", "automatic", "third_party", "customer", "public"]
+"""Where the data comes from: GDPR Art. 14(2)(f) (the source, when not collected from the person) and
+Art. 13 (collected from the person: `data_subject`, or `automatic` from their device)."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """One source of a purpose's data, with the policy's own words where it says more ("our customers' clients")."""
+
+    code: SourceCode
+    detail: Optional[Text] = None
+
+
+def sources(value: Any) -> Union[tuple[Source, ...], Literal["not_stated"]]:
+    """A purpose's `source`: one code, or a list of codes and `{code, detail}` mappings; not_stated stays."""
+    if value == NOT_STATED:
+        return NOT_STATED
+    items = value if isinstance(value, list) else [value]
+    return tuple(Source(v["code"], text(v.get("detail"))) if isinstance(v, dict) else Source(v) for v in items)
+
+
 @dataclass(frozen=True)
 class Purpose:
     """One processing activity, linked to the categories, rules and recipients it uses."""
@@ -223,10 +295,10 @@ class Purpose:
     legal_bases: Any  # tuple[LegalBasis, ...] or not_stated
     data_categories: Any  # tuple[DataCategory, ...] or not_stated
     data_subjects: Any
-    source: str
+    source: Union[tuple[Source, ...], Literal["not_stated"]]
     mandatory: Any  # (bool, Text|None) or not_stated
     retention: Any  # tuple[RetentionRule, ...] or not_stated
-    recipients: Any  # tuple[Recipient, ...], none or not_stated
+    recipients: Any  # tuple[Recipient, ...] (an Including when given as examples; `all` resolved), none or not_stated
     note: Optional[Text] = None  # how the purpose was read, where the reading is an interpretation
 
     @property
@@ -242,7 +314,7 @@ class Transfer:
     """A transfer outside the EU and the safeguard it relies on."""
 
     id: str
-    destination: Any
+    destination: Any  # tuple of country codes, an Including of them, or not_stated
     recipient: Optional[Recipient]
     description: Optional[Text]
     safeguards: Any

@@ -11,8 +11,8 @@ from babel.lists import format_list
 from babel.numbers import format_currency, format_decimal
 
 from .countries import REGION_GROUP, country_name, is_country
-from .model import (NOT_STATED, ContactPoint, DataCategory, DataSubject, Duration, Money, Recipient, RetentionPeriod,
-                    Text)
+from .model import (NOT_STATED, ContactPoint, DataCategory, DataSubject, Duration, Including, Money, Recipient,
+                    RetentionPeriod, Source, Text)
 from .wording import Wording
 
 
@@ -42,14 +42,16 @@ def number(value: int, words: Wording) -> str:
 
 
 def duration(value: Duration, words: Wording) -> str:
-    """`13 months`, `1 mois`: the count by Babel, the unit in the CLDR plural category of that count.
+    """`13 months`, `1 mois`, with a bound `up to 25 months`: the count by Babel, the unit in the CLDR plural
+    category of that count.
 
     The wording file gives a unit's forms under `unit.<unit>.<category>` (`one`, `other`, and any other category
     the language needs, such as `few` in Polish); a category the file leaves out reads as `other`, which CLDR
     defines for every language (French `many`, for millions, is `other` here: `1 000 000 mois`)."""
     category = Locale.parse(words.language).plural_form(value.value)
     unit = words.get(f"unit.{value.unit}.{category}") or words(f"unit.{value.unit}.other")
-    return words("punct.count", count=number(value.value, words), unit=unit)
+    length = words("punct.count", count=number(value.value, words), unit=unit)
+    return words(f"bound.{value.bound}", duration=length) if value.bound else length
 
 
 def money(value: Money, words: Wording) -> str:
@@ -61,6 +63,16 @@ def money(value: Money, words: Wording) -> str:
         return format_currency(value.amount, value.currency, format=whole, locale=words.language,
                                currency_digits=False)
     return format_currency(value.amount, value.currency, locale=words.language)
+
+
+def alternatives(items: Iterable[str], words: Wording) -> str:
+    """Alternatives in running text by the language's own rules (CLDR): `A, B ou C`, `A, B, or C`."""
+    return format_list([str(item) for item in items], style="or", locale=words.language)
+
+
+def including(items: Any, joined: str, words: Wording) -> str:
+    """A joined list, marked as examples (`notamment A et B`, `including A and B`) when the policy gives it so."""
+    return words("list.including", items=joined) if isinstance(items, Including) else joined
 
 
 def _event(event: Any, form: str, words: Wording) -> str:
@@ -89,6 +101,12 @@ def retention(period: RetentionPeriod, words: Wording) -> str:
         return period.text.get(words.language) if period.text else ""
     if kind == "first_of":
         return words("retention.first_of_joiner").join(retention(p, words) for p in period.periods)
+    if kind == "then":
+        return words("retention.then_joiner").join(retention(p, words) for p in period.periods)
+    if kind == "one_of":
+        options = alternatives((retention(p, words) for p in period.periods), words)
+        return words("retention.one_of_note", periods=options, note=localize(period.note, words)) \
+            if period.note else options
     return words(f"retention.{kind}")
 
 
@@ -100,6 +118,13 @@ def category_name(category: DataCategory, words: Wording) -> str:
 def subject_name(subject: DataSubject, words: Wording) -> str:
     """A data subject category's own label, or its code's wording."""
     return subject.label.get(words.language) if subject.label else words(f"data_subject.{subject.code}")
+
+
+def source_name(source: Source, words: Wording) -> str:
+    """A source of data in words, with the policy's own detail: `From third parties (our customers' clients)`."""
+    name = words(f"source.{source.code}")
+    return words("label.source_detail", source=name, detail=localize(source.detail, words)) if source.detail \
+        else name
 
 
 def recipient_name(recipient: Recipient, words: Wording) -> str:
@@ -136,11 +161,16 @@ def _contact(value: Any, words: Wording) -> str:
 def value(item: Any, kind: str, words: Wording) -> str:
     """One old or new value of a change, in words; `kind` tells codes apart (legal bases, rights, safeguards)."""
     if isinstance(item, (tuple, list)):
-        return join((value(part, kind, words) for part in item), words) or words("label.none")
+        return including(item, join((value(part, kind, words) for part in item), words), words) \
+            or words("label.none")
     if isinstance(item, RetentionPeriod):
         return retention(item, words)
     if isinstance(item, DataCategory):
         return category_name(item, words)
+    if isinstance(item, Recipient):
+        return recipient_name(item, words)
+    if isinstance(item, Source):
+        return source_name(item, words)
     if isinstance(item, str) and item != NOT_STATED:
         if kind == "legal_basis_changed":
             return words(f"legal_basis.{item}.name")

@@ -12,7 +12,7 @@ from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, Stric
 from markupsafe import Markup, escape
 
 from . import cache, phrases
-from .model import NONE, NOT_STATED, Company
+from .model import NONE, NOT_STATED, Company, Including
 from .safety import defuse_markdown
 from .wording import Wording, load_wording
 
@@ -84,12 +84,22 @@ def is_none(value: Any) -> bool:
 def join(items: Iterable[Any], name: Callable[[Any], Any] | None, words: Wording) -> Any:
     """Items (or each item's name) as a list in running text, joined by the language's rules.
 
-    Items that are already markup (a macro's output) stay as they are; the others are escaped like any value."""
+    Items that are already markup (a macro's output) stay as they are; the others are escaped like any value.
+    A list the policy gives as examples (an Including) reads `notamment A et B` / `including A and B`."""
     parts = [name(item) if name else item for item in items]
     if not any(isinstance(part, Markup) for part in parts):
-        return phrases.join(parts, words)
+        return phrases.including(items, phrases.join(parts, words), words)
     safe = [part if isinstance(part, Markup) else escape(md_escape(str(part))) for part in parts]
-    return Markup(phrases.join(safe, words))
+    joined = Markup(phrases.join(safe, words))
+    if not isinstance(items, Including):
+        return joined
+    before, _, after = words("list.including", items="\0").partition("\0")
+    return escape(md_escape(before)) + joined + escape(md_escape(after))
+
+
+def is_including(value: Any) -> bool:
+    """Jinja test: a list the policy gives as examples ("such as", "notamment")."""
+    return isinstance(value, Including)
 
 
 @lru_cache(maxsize=None)
@@ -111,6 +121,7 @@ def environment() -> Environment:
     env.filters.update(md=rich_text, h=html_text, url=url)
     env.tests["stated"] = is_stated
     env.tests["none_stated"] = is_none
+    env.tests["including"] = is_including
     env.globals.update(mailto=mailto, NOT_STATED=NOT_STATED)
     return env
 
@@ -133,9 +144,11 @@ def template_context(words: Wording, languages: Sequence[str], default: str) -> 
         "tr": lambda value: phrases.localize(value, words),
         "retention": lambda period: phrases.retention(period, words),
         "join": lambda items, name=None: join(items, name, words),
-        "listing": lambda items: words("punct.list").join(phrases.localize(item, words) for item in items),
+        "listing": lambda items: phrases.including(
+            items, words("punct.list").join(phrases.localize(item, words) for item in items), words),
         "category_name": lambda category: phrases.category_name(category, words),
         "subject_name": lambda subject: phrases.subject_name(subject, words),
+        "source_name": lambda source: phrases.source_name(source, words),
         "country": lambda code: phrases.country(code, words),
         "safeguard": lambda code: words(f"safeguard.{code}"),
         "basis_short": lambda basis: words(f"legal_basis.{basis.basis}.name"),

@@ -5,7 +5,7 @@ from typing import Any, Mapping
 
 from .model import (NOT_STATED, Authority, AutomatedDecisions, ProcessorObligations, Company, ContactPoint, Cookie, Cookies, DataCategory, DataSubject, Dpo,
                     Identity, LegalBasis, Purpose, Recipient, RetentionPeriod, RetentionRule, Right, Rights, Section,
-                    Text, Transfer, Transfers, Version, duration, text, texts)
+                    Text, Transfer, Transfers, Version, duration, listed, sources, text, texts)
 
 
 def _basis(data: Mapping[str, Any]) -> LegalBasis:
@@ -13,8 +13,10 @@ def _basis(data: Mapping[str, Any]) -> LegalBasis:
 
 
 def _pick(ids: Any, by_id: Mapping[str, Any]) -> Any:
-    """Resolve a list of ids to objects; not_stated stays as it is."""
-    return tuple(by_id[i] for i in ids) if isinstance(ids, list) else ids
+    """Resolve a list of ids (or `{including: [...]}`) to objects; `all` is every object; not_stated stays."""
+    if ids == "all":
+        return tuple(by_id.values())
+    return listed(ids, by_id.__getitem__)
 
 
 def _dpo(data: Any) -> Any:
@@ -27,7 +29,7 @@ def _dpo(data: Any) -> Any:
 def _transfers(data: Any, recipients: Mapping[str, Recipient]) -> Any:
     if data == NOT_STATED:
         return NOT_STATED
-    items = tuple(Transfer(t["id"], t["destination"], recipients.get(t.get("recipient", "")),
+    items = tuple(Transfer(t["id"], listed(t["destination"]), recipients.get(t.get("recipient", "")),
                            text(t.get("description")), t["safeguards"], text(t.get("copy_available")))
                   for t in data.get("items", []))
     return Transfers(data["outside_eu"], text(data.get("statement")), items)
@@ -54,7 +56,7 @@ def _processor(data: Any) -> ProcessorObligations | None:
 
 def company_from_data(data: Mapping[str, Any], file: str = "") -> Company:
     """Build the model of one schema- and rule-valid company mapping."""
-    categories = {c["id"]: DataCategory(c["id"], c.get("code"), text(c.get("label")), texts(c.get("items", [])),
+    categories = {c["id"]: DataCategory(c["id"], c.get("code"), text(c.get("label")), listed(c.get("items", []), text),
                                         c["sensitive"], text(c.get("note"))) for c in data["data_categories"]}
     subjects = {s["id"]: DataSubject(s["id"], s.get("code"), text(s.get("label")), text(s.get("description")))
                 for s in data["data_subjects"]}
@@ -65,7 +67,7 @@ def company_from_data(data: Mapping[str, Any], file: str = "") -> Company:
     purposes = tuple(Purpose(
         p["id"], text(p["name"]), text(p.get("group")), text(p.get("description")),
         tuple(_basis(b) for b in p["legal_bases"]) if isinstance(p["legal_bases"], list) else NOT_STATED,
-        _pick(p["data_categories"], categories), _pick(p["data_subjects"], subjects), p["source"],
+        _pick(p["data_categories"], categories), _pick(p["data_subjects"], subjects), sources(p["source"]),
         _mandatory(p["mandatory"]), _pick(p["retention"], rules), _pick(p["recipients"], recipients),
         text(p.get("note")),
     ) for p in data["purposes"])

@@ -160,17 +160,22 @@ _REFERENCES = [("data_categories", "data_categories", "data category"),
                ("recipients", "recipients", "recipient")]
 
 
+def listed_items(value: Any, path: Path) -> Iterator[tuple[Path, Any]]:
+    """(path, item) of a list written plainly or as `{including: [...]}` (non-exhaustive); nothing otherwise."""
+    if isinstance(value, dict) and isinstance(value.get("including"), list):
+        value, path = value["including"], path + ("including",)
+    if isinstance(value, list):
+        yield from ((path + (position,), item) for position, item in enumerate(value))
+
+
 def references_exist(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     """A purpose may only cite data categories, subjects, retention rules and recipients that are defined."""
     for index, purpose in enumerate(doc.data.get("purposes", [])):
         for field, target, noun in _REFERENCES:
             known = _ids(doc.data.get(target))
-            cited = purpose.get(field)
-            if not isinstance(cited, list):
-                continue
-            for position, ident in enumerate(cited):
+            for path, ident in listed_items(purpose.get(field), ("purposes", index, field)):
                 if ident not in known:
-                    yield doc.diagnostic(("purposes", index, field, position), f"unknown {noun} '{ident}'",
+                    yield doc.diagnostic(path, f"unknown {noun} '{ident}'",
                                          f"define it under {target} or use one of: {', '.join(sorted(known)) or '(none defined)'}")
     transfers = doc.data.get("transfers")
     if isinstance(transfers, dict):
@@ -179,6 +184,30 @@ def references_exist(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
             if "recipient" in transfer and transfer["recipient"] not in known:
                 yield doc.diagnostic(("transfers", "items", index, "recipient"),
                                      f"unknown recipient '{transfer['recipient']}'", "define it under recipients")
+
+
+def sources_listed_once(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
+    """A purpose's sources name each code once (Art. 14(2)(f)): a second entry would say the same thing twice."""
+    for index, purpose in enumerate(doc.data.get("purposes", [])):
+        seen: set[str] = set()
+        for path, item in listed_items(purpose.get("source"), ("purposes", index, "source")):
+            code = item.get("code") if isinstance(item, dict) else item
+            if code in seen:
+                yield doc.diagnostic(path, f"source '{code}' is listed twice",
+                                     "keep one entry per code; put the policy's words in that entry's detail")
+            seen.add(code)
+
+
+def all_recipients_exist(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
+    """`recipients: all` means every recipient of the top-level list: it needs that list to say something."""
+    if doc.data.get("recipients"):
+        return
+    for index, purpose in enumerate(doc.data.get("purposes", [])):
+        if purpose.get("recipients") == "all":
+            yield doc.diagnostic(("purposes", index, "recipients"),
+                                 "recipients: all, but the top-level recipients list is empty",
+                                 "list the company's recipients under the top-level 'recipients:', or give this "
+                                 "purpose's recipient ids, none or not_stated")
 
 
 def transfers_have_safeguards(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
@@ -277,9 +306,8 @@ def _code_checks(doc: Document) -> Iterator[tuple[Path, str, str]]:
     transfers = data.get("transfers")
     if isinstance(transfers, dict):
         for index, item in enumerate(transfers.get("items", [])):
-            if isinstance(item.get("destination"), list):
-                for position, code in enumerate(item["destination"]):
-                    yield ("transfers", "items", index, "destination", position), "country", code
+            for path, code in listed_items(item.get("destination"), ("transfers", "items", index, "destination")):
+                yield path, "country", code
     for path, value in doc.nodes:
         if path and path[-1] == "event" and isinstance(value, str):
             yield path, "event", value
@@ -323,7 +351,8 @@ def currencies_are_known(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic
 RULES: tuple[Rule, ...] = (
     texts_in_every_language, safe_text, no_control_characters, slug_matches_file, unique_ids, references_exist,
     transfers_have_safeguards, legitimate_interest_stated, consent_has_withdrawal, rights_listed_once,
-    processor_has_obligations, versions_in_order, codes_are_known, currencies_are_known,
+    processor_has_obligations, versions_in_order, codes_are_known, currencies_are_known, sources_listed_once,
+    all_recipients_exist,
 )
 
 

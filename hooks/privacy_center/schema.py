@@ -82,7 +82,11 @@ def check_schema(document: Document) -> list[Diagnostic]:
 def _deepest(error: ValidationError) -> ValidationError:
     """For oneOf/anyOf, follow the branch that matches the value's type, so the message is specific."""
     while error.validator in ("oneOf", "anyOf") and error.context:
-        candidates = [e for e in error.context if e.validator not in ("type", "const", "enum")]
+        if all(e.validator == "required" for e in error.context):
+            return error  # a mapping that needs one of several fields: say which ones
+        depth = len(error.absolute_path)
+        candidates = [e for e in error.context if e.validator not in ("type", "const", "enum")
+                      or len(e.absolute_path) > depth]  # a wrong value inside the matching branch
         if not candidates:
             return error
         error = max(candidates, key=lambda e: len(e.absolute_path))
@@ -99,6 +103,8 @@ def _describe(schema: Any) -> str:
                 "duration": "a duration ({value: 13, unit: months})", "id": "an identifier (lower_snake_case)",
                 "email": "an email address", "url": "an http(s) URL", "date": "a date YYYY-MM-DD",
                 "money": "an amount ({amount: 100000, currency: EUR})"}.get(name, name)
+    if "including" in schema.get("properties", {}):
+        return "{including: [...]}"
     if "enum" in schema:
         return "one of " + ", ".join(str(v) for v in schema["enum"])
     if "const" in schema:
@@ -165,12 +171,20 @@ def _message(error: ValidationError) -> tuple[str, str, tuple]:
     if kind == "pattern":
         what, fix = _PATTERNS.get(error.validator_value, ("does not have the expected form", f"match the pattern {error.validator_value}"))
         return f"{error.instance!r} {what}", fix, path
+    if kind == "minItems" and error.validator_value > 1:
+        return (f"has {len(error.instance)} {'entry' if len(error.instance) == 1 else 'entries'}, needs at least "
+                f"{error.validator_value}",
+                f"give at least {error.validator_value} entries, or write a single period instead", path)
     if kind in ("minItems", "minProperties", "minLength"):
         return "is empty", "give at least one entry, or write not_stated", path
     if kind in ("minimum",):
         return f"{error.instance!r} is too small", f"use a value of at least {error.validator_value}", path
     if kind == "exclusiveMinimum":
         return f"{error.instance!r} is too small", f"use a value above {error.validator_value}", path
+    if kind in ("oneOf", "anyOf") and all(set(branch) == {"required"} for branch in error.validator_value):
+        fields = [f"'{name}'" for branch in error.validator_value for name in branch["required"]]
+        return (f"needs {' or '.join(fields)}", f"add {' or '.join(f'{f[:-1]}:{f[-1]}' for f in fields)}, "
+                "or both", path)
     if kind in ("oneOf", "anyOf"):
         options = " or ".join(_describe(s) for s in error.validator_value)
         quote = ", in quotes" if isinstance(error.instance, (int, bool)) and "a text" in options else ""
