@@ -6,6 +6,7 @@ from typing import Any, Iterable
 from babel.lists import format_list
 
 from .model import NOT_STATED, ContactPoint, DataCategory, DataSubject, Duration, Recipient, RetentionPeriod, Text
+from .model import DpoRegistration, OtherSafeguard, PartnerNames
 from .wording import Wording
 
 
@@ -84,6 +85,32 @@ def country(code: str, words: Wording) -> str:
     return words(f"country.{code}")
 
 
+def safeguard(item: Any, words: Wording) -> str:
+    """A transfer safeguard: a coded instrument's wording, or another instrument in the policy's words."""
+    if isinstance(item, OtherSafeguard):
+        return words("label.safeguard_other", text=localize(item.text, words))
+    return words(f"safeguard.{item}")
+
+
+def including(items: str, exhaustive: bool, words: Wording) -> str:
+    """A joined list as the policy gives it: in full, or as examples (`notamment A et B`, `including A and B`)."""
+    return items if exhaustive else words("list.including", items=items)
+
+
+def partner_names(names: PartnerNames, words: Wording) -> str:
+    """Cookie partners' names in running text, marked as examples when the policy gives only some."""
+    return including(join(names.names, words), names.exhaustive, words)
+
+
+def registration(item: DpoRegistration, words: Wording) -> str:
+    """`Désigné auprès de la CNIL le 25 mai 2018 sous le numéro DPO-12345` (no final full stop)."""
+    authority = words(f"authority.{item.authority}.in_sentence")
+    if item.date:
+        return words("label.dpo_registration_dated", authority=authority, date=date(item.date, words),
+                     number=item.number)
+    return words("label.dpo_registration", authority=authority, number=item.number)
+
+
 def date(value: str, words: Wording) -> str:
     """An ISO date in words (`9 mars 2026`); not_stated becomes 'date not stated'."""
     if value == NOT_STATED:
@@ -106,6 +133,12 @@ def value(item: Any, kind: str, words: Wording) -> str:
     """One old or new value of a change, in words; `kind` tells codes apart (legal bases, rights, safeguards)."""
     if isinstance(item, (tuple, list)):
         return join((value(part, kind, words) for part in item), words) or words("label.none")
+    if isinstance(item, OtherSafeguard):
+        return safeguard(item, words)
+    if isinstance(item, PartnerNames):
+        return partner_names(item, words)
+    if isinstance(item, DpoRegistration):
+        return registration(item, words)
     if isinstance(item, RetentionPeriod):
         return retention(item, words)
     if isinstance(item, DataCategory):
@@ -117,9 +150,11 @@ def value(item: Any, kind: str, words: Wording) -> str:
             return words(f"right.{item}.name")
         if kind == "safeguards_changed":
             return words(f"safeguard.{item}")
+        if kind == "cookie_partners_purposes_changed":
+            return words(f"cookie_purpose.{item}")
         if kind.startswith("transfer"):
             return country(item, words)
-        if kind == "wording_changed":
+        if kind in ("wording_changed", "attention_changed"):  # the subject is a heading's wording key
             return words(item)
     if kind in ("contact_changed", "dpo_changed", "rights_contact_changed"):
         return _contact(item, words)
@@ -129,6 +164,6 @@ def value(item: Any, kind: str, words: Wording) -> str:
 def change(item: Any, words: Wording) -> str:
     """A change in one sentence, from the `change.<kind>` wording."""
     kind = item.kind
-    subject_kind = "transfer" if kind == "safeguards_changed" else kind  # its subject is a destination
+    subject_kind = "transfer" if kind == "safeguards_changed" else kind  # its subject is a destination (transfer_*)
     return words(f"change.{kind}", subject=value(item.subject, subject_kind, words), old=value(item.old, kind, words),
                  new=value(item.new, kind, words))
