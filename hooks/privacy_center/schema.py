@@ -97,7 +97,8 @@ def _describe(schema: Any) -> str:
         name = schema["$ref"].rsplit("/", 1)[-1]
         return {"not_stated": "not_stated", "text": "a text per language ({fr: ..., en: ...})",
                 "duration": "a duration ({value: 13, unit: months})", "id": "an identifier (lower_snake_case)",
-                "email": "an email address", "url": "an http(s) URL", "date": "a date YYYY-MM-DD"}.get(name, name)
+                "email": "an email address", "url": "an http(s) URL", "date": "a date YYYY-MM-DD",
+                "other_safeguard": "{other: {fr: ..., en: ...}} for another instrument"}.get(name, name)
     if "enum" in schema:
         return "one of " + ", ".join(str(v) for v in schema["enum"])
     if "const" in schema:
