@@ -121,9 +121,9 @@ def test_another_appropriate_safeguard_is_a_material_safeguard_change() -> None:
     other = OtherSafeguard(Text({"fr": "Pseudonymisation", "en": "Pseudonymisation"}))
     [only] = diff(base, _with_transfer(base, 1, safeguards=("adequacy", other)))
     assert only.kind == "safeguards_changed" and only.material
-    assert _said(only, "en") == ("Safeguards for transfers to United Kingdom: European Commission adequacy decision → "
-                                 "European Commission adequacy decision and Other appropriate safeguard: "
-                                 "Pseudonymisation")
+    assert _said(only, "en") == ("Safeguards for transfers to United Kingdom: European Commission adequacy "
+                                 "decision → European Commission adequacy decision and Other appropriate "
+                                 "safeguard: Pseudonymisation")
     assert "Autre garantie appropriée : Pseudonymisation" in _said(only, "fr")
 
 
@@ -191,7 +191,8 @@ def test_cookie_partners_list_changed(exhaustive: bool, material: bool) -> None:
 
 
 @pytest.mark.parametrize("old,new,material", [
-    (("advertising",), ("advertising", "audience_measurement"), True), (("advertising", "security"), ("advertising",), False),
+    (("advertising",), ("advertising", "audience_measurement"), True),
+    (("advertising", "security"), ("advertising",), False),
     (("advertising",), "not_stated", True),
 ])
 def test_cookie_partners_purposes_changed(old, new, material: bool) -> None:
@@ -200,7 +201,8 @@ def test_cookie_partners_purposes_changed(old, new, material: bool) -> None:
     assert only.kind == "cookie_partners_purposes_changed"
     assert only.material is material
     if new == ("advertising", "audience_measurement"):
-        assert _said(only, "en") == "Purposes of the partners' cookies: Advertising → Advertising and Audience measurement"
+        assert _said(only, "en") == ("Purposes of the partners' cookies: Advertising → "
+                                     "Advertising and Audience measurement")
 
 
 @pytest.mark.parametrize("old,new,material", [

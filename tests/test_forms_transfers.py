@@ -80,7 +80,8 @@ def test_a_transfer_names_its_purposes(built: Path, language: str, words: list[s
 ])
 def test_the_dpo_registration_is_in_the_dpo_block(built: Path, language: str, words: str) -> None:
     found = text(built, language, "notice")
-    block = found[found.index({"fr": "Délégué à la protection des données", "en": "Data protection officer"}[language]):]
+    heading = {"fr": "Délégué à la protection des données", "en": "Data protection officer"}[language]
+    block = found[found.index(heading):]
     assert words in block[:400]
 
 

@@ -319,8 +319,8 @@ def codes_are_known(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
 
 RULES: tuple[Rule, ...] = (
     texts_in_every_language, safe_text, no_control_characters, slug_matches_file, unique_ids, references_exist,
-    attention_has_postal_address, transfers_have_safeguards, legitimate_interest_stated, consent_has_withdrawal, rights_listed_once,
-    processor_has_obligations, versions_in_order, codes_are_known,
+    transfers_have_safeguards, legitimate_interest_stated, consent_has_withdrawal, rights_listed_once,
+    processor_has_obligations, versions_in_order, codes_are_known, attention_has_postal_address,
 )
 
 
