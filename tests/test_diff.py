@@ -84,17 +84,18 @@ def test_every_kind_of_change_is_covered_by_the_golden_file() -> None:
     kinds = {k for k in wording if k not in ("material", "editorial", "none", "first")}
     golden_text = GOLDEN.read_text(encoding="utf-8")
     covered = {k for k in kinds if re.search(re.escape(wording[k].split("{")[0].strip().rstrip(":")), golden_text)}
-    assert kinds - covered == {"transfers_changed"} | NEW_KINDS  # covered by the tests above and below
+    unit_tested = set(re.findall(r'"([a-z_]+)"', Path(__file__).read_text(encoding="utf-8"))) & kinds  # named here
+    assert kinds - covered - unit_tested == set()
+    assert "transfers_changed" in unit_tested  # the discovery itself works
 
 
-# Forms of issue 9, part 1: each new diff case, on the forms fixture (tests/fixtures/valid/forms-purposes.yaml).
+# Forms of issue 9, part 1: each new diff case, on the forms fixtures (tests/fixtures/valid/forms-*.yaml).
 FORMS = Path(__file__).parent / "fixtures" / "valid" / "forms-purposes.yaml"
-NEW_KINDS = {"purpose_source_changed", "purpose_recipients_changed", "category_items_changed",
-             "transfer_destination_changed"}
+FORMS_TRANSFERS = Path(__file__).parent / "fixtures" / "valid" / "forms-transfers.yaml"
 
 
-def forms():
-    document, errors = load_file(FORMS)
+def forms(path: Path = FORMS):
+    document, errors = load_file(path)
     assert not errors
     return company_from_data(document.data, document.file)
 
@@ -211,3 +212,160 @@ def test_a_label_added_to_a_category_code_is_a_wording_change() -> None:
     from privacy_center.model import Text
     [only] = diff(forms(), edited(data_categories={"usage": {"label": Text({"fr": "Navigation", "en": "Browsing"})}}))
     assert (only.kind, only.material, only.subject) == ("wording_changed", False, "notice.data_categories")
+
+
+def _with_transfer(base, index: int, **changes):
+    from dataclasses import replace
+    items = list(base.transfers.items)
+    items[index] = replace(items[index], **changes)
+    return replace(base, transfers=replace(base.transfers, items=tuple(items)))
+
+
+def _with_partners(base, **changes):
+    from dataclasses import replace
+    return replace(base, cookies=replace(base.cookies, partners=replace(base.cookies.partners, **changes)))
+
+
+def _said(item, language: str) -> str:
+    return change(item, load_wording(language)).replace("\u202f", " ").replace("\u00a0", " ")
+
+
+def test_another_appropriate_safeguard_is_a_material_safeguard_change() -> None:
+    from privacy_center.model import OtherSafeguard, Text
+    base = forms(FORMS_TRANSFERS)
+    other = OtherSafeguard(Text({"fr": "Pseudonymisation", "en": "Pseudonymisation"}))
+    [only] = diff(base, _with_transfer(base, 1, safeguards=("adequacy", other)))
+    assert only.kind == "safeguards_changed" and only.material
+    assert _said(only, "en") == ("Safeguards for transfers to United Kingdom: European Commission adequacy "
+                                 "decision → European Commission adequacy decision and Other appropriate "
+                                 "safeguard: Pseudonymisation")
+    assert "Autre garantie appropriée : Pseudonymisation" in _said(only, "fr")
+
+
+@pytest.mark.parametrize("old,new,material", [
+    (("support",), ("hosting", "support"), True),   # a purpose added: the transfer serves more
+    (("hosting", "support"), ("support",), False),  # a purpose dropped, another stays: narrower
+    ((), ("support",), False),                      # the purpose is now said: nothing new is done
+    (("support",), (), True),                       # no longer limited to a purpose
+])
+def test_transfer_purposes_changed(old, new, material: bool) -> None:
+    base = forms(FORMS_TRANSFERS)
+    by_id = {p.id: p for p in base.purposes}
+    before = _with_transfer(base, 1, purposes=tuple(by_id[i] for i in old))
+    after = _with_transfer(base, 1, purposes=tuple(by_id[i] for i in new))
+    [only] = diff(before, after)
+    assert only.kind == "transfer_purposes_changed"
+    assert only.material is material
+    if not old:
+        assert _said(only, "fr") == "Finalités du transfert vers Royaume-Uni : non précisé → Assistance"
+        assert _said(only, "en") == "Purposes of the transfer to United Kingdom: not stated → Support"
+
+
+def test_a_renamed_purpose_is_no_transfer_change() -> None:
+    from dataclasses import replace
+    from privacy_center.model import Text
+    base = forms(FORMS_TRANSFERS)
+    renamed = replace(base, purposes=(replace(base.purposes[0], name=Text({"fr": "Hébergeur", "en": "Host"})),)
+                      + base.purposes[1:])
+    assert [(c.kind, c.subject) for c in diff(base, renamed)] == [("wording_changed", "notice.purposes")]
+
+
+def test_cookie_partner_added_and_removed() -> None:
+    from privacy_center.model import Including
+    base = forms(FORMS_TRANSFERS)
+    after = _with_partners(base, names=Including(("Google", "Meta", "Taboola")))
+    changes = {c.kind: c for c in diff(base, after)}
+    assert set(changes) == {"cookie_partner_added", "cookie_partner_removed"}
+    assert changes["cookie_partner_added"].material and not changes["cookie_partner_removed"].material
+    assert _said(changes["cookie_partner_added"], "en") == "New partner setting cookies: Taboola"
+    assert _said(changes["cookie_partner_removed"], "fr") == "Partenaire déposant des cookies supprimé : Criteo"
+
+
+def test_cookie_partners_block_added_names_each_partner() -> None:
+    from dataclasses import replace
+    base = forms(FORMS_TRANSFERS)
+    without = replace(base, cookies=replace(base.cookies, partners=None))
+    changes = diff(without, base)
+    assert [(c.kind, c.subject, c.material) for c in changes] == [
+        ("cookie_partner_added", name, True) for name in ("Criteo", "Google", "Meta")]
+
+
+@pytest.mark.parametrize("exhaustive,material", [(True, False), (False, True)])
+def test_cookie_partners_list_changed(exhaustive: bool, material: bool) -> None:
+    from privacy_center.model import Including
+    base = forms(FORMS_TRANSFERS)
+    names = ("Google", "Meta", "Criteo")
+    before = _with_partners(base, names=names if not exhaustive else Including(names))
+    after = _with_partners(base, names=names if exhaustive else Including(names))
+    [only] = diff(before, after)
+    assert only.kind == "cookie_partners_list_changed"
+    assert only.material is material  # a list that becomes examples only may hide new partners
+    if not exhaustive:
+        assert _said(only, "fr") == ("Liste des partenaires déposant des cookies : Google, Meta et Criteo → "
+                                     "notamment Google, Meta et Criteo")
+
+
+@pytest.mark.parametrize("old,new,material", [
+    (("advertising",), ("advertising", "audience_measurement"), True),
+    (("advertising", "security"), ("advertising",), False),
+    (("advertising",), "not_stated", True),
+])
+def test_cookie_partners_purposes_changed(old, new, material: bool) -> None:
+    base = forms(FORMS_TRANSFERS)
+    [only] = diff(_with_partners(base, purposes=old), _with_partners(base, purposes=new))
+    assert only.kind == "cookie_partners_purposes_changed"
+    assert only.material is material
+    if new == ("advertising", "audience_measurement"):
+        assert _said(only, "en") == ("Purposes of the partners' cookies: Advertising → "
+                                     "Advertising and Audience measurement")
+
+
+@pytest.mark.parametrize("old,new,material", [
+    (Duration(6, "months"), Duration(13, "months"), True), (Duration(13, "months"), Duration(6, "months"), False),
+])
+def test_cookie_partners_lifetime_changed(old, new, material: bool) -> None:
+    base = forms(FORMS_TRANSFERS)
+    [only] = diff(_with_partners(base, lifetime=old), _with_partners(base, lifetime=new))
+    assert only.kind == "cookie_partners_lifetime_changed"
+    assert only.material is material
+    assert _said(only, "fr") == f"Durée de vie des cookies des partenaires : {old.value} mois → {new.value} mois"
+
+
+@pytest.mark.parametrize("old,new,material", [(True, "not_stated", True), (True, False, True), (False, True, False)])
+def test_cookie_partners_consent_changed(old, new, material: bool) -> None:
+    base = forms(FORMS_TRANSFERS)
+    [only] = diff(_with_partners(base, consent_required=old), _with_partners(base, consent_required=new))
+    assert only.kind == "cookie_partners_consent_changed"
+    assert only.material is material
+
+
+def test_dpo_registration_changed_is_editorial() -> None:
+    from dataclasses import replace
+    base = forms(FORMS_TRANSFERS)
+    renewed = replace(base, dpo=replace(base.dpo, registration=replace(base.dpo.registration, number="DPO-99999")))
+    [only] = diff(base, renewed)
+    assert only.kind == "dpo_registration_changed" and not only.material
+    assert _said(only, "en") == ("Registration of the DPO with the supervisory authority: Registered with the CNIL on "
+                                 "25 May 2018 under number DPO-12345 → Registered with the CNIL on 25 May 2018 "
+                                 "under number DPO-99999")
+    [gone] = diff(base, replace(base, dpo=replace(base.dpo, registration=None)))
+    assert _said(gone, "fr").endswith("→ non précisé")
+
+
+@pytest.mark.parametrize("where", ["contact", "dpo", "rights"])
+def test_attention_changed_is_editorial_and_no_new_address(where: str) -> None:
+    from dataclasses import replace
+    from privacy_center.model import Text
+    base = forms(FORMS_TRANSFERS)
+    line = Text({"fr": "À l'attention de la direction", "en": "For the attention of the management"})
+    if where == "contact":
+        after = replace(base, contact=replace(base.contact, attention=line))
+    elif where == "dpo":
+        after = replace(base, dpo=replace(base.dpo, contact=replace(base.dpo.contact, attention=line)))
+    else:
+        after = replace(base, rights=replace(base.rights, contact=replace(base.rights.contact, attention=line)))
+    [only] = diff(base, after)
+    assert only.kind == "attention_changed" and not only.material
+    heading = {"contact": "Contact", "dpo": "Data protection officer (DPO)", "rights": "Exercise a right"}[where]
+    assert _said(only, "en").startswith(f"\u201cFor the attention of\u201d line ({heading}): ")
+    assert _said(only, "en").endswith("→ For the attention of the management")

@@ -59,6 +59,7 @@ def test_controlled_vocabularies_have_every_schema_code() -> None:
         "recipient_kind": schema["recipient"]["properties"]["kind"]["enum"],
         "cookie_purpose": schema["cookie"]["properties"]["purpose"]["enum"],
         "unit": schema["duration"]["properties"]["unit"]["enum"],
+        "safeguard": schema["transfer"]["properties"]["safeguards"]["anyOf"][0]["items"]["anyOf"][0]["enum"],
     }
     for language in LANGUAGES:
         words = load_wording(language)

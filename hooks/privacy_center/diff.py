@@ -7,10 +7,11 @@ turn it into words in each language.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
-from .model import NOT_STATED, Company, Duration, Including, RetentionPeriod, Text
+from .model import (NOT_STATED, Company, ContactPoint, CookiePartners, Dpo, Duration, Including, RetentionPeriod,
+                    Text)
 
 DAYS = {"days": 1, "weeks": 7, "months": 30, "years": 365}
 
@@ -131,15 +132,60 @@ def transfers(old: Company, new: Company) -> Iterator[Change]:
         if before[key].safeguards != after[key].safeguards:
             yield Change("safeguards_changed", True, after[key].destination, before[key].safeguards,
                          after[key].safeguards)
+        yield from _transfer_purposes(before[key], after[key])
     if getattr(was, "outside_eu", was) != getattr(now, "outside_eu", now) and not (before or after):
         yield Change("transfers_changed", True, old=getattr(was, "outside_eu", was), new=getattr(now, "outside_eu", now))
 
 
+def _transfer_purposes(was: Any, now: Any) -> Iterator[Change]:
+    """The purposes a transfer is for, compared by id.
+
+    Material when the transfer now serves a purpose it did not (widened), or when named purposes are dropped
+    altogether (the transfer is no longer limited to them); editorial when purposes are named where none were
+    (the transfer was already there, now its purpose is said) or when some are dropped and others stay."""
+    before, after = tuple(p.id for p in was.purposes), tuple(p.id for p in now.purposes)
+    if before == after:
+        return
+    material = bool(before) and (not after or bool(set(after) - set(before)))
+    names = lambda transfer: tuple(p.name for p in transfer.purposes) or NOT_STATED  # noqa: E731
+    yield Change("transfer_purposes_changed", material, now.destination, names(was), names(now))
+
+
+def _reachable(point: Any) -> Any:
+    """What a contact point says about where to write, without its postal reference line (diffed on its own)."""
+    if isinstance(point, ContactPoint):
+        return replace(point, attention=None)
+    if isinstance(point, Dpo):
+        return replace(point, contact=_reachable(point.contact), registration=None)
+    return point
+
+
+def _attention(point: Any) -> Any:
+    if isinstance(point, Dpo):
+        return _attention(point.contact)
+    return point.attention if isinstance(point, ContactPoint) else None
+
+
+def _attention_changed(old: Any, new: Any, heading: str) -> Iterator[Change]:
+    """The "for the attention of" line of a letter: editorial (where to write is unchanged)."""
+    if _attention(old) != _attention(new):
+        yield Change("attention_changed", False, heading, _attention(old), _attention(new))
+
+
 def contacts(old: Company, new: Company) -> Iterator[Change]:
-    """How to reach the company, its DPO and where rights are exercised."""
-    for attribute, kind in (("contact", "contact_changed"), ("dpo", "dpo_changed")):
-        if getattr(old, attribute) != getattr(new, attribute):
-            yield Change(kind, True, old=getattr(old, attribute), new=getattr(new, attribute))
+    """How to reach the company, its DPO and where rights are exercised.
+
+    A new address is material; the reference line above an address and the DPO's registration number with the
+    authority are editorial (they neither widen processing nor narrow a right)."""
+    for attribute, kind, heading in (("contact", "contact_changed", "label.general_contact"),
+                                     ("dpo", "dpo_changed", "label.dpo")):
+        was, now = getattr(old, attribute), getattr(new, attribute)
+        if _reachable(was) != _reachable(now):
+            yield Change(kind, True, old=was, new=now)
+        yield from _attention_changed(was, now, heading)
+    was, now = (getattr(c.dpo, "registration", None) for c in (old, new))
+    if was != now:
+        yield Change("dpo_registration_changed", False, old=was or NOT_STATED, new=now or NOT_STATED)
 
 
 def rights(old: Company, new: Company) -> Iterator[Change]:
@@ -147,8 +193,9 @@ def rights(old: Company, new: Company) -> Iterator[Change]:
     before = {right.code: right for right in old.rights.offered}
     after = {right.code: right for right in new.rights.offered}
     yield from _added_removed("right", before, after, lambda r: r.code, False, True)
-    if old.rights.contact != new.rights.contact:
+    if _reachable(old.rights.contact) != _reachable(new.rights.contact):
         yield Change("rights_contact_changed", True, old=old.rights.contact, new=new.rights.contact)
+    yield from _attention_changed(old.rights.contact, new.rights.contact, "glance.exercise")
 
 
 def _cookie_key(cookie: Any) -> str:
@@ -165,6 +212,35 @@ def cookies(old: Company, new: Company) -> Iterator[Change]:
         if before[key].lifetime != after[key].lifetime:
             yield Change("cookie_lifetime_changed", is_longer(before[key].lifetime, after[key].lifetime),
                          after[key].name, before[key].lifetime, after[key].lifetime)
+    yield from cookie_partners(old.cookies.partners, new.cookies.partners)
+
+
+def cookie_partners(old: CookiePartners | None, new: CookiePartners | None) -> Iterator[Change]:
+    """Cookies given only by partner names. Material: a new partner, a list that stops being exhaustive, a new
+    purpose, a longer (or no longer comparable) lifetime, consent no longer said to be asked. Editorial: a partner
+    dropped, a list made exhaustive, a purpose dropped, a shorter lifetime, consent now said to be asked."""
+    if old == new:
+        return
+    names_before = set(old.names) if old else set()
+    names_after = set(new.names) if new else set()
+    for name in sorted(names_after - names_before):
+        yield Change("cookie_partner_added", True, subject=name)
+    for name in sorted(names_before - names_after):
+        yield Change("cookie_partner_removed", False, subject=name)
+    if old is None or new is None:
+        return  # the whole block came or went: its partners say it
+    if isinstance(old.names, Including) != isinstance(new.names, Including):
+        yield Change("cookie_partners_list_changed", isinstance(new.names, Including), old=old.names, new=new.names)
+    if old.purposes != new.purposes:
+        before = set(old.purposes) if isinstance(old.purposes, tuple) else set()
+        widened = not isinstance(new.purposes, tuple) or bool(set(new.purposes) - before)
+        yield Change("cookie_partners_purposes_changed", widened, old=old.purposes, new=new.purposes)
+    if old.lifetime != new.lifetime:
+        yield Change("cookie_partners_lifetime_changed", is_longer(old.lifetime, new.lifetime), old=old.lifetime,
+                     new=new.lifetime)
+    if old.consent_required != new.consent_required:
+        yield Change("cookie_partners_consent_changed", new.consent_required is not True, old=old.consent_required,
+                     new=new.consent_required)
 
 
 def word_diff(old: str, new: str) -> tuple[tuple[str, str], ...]:
@@ -247,6 +323,9 @@ def _own(company: Company, name: str) -> Any:
     """A field's own content: purposes without the rules and recipients they point to (diffed on their own)."""
     if name == "purposes":
         return tuple((p.id, p.name, p.group, p.description, p.source, p.mandatory) for p in company.purposes)
+    if name == "transfers" and not isinstance(company.transfers, str):  # purposes by id: diffed on their own
+        items = tuple(replace(t, purposes=tuple(p.id for p in t.purposes)) for t in company.transfers.items)
+        return replace(company.transfers, items=items)
     return getattr(company, name)
 
 

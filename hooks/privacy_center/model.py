@@ -123,11 +123,12 @@ class ContactPoint:
     web_form: Optional[str] = None
     label: Optional[Text] = None
     note: Optional[Text] = None
+    attention: Optional[Text] = None  # the reference line printed above the postal address ("For the attention of")
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> "ContactPoint":
         return cls(data.get("email"), data.get("postal_address"), data.get("phone"), data.get("web_form"),
-                   text(data.get("label")), text(data.get("note")))
+                   text(data.get("label")), text(data.get("note")), text(data.get("attention")))
 
 
 @dataclass(frozen=True)
@@ -159,12 +160,22 @@ class Identity:
 
 
 @dataclass(frozen=True)
+class DpoRegistration:
+    """The DPO's designation with a supervisory authority (Art. 37(7)): its number, and when given its date."""
+
+    number: str
+    authority: str  # an authority code of the wording files; the company's own authority unless the policy says
+    date: Optional[str] = None  # ISO date
+
+
+@dataclass(frozen=True)
 class Dpo:
     """Whether a DPO is appointed (True/False/not_stated) and how to reach them."""
 
     appointed: Union[bool, str]
     name: Optional[str] = None
     contact: Optional[ContactPoint] = None
+    registration: Optional[DpoRegistration] = None
 
 
 @dataclass(frozen=True)
@@ -309,16 +320,44 @@ class Purpose:
         return tuple(b for b in self.legal_bases if b.basis == "legitimate_interests")
 
 
+Safeguard = Literal["adequacy", "scc", "bcr", "code_of_conduct", "certification", "legally_binding_instrument",
+                    "ad_hoc_clauses", "administrative_arrangement", "derogation"]
+"""The instruments a transfer outside the EU relies on, as the GDPR lists them (wording: `safeguard.<code>`).
+
+- `adequacy`: a Commission adequacy decision, Art. 45.
+- `legally_binding_instrument`: a legally binding and enforceable instrument between public authorities or
+  bodies, Art. 46(2)(a).
+- `bcr`: binding corporate rules, Art. 46(2)(b) and Art. 47.
+- `scc`: standard data protection clauses adopted by the Commission (or by an authority and approved by the
+  Commission), Art. 46(2)(c) and (d).
+- `code_of_conduct`: an approved code of conduct with binding commitments of the importer, Art. 46(2)(e).
+- `certification`: an approved certification mechanism with binding commitments of the importer, Art. 46(2)(f).
+- `ad_hoc_clauses`: contractual clauses authorised by the competent supervisory authority, Art. 46(3)(a).
+- `administrative_arrangement`: provisions in administrative arrangements between public authorities or bodies,
+  authorised by the supervisory authority, Art. 46(3)(b).
+- `derogation`: a derogation for a specific situation, Art. 49.
+
+Another appropriate instrument the policy names in its own words is an `OtherSafeguard` (Art. 46(1))."""
+
+
+@dataclass(frozen=True)
+class OtherSafeguard:
+    """An appropriate safeguard (Art. 46(1)) that is none of the coded instruments, in the policy's words."""
+
+    text: Text
+
+
 @dataclass(frozen=True)
 class Transfer:
-    """A transfer outside the EU and the safeguard it relies on."""
+    """A transfer outside the EU, the safeguards it relies on and, when the policy names them, its purposes."""
 
     id: str
     destination: Any  # tuple of country codes, an Including of them, or not_stated
     recipient: Optional[Recipient]
     description: Optional[Text]
-    safeguards: Any
+    safeguards: Union[tuple[Union[Safeguard, OtherSafeguard], ...], Literal["not_stated"]]
     copy_available: Optional[Text]
+    purposes: tuple[Purpose, ...] = ()  # the purposes the data is transferred for; () when the policy names none
 
 
 @dataclass(frozen=True)
@@ -368,6 +407,22 @@ class Cookie:
     note: Optional[Text]
 
 
+CookiePurpose = Literal["strictly_necessary", "audience_measurement", "performance", "preferences", "advertising",
+                        "social_media", "security", "consent_record"]
+"""What a cookie is for (ePrivacy Directive Art. 5(3): only `strictly_necessary` ones are exempt from consent)."""
+
+
+@dataclass(frozen=True)
+class CookiePartners:
+    """Cookies the policy gives only as partner names, with what it says once for all of them."""
+
+    names: tuple[str, ...]  # an Including when the policy names only some
+    purposes: Union[tuple[CookiePurpose, ...], Literal["not_stated"]]
+    lifetime: Union[Duration, Text, Literal["not_stated"]]
+    consent_required: Union[bool, Literal["not_stated"]]
+    note: Optional[Text] = None
+
+
 @dataclass(frozen=True)
 class Cookies:
     """The cookie section: whether cookies are used, the list, and how to manage choices."""
@@ -377,6 +432,7 @@ class Cookies:
     items: tuple[Cookie, ...]
     management: Optional[Text]
     consent_lifetime: Any
+    partners: Optional[CookiePartners] = None
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from babel.numbers import format_currency, format_decimal
 from .countries import REGION_GROUP, country_name, is_country
 from .model import (NOT_STATED, ContactPoint, DataCategory, DataSubject, Duration, Including, Money, Recipient,
                     RetentionPeriod, Source, Text)
+from .model import DpoRegistration, OtherSafeguard
 from .wording import Wording
 
 
@@ -140,6 +141,26 @@ def country(code: str, words: Wording) -> str:
     return country_name(code, words.language) if is_country(code) else words(f"{REGION_GROUP}.{code}")
 
 
+def safeguard(item: Any, words: Wording) -> str:
+    """A transfer safeguard: a coded instrument's wording, or another instrument in the policy's words."""
+    if isinstance(item, OtherSafeguard):
+        return words("label.safeguard_other", text=localize(item.text, words))
+    return words(f"safeguard.{item}")
+
+
+def partner_names(names: tuple[str, ...], words: Wording) -> str:
+    """Cookie partners' names in running text, marked as examples when the policy gives only some."""
+    return including(names, join(names, words), words)
+
+def registration(item: DpoRegistration, words: Wording) -> str:
+    """`Désigné auprès de la CNIL le 25 mai 2018 sous le numéro DPO-12345` (no final full stop)."""
+    authority = words(f"authority.{item.authority}.in_sentence")
+    if item.date:
+        return words("label.dpo_registration_dated", authority=authority, date=date(item.date, words),
+                     number=item.number)
+    return words("label.dpo_registration", authority=authority, number=item.number)
+
+
 def date(value: str, words: Wording) -> str:
     """An ISO date in words by Babel, in the locale file's `date.format` (`9 mars 2026`, `9 March 2026`);
     not_stated becomes 'date not stated'."""
@@ -163,6 +184,10 @@ def value(item: Any, kind: str, words: Wording) -> str:
     if isinstance(item, (tuple, list)):
         return including(item, join((value(part, kind, words) for part in item), words), words) \
             or words("label.none")
+    if isinstance(item, OtherSafeguard):
+        return safeguard(item, words)
+    if isinstance(item, DpoRegistration):
+        return registration(item, words)
     if isinstance(item, RetentionPeriod):
         return retention(item, words)
     if isinstance(item, DataCategory):
@@ -178,9 +203,11 @@ def value(item: Any, kind: str, words: Wording) -> str:
             return words(f"right.{item}.name")
         if kind == "safeguards_changed":
             return words(f"safeguard.{item}")
+        if kind == "cookie_partners_purposes_changed":
+            return words(f"cookie_purpose.{item}")
         if kind.startswith("transfer"):
             return country(item, words)
-        if kind == "wording_changed":
+        if kind in ("wording_changed", "attention_changed"):  # the subject is a heading's wording key
             return words(item)
     if kind in ("contact_changed", "dpo_changed", "rights_contact_changed"):
         return _contact(item, words)
@@ -190,6 +217,6 @@ def value(item: Any, kind: str, words: Wording) -> str:
 def change(item: Any, words: Wording) -> str:
     """A change in one sentence, from the `change.<kind>` wording."""
     kind = item.kind
-    subject_kind = "transfer" if kind == "safeguards_changed" else kind  # its subject is a destination
+    subject_kind = "transfer" if kind == "safeguards_changed" else kind  # its subject is a destination (transfer_*)
     return words(f"change.{kind}", subject=value(item.subject, subject_kind, words), old=value(item.old, kind, words),
                  new=value(item.new, kind, words))

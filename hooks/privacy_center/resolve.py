@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from .model import (NOT_STATED, Authority, AutomatedDecisions, ProcessorObligations, Company, ContactPoint, Cookie, Cookies, DataCategory, DataSubject, Dpo,
-                    Identity, LegalBasis, Purpose, Recipient, RetentionPeriod, RetentionRule, Right, Rights, Section,
+from .model import (NOT_STATED, Authority, AutomatedDecisions, CookiePartners, Cookie, Cookies, Company, ContactPoint,
+                    DataCategory, DataSubject, Dpo, DpoRegistration, Identity, LegalBasis, OtherSafeguard,
+                    ProcessorObligations, Purpose, Recipient, RetentionPeriod, RetentionRule, Right, Rights, Section,
                     Text, Transfer, Transfers, Version, duration, listed, sources, text, texts)
 
 
@@ -19,20 +20,41 @@ def _pick(ids: Any, by_id: Mapping[str, Any]) -> Any:
     return listed(ids, by_id.__getitem__)
 
 
-def _dpo(data: Any) -> Any:
+def _dpo(data: Any, authority: str) -> Any:
     if data == NOT_STATED:
         return NOT_STATED
     contact = ContactPoint.from_data(data["contact"]) if "contact" in data else None
-    return Dpo(data["appointed"], data.get("name"), contact)
+    registration = data.get("registration")
+    if registration is not None:
+        registration = DpoRegistration(registration["number"], registration.get("authority", authority),
+                                       registration.get("date"))
+    return Dpo(data["appointed"], data.get("name"), contact, registration)
 
 
-def _transfers(data: Any, recipients: Mapping[str, Recipient]) -> Any:
+def _safeguards(data: Any) -> Any:
+    """Codes stay codes; `{other: text}` becomes an OtherSafeguard; not_stated stays as it is."""
+    if not isinstance(data, list):
+        return data
+    return tuple(OtherSafeguard(text(item["other"])) if isinstance(item, dict) else item for item in data)
+
+
+def _transfers(data: Any, recipients: Mapping[str, Recipient], purposes: Mapping[str, Purpose]) -> Any:
     if data == NOT_STATED:
         return NOT_STATED
     items = tuple(Transfer(t["id"], listed(t["destination"]), recipients.get(t.get("recipient", "")),
-                           text(t.get("description")), t["safeguards"], text(t.get("copy_available")))
+                           text(t.get("description")), _safeguards(t["safeguards"]), text(t.get("copy_available")),
+                           tuple(purposes[i] for i in t.get("purposes", [])))
                   for t in data.get("items", []))
     return Transfers(data["outside_eu"], text(data.get("statement")), items)
+
+
+def _partners(data: Any) -> CookiePartners | None:
+    """Cookies given only by partner names; `{including: [...]}` marks the names as examples."""
+    if data is None:
+        return None
+    purposes = tuple(data["purposes"]) if isinstance(data["purposes"], list) else data["purposes"]
+    return CookiePartners(listed(data["names"]), purposes, duration(data["lifetime"]), data["consent_required"],
+                          text(data.get("note")))
 
 
 def _mandatory(data: Any) -> Any:
@@ -80,7 +102,7 @@ def company_from_data(data: Mapping[str, Any], file: str = "") -> Company:
         introduction=text(data.get("introduction")),
         identity=Identity.from_data(data["company"]),
         contact=ContactPoint.from_data(data["contacts"]["general"]),
-        dpo=_dpo(data["contacts"]["dpo"]),
+        dpo=_dpo(data["contacts"]["dpo"], authority["code"]),
         authority=Authority(authority["code"], authority["mentioned"], authority.get("complaint_url"),
                             authority.get("postal_address")),
         legal_bases_overview=tuple(_basis(b) for b in data.get("legal_bases_overview", [])),
@@ -91,7 +113,7 @@ def company_from_data(data: Mapping[str, Any], file: str = "") -> Company:
         retention_rules=tuple(rules.values()),
         recipients=tuple(recipients.values()),
         recipients_statement=text(data.get("recipients_statement")),
-        transfers=_transfers(data["transfers"], recipients),
+        transfers=_transfers(data["transfers"], recipients, {p.id: p for p in purposes}),
         rights=Rights(tuple(Right(r["code"], text(r.get("how")), text(r.get("note"))) for r in rights["offered"]),
                       tuple(rights.get("not_stated", [])), ContactPoint.from_data(rights["contact"]),
                       duration(rights["response_delay"]), text(rights["identity_verification"]),
@@ -99,7 +121,8 @@ def company_from_data(data: Mapping[str, Any], file: str = "") -> Company:
         cookies=Cookies(cookies["used"], text(cookies.get("statement")),
                         tuple(Cookie(text(c["name"]), c["provider"], c["purpose"], duration(c["lifetime"]),
                                      c["consent_required"], text(c.get("note"))) for c in cookies.get("items", [])),
-                        text(cookies.get("management")), duration(cookies.get("consent_lifetime"))),
+                        text(cookies.get("management")), duration(cookies.get("consent_lifetime")),
+                        _partners(cookies.get("partners"))),
         security_statement=text(security.get("statement")),
         security_measures=texts(security["measures"]),
         breach_notification=text(security.get("breach_notification")),

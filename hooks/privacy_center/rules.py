@@ -184,6 +184,30 @@ def references_exist(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
             if "recipient" in transfer and transfer["recipient"] not in known:
                 yield doc.diagnostic(("transfers", "items", index, "recipient"),
                                      f"unknown recipient '{transfer['recipient']}'", "define it under recipients")
+        purposes = _ids(doc.data.get("purposes"))
+        for index, transfer in enumerate(transfers.get("items", [])):
+            for position, ident in enumerate(transfer.get("purposes", [])):
+                if ident not in purposes:
+                    yield doc.diagnostic(("transfers", "items", index, "purposes", position),
+                                         f"unknown purpose '{ident}'",
+                                         f"define it under purposes or use one of: {', '.join(sorted(purposes))}")
+
+
+def _contact_points(doc: Document) -> Iterator[tuple[Path, Any]]:
+    """Every contact point of the file: the general contact, the DPO's and the rights contact."""
+    contacts = doc.data.get("contacts", {})
+    yield ("contacts", "general"), contacts.get("general")
+    if isinstance(contacts.get("dpo"), dict):
+        yield ("contacts", "dpo", "contact"), contacts["dpo"].get("contact")
+    yield ("rights", "contact"), doc.data.get("rights", {}).get("contact")
+
+
+def attention_has_postal_address(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
+    """`attention` is the reference line of a letter: it is printed above a postal address, so it needs one."""
+    for path, point in _contact_points(doc):
+        if isinstance(point, dict) and "attention" in point and point.get("postal_address", NOT_STATED) == NOT_STATED:
+            yield doc.diagnostic(path + ("attention",), "attention line without a postal address to print it above",
+                                 "add postal_address to this contact point, or remove attention")
 
 
 def sources_listed_once(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
@@ -300,6 +324,9 @@ def _code_checks(doc: Document) -> Iterator[tuple[Path, str, str]]:
     if "country" in data.get("company", {}):
         yield ("company", "country"), "country", data["company"]["country"]
     yield ("supervisory_authority", "code"), "authority", data.get("supervisory_authority", {}).get("code", "")
+    dpo = data.get("contacts", {}).get("dpo")
+    if isinstance(dpo, dict) and "authority" in dpo.get("registration", {}):
+        yield ("contacts", "dpo", "registration", "authority"), "authority", dpo["registration"]["authority"]
     for index, item in enumerate(data.get("recipients", [])):
         if item.get("location", NOT_STATED) != NOT_STATED:
             yield ("recipients", index, "location"), "country", item["location"]
@@ -352,7 +379,7 @@ RULES: tuple[Rule, ...] = (
     texts_in_every_language, safe_text, no_control_characters, slug_matches_file, unique_ids, references_exist,
     transfers_have_safeguards, legitimate_interest_stated, consent_has_withdrawal, rights_listed_once,
     processor_has_obligations, versions_in_order, codes_are_known, currencies_are_known, sources_listed_once,
-    all_recipients_exist,
+    all_recipients_exist, attention_has_postal_address,
 )
 
 

@@ -102,7 +102,8 @@ def _describe(schema: Any) -> str:
         return {"not_stated": "not_stated", "text": "a text per language ({fr: ..., en: ...})",
                 "duration": "a duration ({value: 13, unit: months})", "id": "an identifier (lower_snake_case)",
                 "email": "an email address", "url": "an http(s) URL", "date": "a date YYYY-MM-DD",
-                "money": "an amount ({amount: 100000, currency: EUR})"}.get(name, name)
+                "money": "an amount ({amount: 100000, currency: EUR})",
+                "other_safeguard": "{other: {fr: ..., en: ...}} for another instrument"}.get(name, name)
     if "including" in schema.get("properties", {}):
         return "{including: [...]}"
     if "enum" in schema:
