@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import ValidationError
 
+NOT_STATED = "not_stated"
 SCHEMA_PATH = Path(__file__).parent / "schema" / "company.schema.json"
 
 
@@ -128,13 +129,47 @@ _FORMAT_PATTERNS = {
 }
 
 
-def _message(error: ValidationError) -> tuple[str, str, tuple]:
-    """Message, fix and the path to point at, per kind of schema failure."""
+def first_release_hint(data: Any, file: str = "") -> str:
+    """The command that records a company's first version (README, "Publishing a new version"); the data folder is
+    named when the file is not in ./data, where the command looks by default."""
+    folder = Path(file).parent if file else Path("data")
+    slug = Path(file).stem if file else "<slug>"
+    option = "" if folder.resolve() == Path("data").resolve() else f" --data-dir {folder}"
+    return (f"run: privacy-center release {slug} --version 1.0 --summary-fr \"...\" --summary-en \"...\"{option} "
+            f"to record and freeze the first version")
+
+
+def accepts(data: Any, path: tuple, value: Any) -> bool:
+    """True when the schema accepts `value` at `path` of `data`: a hint suggests a value only if it is allowed."""
+    def about(errors: Iterable[ValidationError]) -> list[tuple]:
+        found = [tuple(_deepest(e).absolute_path) for e in errors]
+        return [p for p in found if p[:len(path)] == path or path[:len(p)] == p]
+    trial = copy.deepcopy(data)
+    target = trial
+    try:
+        for part in path[:-1]:
+            target = target[part]
+        target[path[-1]] = value
+    except (KeyError, IndexError, TypeError):
+        return False
+    before = about(validator().iter_errors(data))
+    after = about(validator().iter_errors(trial))
+    # Refused if an error stays at or below `path`, or one at an enclosing field (anyOf) did not go away.
+    return not [p for p in after if p[:len(path)] == path] and (not after or len(after) < len(before))
+
+
+def _message(error: ValidationError, data: Any = None, file: str = "") -> tuple[str, str, tuple]:
+    """Message, fix and the path to point at, per kind of schema failure (the document's data and file: hints)."""
     path = tuple(error.absolute_path)
     kind = error.validator
     if kind == "required":
         missing = str(error.message).split("'")[1]
-        return f"missing required field '{missing}'", f"add '{missing}:' here, or 'not_stated' if the policy says nothing", path
+        if path == () and missing == "versions":
+            return "no version recorded yet", first_release_hint(data, file), path
+        if accepts(data, path + (missing,), NOT_STATED):
+            return (f"missing required field '{missing}'",
+                    f"add '{missing}:' here, or '{missing}: not_stated' if the policy says nothing", path)
+        return f"missing required field '{missing}'", f"add '{missing}:' here", path
     if kind == "additionalProperties":
         extras = sorted(set(error.instance) - set(error.schema.get("properties", {})))
         allowed = ", ".join(sorted(error.schema.get("properties", {})))
@@ -162,7 +197,11 @@ def _message(error: ValidationError) -> tuple[str, str, tuple]:
         what, fix = _PATTERNS.get(error.validator_value, ("does not have the expected form", f"match the pattern {error.validator_value}"))
         return f"{error.instance!r} {what}", fix, path
     if kind in ("minItems", "minProperties", "minLength"):
-        return "is empty", "give at least one entry, or write not_stated", path
+        if path == ("versions",):
+            return "the versions list is empty", f"delete the 'versions:' line, then {first_release_hint(data, file)}", path
+        if accepts(data, path, NOT_STATED):
+            return "is empty", "give at least one entry, or write not_stated", path
+        return "is empty", "give at least one entry", path
     if kind in ("minimum",):
         return f"{error.instance!r} is too small", f"use a value of at least {error.validator_value}", path
     if kind in ("oneOf", "anyOf"):
@@ -170,7 +209,7 @@ def _message(error: ValidationError) -> tuple[str, str, tuple]:
         quote = ", in quotes" if isinstance(error.instance, (int, bool)) and "a text" in options else ""
         return f"{_short(error.instance)} is not {options}", f"write {options}{quote}", path
     if kind == "not":
-        return f"{error.instance!r} is not allowed here", "write the value or not_stated", path
+        return f"{error.instance!r} is not allowed here", "write the value the policy gives", path
     return error.message, "see the schema in hooks/privacy_center/schema/company.schema.json", path
 
 
@@ -180,7 +219,7 @@ def _short(value: Any) -> str:
 
 
 def _diagnostic(document: Document, error: ValidationError) -> Diagnostic:
-    message, fix, path = _message(error)
+    message, fix, path = _message(error, document.data, document.file)
     return document.diagnostic(path, message, fix)
 
 
