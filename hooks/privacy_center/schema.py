@@ -97,6 +97,7 @@ def _describe(schema: Any) -> str:
     if "$ref" in schema:
         name = schema["$ref"].rsplit("/", 1)[-1]
         return {"not_stated": "not_stated", "text": "a text per language ({fr: ..., en: ...})",
+                "markdown_text": "a text per language ({fr: ..., en: ...})",
                 "duration": "a duration ({value: 13, unit: months})", "id": "an identifier (lower_snake_case)",
                 "email": "an email address", "url": "an http(s) URL", "date": "a date YYYY-MM-DD"}.get(name, name)
     if "enum" in schema:
@@ -221,6 +222,48 @@ def _short(value: Any) -> str:
 def _diagnostic(document: Document, error: ValidationError) -> Diagnostic:
     message, fix, path = _message(error, document.data, document.file)
     return document.diagnostic(path, message, fix)
+
+
+MARKDOWN_DEF = "#/$defs/markdown_text"
+
+
+@lru_cache(maxsize=1)
+def markdown_fields() -> frozenset[tuple[str, ...]]:
+    """Where the schema reads a text as Markdown: the path of every field that refers to `$defs/markdown_text`,
+    with `*` for any list index or key (`("sections", "*", "body")`). Every other text is plain."""
+    root = schema()
+    found: set[tuple[str, ...]] = set()
+
+    def walk(node: Any, where: tuple[str, ...], refs: tuple[str, ...]) -> None:
+        if not isinstance(node, dict):
+            return
+        ref = node.get("$ref")
+        if ref == MARKDOWN_DEF:
+            found.add(where)
+        elif isinstance(ref, str) and ref.startswith("#/$defs/") and ref not in refs:
+            walk(root["$defs"][ref.rsplit("/", 1)[-1]], where, refs + (ref,))
+        for key, child in node.get("properties", {}).items():
+            walk(child, where + (key,), refs)
+        for key in ("items", "additionalProperties"):
+            walk(node.get(key), where + ("*",), refs)
+        for key in ("anyOf", "oneOf", "allOf"):
+            for child in node.get(key, []):
+                walk(child, where, refs)
+        for key in ("if", "then", "else", "not"):
+            walk(node.get(key), where, refs)
+
+    walk(root, (), ())
+    return frozenset(found)
+
+
+def is_markdown_field(path: tuple) -> bool:
+    """True when the value at `path` (a text, or one of its languages) is a Markdown field of the schema."""
+    for pattern in markdown_fields():
+        for candidate in (path, path[:-1]):
+            if len(candidate) == len(pattern) and all(
+                    want == "*" or want == part for want, part in zip(pattern, candidate)):
+                return True
+    return False
 
 
 def schema_paths(errors: Iterable[Diagnostic]) -> set[str]:
