@@ -13,8 +13,9 @@ from conftest import ROOT
 
 
 @pytest.fixture
-def data(tmp_path: Path) -> Path:
-    """A data folder with Coopo and its frozen version 1.0."""
+def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A data folder with Coopo and its frozen version 1.0, in the working folder (as ./data)."""
+    monkeypatch.chdir(tmp_path)
     folder = tmp_path / "data"
     (folder / "versions" / "coopo").mkdir(parents=True)
     shutil.copy(ROOT / "data" / "coopo.yaml", folder / "coopo.yaml")
@@ -85,6 +86,13 @@ def test_a_frozen_version_missing_from_the_list_is_an_error(data: Path) -> None:
     shutil.copy(data / "versions" / "coopo" / "1.0.yaml", data / "versions" / "coopo" / "0.9.yaml")
     assert messages(data) == ["versions: frozen version 0.9 of coopo is missing from versions "
                               "(add version 0.9 back, or delete versions/coopo/0.9.yaml)"]
+
+
+def test_release_hints_name_the_data_folder_when_it_is_not_the_default(data: Path, monkeypatch) -> None:
+    monkeypatch.chdir(data)
+    shorten_cookies(data)
+    [error] = check_files([data / "coopo.yaml"]).errors
+    assert error.fix == 'run: privacy-center release coopo --version 1.1 --summary-fr "..." --summary-en "..." --data-dir .'
 
 
 def test_a_text_changed_in_one_language_only_is_flagged_as_maybe_stale(data: Path) -> None:

@@ -53,7 +53,8 @@ def texts_in_every_language(doc: Document, ctx: RuleContext) -> Iterator[Diagnos
                                      f"add '{language}:' with the translation")
         for language in sorted(set(value) - set(ctx.languages)):
             yield doc.diagnostic(path + (language,), f"'{language}' is not a site language",
-                                 "use one of: " + ", ".join(ctx.languages) + ", or add a locale file")
+                                 "remove it, or rename it to a site language the text lacks (" + ", ".join(ctx.languages)
+                                 + "); a new site language needs its own file in hooks/privacy_center/locales/")
 
 
 def is_rich_text(path: Path) -> bool:
@@ -232,7 +233,8 @@ def consent_has_withdrawal(doc: Document, ctx: RuleContext) -> Iterator[Diagnost
     recorded = {r.get("code") for r in rights.get("offered", [])} | set(rights.get("not_stated", []))
     if uses_consent and "withdraw_consent" not in recorded:
         yield doc.diagnostic(("rights", "offered"), "consent is a legal basis but nothing says how to withdraw it",
-                             "add '{code: withdraw_consent, how: {...}}' to rights.offered, or withdraw_consent to rights.not_stated")
+                             "add '- code: withdraw_consent' to rights.offered (with 'how:' where the policy says how), "
+                             "or withdraw_consent to rights.not_stated")
 
 
 def rights_listed_once(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:

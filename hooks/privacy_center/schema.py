@@ -17,6 +17,7 @@ import fastjsonschema
 
 from . import cache
 from .diagnostics import Diagnostic
+from .history import release_command
 from .loader import Document
 
 if TYPE_CHECKING:
@@ -130,14 +131,10 @@ _FORMAT_PATTERNS = {
 }
 
 
-def first_release_hint(data: Any, file: str = "") -> str:
+def first_release_hint(file: str = "") -> str:
     """The command that records a company's first version (README, "Publishing a new version"); the data folder is
     named when the file is not in ./data, where the command looks by default."""
-    folder = Path(file).parent if file else Path("data")
-    slug = Path(file).stem if file else "<slug>"
-    option = "" if folder.resolve() == Path("data").resolve() else f" --data-dir {folder}"
-    return (f"run: privacy-center release {slug} --version 1.0 --summary-fr \"...\" --summary-en \"...\"{option} "
-            f"to record and freeze the first version")
+    return f"run: {release_command(file or 'data/<slug>.yaml', '1.0')} to record and freeze the first version"
 
 
 def accepts(data: Any, path: tuple, value: Any) -> bool:
@@ -166,7 +163,7 @@ def _message(error: ValidationError, data: Any = None, file: str = "") -> tuple[
     if kind == "required":
         missing = str(error.message).split("'")[1]
         if path == () and missing == "versions":
-            return "no version recorded yet", first_release_hint(data, file), path
+            return "no version recorded yet", first_release_hint(file), path
         if accepts(data, path + (missing,), NOT_STATED):
             return (f"missing required field '{missing}'",
                     f"add '{missing}:' here, or '{missing}: not_stated' if the policy says nothing", path)
@@ -199,7 +196,7 @@ def _message(error: ValidationError, data: Any = None, file: str = "") -> tuple[
         return f"{error.instance!r} {what}", fix, path
     if kind in ("minItems", "minProperties", "minLength"):
         if path == ("versions",):
-            return "the versions list is empty", f"delete the 'versions:' line, then {first_release_hint(data, file)}", path
+            return "the versions list is empty", f"delete the 'versions:' line, then {first_release_hint(file)}", path
         if accepts(data, path, NOT_STATED):
             return "is empty", "give at least one entry, or write not_stated", path
         return "is empty", "give at least one entry", path
