@@ -13,8 +13,9 @@ from conftest import ROOT
 
 
 @pytest.fixture
-def data(tmp_path: Path) -> Path:
-    """A data folder with Coopo and its frozen version 1.0."""
+def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A data folder with Coopo and its frozen version 1.0, in the working folder (as ./data)."""
+    monkeypatch.chdir(tmp_path)
     folder = tmp_path / "data"
     (folder / "versions" / "coopo").mkdir(parents=True)
     shutil.copy(ROOT / "data" / "coopo.yaml", folder / "coopo.yaml")
@@ -87,6 +88,13 @@ def test_a_frozen_version_missing_from_the_list_is_an_error(data: Path) -> None:
                               "(add version 0.9 back, or delete versions/coopo/0.9.yaml)"]
 
 
+def test_release_hints_name_the_data_folder_when_it_is_not_the_default(data: Path, monkeypatch) -> None:
+    monkeypatch.chdir(data)
+    shorten_cookies(data)
+    [error] = check_files([data / "coopo.yaml"]).errors
+    assert error.fix == 'run: privacy-center release coopo --version 1.1 --summary-fr "..." --summary-en "..." --data-dir .'
+
+
 def test_a_text_changed_in_one_language_only_is_flagged_as_maybe_stale(data: Path) -> None:
     path = data / "coopo.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("(data minimization).", "(data minimisation)."),
@@ -131,3 +139,99 @@ def test_diff_compares_with_a_git_revision(tmp_path: Path, capsys: pytest.Captur
     out = capsys.readouterr().out
     assert "### Démo Fictive (`demo`): changes since HEAD" in out
     assert "- *Material change*: Lifetime of the cookie “Optional cookies”: 13 months → 24 months" in out
+
+
+def new_company(folder: Path, slug: str = "minimal") -> Path:
+    """A new company's file as an author writes it: everything but `versions`, with comments."""
+    source = (Path(__file__).parent / "fixtures" / "valid" / "minimal.yaml").read_text(encoding="utf-8")
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{slug}.yaml"
+    path.write_text(source[:source.index("versions:")] + "# last line, kept\n", encoding="utf-8")
+    return path
+
+
+def test_validate_says_a_new_company_has_no_version_and_the_command_to_record_it(tmp_path: Path) -> None:
+    import os
+    path = new_company(tmp_path / "data")
+    cwd = os.getcwd()
+    os.chdir(tmp_path)  # the hint names --data-dir only when the file is not in ./data
+    try:
+        [error] = check_files([Path("data/minimal.yaml")]).errors
+    finally:
+        os.chdir(cwd)
+    assert error.format() == (
+        "data/minimal.yaml:2:1: (document): no version recorded yet (run: privacy-center release minimal "
+        "--version 1.0 --summary-fr \"...\" --summary-en \"...\" to record and freeze the first version)")
+    assert path.is_file()
+
+
+def test_the_first_release_hint_works_when_followed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import re
+    import shlex
+    path = new_company(tmp_path / "elsewhere")
+    [error] = check_files([path]).errors
+    command = re.search(r"\(run: privacy-center (.+) to record and freeze the first version\)$", error.format())
+    args = [arg.replace("...", "Première version." if i < 6 else "First version.")
+            for i, arg in enumerate(shlex.split(command.group(1)))]
+    assert main(args) == 0, capsys.readouterr().err
+    assert check_files([path]).errors == ()
+
+
+def test_release_writes_the_first_version_of_a_new_company(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = tmp_path / "data"
+    path = new_company(data)
+    before = path.read_text(encoding="utf-8")
+    code = main(["release", "minimal", "--version", "1.0", "--summary-fr", "Première version.",
+                 "--summary-en", "First version.", "--date", "2026-01-15", "--data-dir", str(data)])
+    assert code == 0, capsys.readouterr().err
+    assert "minimal: version 1.0 recorded and frozen (content hash " in capsys.readouterr().out
+    text = path.read_text(encoding="utf-8")
+    assert text == before + ('versions:\n  - version: "1.0"\n    date: "2026-01-15"\n    summary:\n'
+                             '      fr: "Première version."\n      en: "First version."\n')
+    assert (data / "versions" / "minimal" / "1.0.yaml").read_text(encoding="utf-8") == text
+    result = check_files([path])
+    assert (result.errors, result.warnings) == ((), ())
+    # the next release appends to the list just written
+    path.write_text(text.replace("name: Mailer Ltd", "name: Mailer Limited"), encoding="utf-8")
+    assert main(["release", "minimal", "--version", "1.1", "--summary-fr", "Nom du prestataire.",
+                 "--summary-en", "Processor's name.", "--data-dir", str(data)]) == 0
+    assert check_files([path]).errors == ()
+    assert path.read_text(encoding="utf-8").count("  - version: ") == 2
+
+
+@pytest.mark.parametrize("args,expected", [
+    (["--version", "1.0"], "a new version needs --summary-fr and --summary-en"),
+    (["--version", "one", "--summary-fr", "x", "--summary-en", "y"], "'one' is not a version number"),
+])
+def test_a_first_release_refuses_a_bad_request(tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str],
+                                               expected: str) -> None:
+    path = new_company(tmp_path / "data")
+    before = path.read_text(encoding="utf-8")
+    assert main(["release", "minimal", *args, "--data-dir", str(tmp_path / "data")]) == 1
+    assert expected in capsys.readouterr().err
+    assert path.read_text(encoding="utf-8") == before
+    assert not (tmp_path / "data" / "versions").exists()
+
+
+def test_a_first_release_of_a_file_with_other_errors_changes_nothing(tmp_path: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    path = new_company(tmp_path / "data")
+    path.write_text(path.read_text(encoding="utf-8").replace("kind: processor", "kind: procesor"), encoding="utf-8")
+    before = path.read_text(encoding="utf-8")
+    assert main(["release", "minimal", "--version", "1.0", "--summary-fr", "a", "--summary-en", "b",
+                 "--data-dir", str(tmp_path / "data")]) == 1
+    err = capsys.readouterr().err
+    assert "recipients[0].kind: 'procesor' is not an allowed value" in err
+    assert "no version recorded yet" not in err
+    assert path.read_text(encoding="utf-8") == before
+
+
+def test_an_empty_versions_list_is_explained(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = new_company(tmp_path / "data")
+    path.write_text(path.read_text(encoding="utf-8") + "versions: []\n", encoding="utf-8")
+    [error] = check_files([path]).errors
+    assert "versions: the versions list is empty (delete the 'versions:' line, then run: privacy-center release " \
+           "minimal --version 1.0" in error.format()
+    assert main(["release", "minimal", "--version", "1.0", "--summary-fr", "a", "--summary-en", "b",
+                 "--data-dir", str(tmp_path / "data")]) == 1
+    assert "'versions' is empty (delete that line: the release writes the list)" in capsys.readouterr().err

@@ -132,7 +132,7 @@ def test_bad_data_stops_the_build_with_the_report_and_no_site(tmp_path: Path) ->
 def test_hostile_markdown_in_a_section_never_becomes_markup(tmp_path: Path) -> None:
     source = (FIXTURES / "valid" / "minimal.yaml").read_text(encoding="utf-8")
     hostile = source + (
-        "sections:\n  - id: terms\n    title:\n      fr: \"Conditions *importantes* [lien](https://example.org)\"\n"
+        "sections:\n  - id: terms\n    title:\n      fr: \"Conditions *importantes* [lien] https://example.org\"\n"
         "      en: \"Terms with a pipe | and {: .x } braces\"\n    body:\n"
         "      fr: \"Un **paragraphe** avec un [lien](https://example.org).\"\n"
         "      en: \"A **paragraph** with a [link](https://example.org).\"\n")
@@ -143,8 +143,8 @@ def test_hostile_markdown_in_a_section_never_becomes_markup(tmp_path: Path) -> N
     assert result.returncode == 0, result.stderr
     french = (tmp_path / "out" / "minimal" / "notice" / "index.html").read_text(encoding="utf-8")
     english = (tmp_path / "out" / "en" / "minimal" / "notice" / "index.html").read_text(encoding="utf-8")
-    # a plain field stays text: no emphasis, no link, no attribute list
-    assert "Conditions *importantes* [lien](https://example.org)" in visible_text(tmp_path / "out" / "minimal" / "notice" / "index.html")
+    # a plain field stays text: no emphasis, no link, no attribute list (Markdown link syntax is refused there)
+    assert "Conditions *importantes* [lien] https://example.org" in visible_text(tmp_path / "out" / "minimal" / "notice" / "index.html")
     assert "Terms with a pipe | and {: .x } braces" in visible_text(tmp_path / "out" / "en" / "minimal" / "notice" / "index.html")
     # a Markdown field keeps its formatting
     assert "<strong>paragraphe</strong>" in french and '<a href="https://example.org">lien</a>' in french

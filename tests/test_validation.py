@@ -115,3 +115,62 @@ def test_the_schema_validator_cached_on_disk_gives_the_same_answers(tmp_path: Pa
     finally:
         cache.set_folder(None)
         fast_validator.cache_clear()
+
+
+# Each hint that can be followed mechanically is followed, and the file re-checked: a hint must never suggest a value
+# the schema or the rules then refuse (as `not_stated` where only a text is allowed). Hints naming `not_stated` must
+# all be covered here, so a new one is tested too.
+def _parse_path(text: str) -> tuple:
+    return tuple(int(index) if index else key for key, index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", text))
+
+
+def _at(data, path: tuple):
+    for part in path:
+        data = data[part]
+    return data
+
+
+def _set(data, path: tuple, value) -> None:
+    _at(data, path[:-1])[path[-1]] = value
+
+
+def _plain(value: str) -> str:
+    value = re.sub(r"!?\[([^\]]*)\]\(([^)]*)\)", r"\1: \2", value)
+    return re.sub(r"<([^<>\s]+)>", r"\1", value)
+
+
+HINTS = [  # (pattern on the fix, how to follow it: data, path, match -> the path whose error must be gone)
+    (r"'(\w+): not_stated'", lambda data, path, m: (_set(data, path + (m.group(1),), "not_stated"), path)[1]),
+    (r"(\w+) to rights\.not_stated",
+     lambda data, path, m: (data["rights"].setdefault("not_stated", []).append(m.group(1)), path)[1]),
+    (r"(?:write|or) not_stated|write a text or not_stated", lambda data, path, m: (_set(data, path, "not_stated"), path)[1]),
+    (r"^use one of: ([^,;]+)[,;]", lambda data, path, m: (_set(data, path, m.group(1)), path)[1]),
+    (r"^define it under \w+ or use one of: (\w+)", lambda data, path, m: (_set(data, path, m.group(1)), path)[1]),
+    (r"^remove it(?:,)? or (?:use|rename)", lambda data, path, m: (_at(data, path[:-1]).pop(path[-1]), path)[1]),
+    (r"write the address as plain text|remove the angle brackets",
+     lambda data, path, m: (_set(data, path, _plain(_at(data, path))), path)[1]),
+    (r"^add '(\w+):' with the translation",
+     lambda data, path, m: (_set(data, path + (m.group(1),), "translation"), path)[1]),
+    (r"^keep one entry$", lambda data, path, m: (_at(data, path[:-1]).pop(path[-1]), path)[1]),
+]
+
+
+@pytest.mark.parametrize("path", INVALID, ids=lambda p: p.stem)
+def test_each_hint_works_when_followed(path: Path) -> None:
+    import copy
+    from privacy_center.checker import check_documents
+    from privacy_center.loader import Document, load_file
+    document, errors = load_file(path, display_name(path))
+    if document is None or errors:
+        pytest.skip("not loadable: the hint is about the YAML itself")
+    for error in check_files([path]).errors:
+        followed = [(apply, match) for pattern, apply in HINTS if (match := re.search(pattern, error.fix))]
+        if "not_stated" in error.fix:
+            assert followed, f"{error.format()}: a hint naming not_stated must be followed by this test (add it to HINTS)"
+        for apply, match in followed[:1]:
+            data = copy.deepcopy(document.data)
+            where = apply(data, _parse_path(error.path), match)
+            again = check_documents([Document(document.file, data, document.marks)])
+            left = [d.format() for d in again.errors
+                    if d.path == error.path or d.path.startswith(error.path + ".") or d.message == error.message]
+            assert left == [], f"following '{error.fix}' at {where} still fails: {left}"

@@ -1,7 +1,12 @@
-"""The completeness report: what GDPR Articles 13 and 14 require that a company's data leaves unstated."""
+"""The completeness report: what GDPR Articles 13 and 14 require that a company's data leaves unstated.
+
+One small function per rule, each naming its article; `RULES` lists them in report order. Rules about one purpose
+(`PURPOSE_RULES`) or one transfer (`TRANSFER_RULES`) run entry by entry, so the report reads in file order.
+tests/test_completeness.py holds one fixture per rule (`tests/fixtures/incomplete/<rule>.yaml`).
+"""
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from .diagnostics import Diagnostic
 from .loader import Document
@@ -9,99 +14,246 @@ from .rules import NOT_STATED
 
 ARTICLE_RIGHTS = ("access", "rectification", "erasure", "restriction", "objection", "portability")
 
+Rule = Callable[[Document], Iterable[Diagnostic]]
+EntryRule = Callable[[Document, tuple, dict], Iterable[Diagnostic]]
+
 
 def _warn(doc: Document, path: tuple, what: str, article: str) -> Diagnostic:
     return doc.diagnostic(path, f"{what} [GDPR {article}]",
                           "ask the company and record the answer, or keep not_stated", severity="warning")
 
 
-def completeness(doc: Document) -> list[Diagnostic]:
-    """Warnings for every Art. 13/14 item the data records as not stated or leaves out."""
-    return list(_missing(doc))
-
-
-def _missing(doc: Document) -> Iterator[Diagnostic]:
-    data = doc.data
-    company = data["company"]
-    if company["legal_name"] == NOT_STATED:
+def legal_name(doc: Document) -> Iterator[Diagnostic]:
+    """Art. 13(1)(a): the identity of the controller."""
+    if doc.data["company"]["legal_name"] == NOT_STATED:
         yield _warn(doc, ("company", "legal_name"), "controller's legal name not stated", "Art. 13(1)(a)")
-    if company["registered_address"] == NOT_STATED:
+
+
+def registered_address(doc: Document) -> Iterator[Diagnostic]:
+    """Art. 13(1)(a): the controller's contact details, starting with its address."""
+    if doc.data["company"]["registered_address"] == NOT_STATED:
         yield _warn(doc, ("company", "registered_address"), "controller's address not stated", "Art. 13(1)(a)")
-    general = data["contacts"]["general"]
-    if general.get("email", NOT_STATED) == NOT_STATED and general.get("postal_address", NOT_STATED) == NOT_STATED \
-            and "web_form" not in general:
+
+
+def _no_channel(contact: dict) -> bool:
+    return all(contact.get(key, NOT_STATED) == NOT_STATED for key in ("email", "postal_address", "web_form"))
+
+
+def controller_channel(doc: Document) -> Iterator[Diagnostic]:
+    """Art. 13(1)(a): some way to contact the controller (email, post or web form)."""
+    if _no_channel(doc.data["contacts"]["general"]):
         yield _warn(doc, ("contacts", "general"), "no contact channel stated for the controller", "Art. 13(1)(a)")
-    elif general.get("email") == NOT_STATED:
+
+
+def controller_email(doc: Document) -> Iterator[Diagnostic]:
+    """Art. 13(1)(a): the controller's email, where another channel is given but the email is recorded unstated."""
+    general = doc.data["contacts"]["general"]
+    if not _no_channel(general) and general.get("email") == NOT_STATED:
         yield _warn(doc, ("contacts", "general", "email"), "contact email left blank or not stated", "Art. 13(1)(a)")
-    if data["contacts"]["dpo"] == NOT_STATED:
+
+
+def dpo(doc: Document) -> Iterator[Diagnostic]:
+    """Art. 13(1)(b): the contact details of the data protection officer, where applicable."""
+    if doc.data["contacts"]["dpo"] == NOT_STATED:
         yield _warn(doc, ("contacts", "dpo"), "whether a DPO is appointed is not stated", "Art. 13(1)(b)")
-    for index, purpose in enumerate(data["purposes"]):
-        name = purpose["id"]
-        base = ("purposes", index)
-        if purpose["legal_bases"] == NOT_STATED:
-            yield _warn(doc, base + ("legal_bases",), f"purpose '{name}': legal basis not stated", "Art. 13(1)(c)")
-        if purpose["data_categories"] == NOT_STATED:
-            yield _warn(doc, base + ("data_categories",), f"purpose '{name}': data categories not stated", "Art. 14(1)(d)")
-        if purpose["recipients"] == NOT_STATED:
-            yield _warn(doc, base + ("recipients",), f"purpose '{name}': recipients not stated", "Art. 13(1)(e)")
-        if purpose["retention"] == NOT_STATED:
-            yield _warn(doc, base + ("retention",), f"purpose '{name}': retention period not stated", "Art. 13(2)(a)")
-        if purpose["mandatory"] == NOT_STATED:
-            yield _warn(doc, base + ("mandatory",), f"purpose '{name}': whether providing the data is required not stated", "Art. 13(2)(e)")
-        if purpose["source"] == NOT_STATED:
-            yield _warn(doc, base + ("source",), f"purpose '{name}': source of the data not stated", "Art. 14(2)(f)")
+
+
+def purpose_legal_basis(doc: Document, path: tuple, purpose: dict) -> Iterator[Diagnostic]:
+    """Art. 13(1)(c): the legal basis of each purpose."""
+    if purpose["legal_bases"] == NOT_STATED:
+        yield _warn(doc, path + ("legal_bases",), f"purpose '{purpose['id']}': legal basis not stated", "Art. 13(1)(c)")
+
+
+def purpose_data_categories(doc: Document, path: tuple, purpose: dict) -> Iterator[Diagnostic]:
+    """Art. 14(1)(d): the categories of personal data concerned."""
+    if purpose["data_categories"] == NOT_STATED:
+        yield _warn(doc, path + ("data_categories",), f"purpose '{purpose['id']}': data categories not stated",
+                    "Art. 14(1)(d)")
+
+
+def purpose_recipients(doc: Document, path: tuple, purpose: dict) -> Iterator[Diagnostic]:
+    """Art. 13(1)(e): the recipients or categories of recipients."""
+    if purpose["recipients"] == NOT_STATED:
+        yield _warn(doc, path + ("recipients",), f"purpose '{purpose['id']}': recipients not stated", "Art. 13(1)(e)")
+
+
+def purpose_retention(doc: Document, path: tuple, purpose: dict) -> Iterator[Diagnostic]:
+    """Art. 13(2)(a): how long the data is kept, or the criteria that set it."""
+    if purpose["retention"] == NOT_STATED:
+        yield _warn(doc, path + ("retention",), f"purpose '{purpose['id']}': retention period not stated",
+                    "Art. 13(2)(a)")
+
+
+def purpose_mandatory(doc: Document, path: tuple, purpose: dict) -> Iterator[Diagnostic]:
+    """Art. 13(2)(e): whether providing the data is required, and what happens if it is not."""
+    if purpose["mandatory"] == NOT_STATED:
+        yield _warn(doc, path + ("mandatory",),
+                    f"purpose '{purpose['id']}': whether providing the data is required not stated", "Art. 13(2)(e)")
+
+
+def purpose_source(doc: Document, path: tuple, purpose: dict) -> Iterator[Diagnostic]:
+    """Art. 14(2)(f): where data not obtained from the person comes from."""
+    if purpose["source"] == NOT_STATED:
+        yield _warn(doc, path + ("source",), f"purpose '{purpose['id']}': source of the data not stated",
+                    "Art. 14(2)(f)")
+
+
+PURPOSE_RULES: tuple[EntryRule, ...] = (
+    purpose_legal_basis, purpose_data_categories, purpose_recipients, purpose_retention, purpose_mandatory,
+    purpose_source,
+)
+
+
+def purposes(doc: Document) -> Iterator[Diagnostic]:
+    """Art. 13(1)(c), 13(1)(e), 13(2)(a), 13(2)(e), 14(1)(d), 14(2)(f): each purpose, through `PURPOSE_RULES`."""
+    for index, purpose in enumerate(doc.data["purposes"]):
+        for rule in PURPOSE_RULES:
+            yield from rule(doc, ("purposes", index), purpose)
+
+
+def legitimate_interest(doc: Document) -> Iterator[Diagnostic]:
+    """Art. 13(1)(d): the legitimate interest pursued, where it is the basis."""
     for path, value in doc.nodes:
         if path and path[-1] == "interest" and value == NOT_STATED:
             yield _warn(doc, path, "legitimate interest pursued not stated", "Art. 13(1)(d)")
-    for index, recipient in enumerate(data["recipients"]):
+
+
+def recipient_named(doc: Document) -> Iterator[Diagnostic]:
+    """Art. 13(1)(e): who the recipients are."""
+    for index, recipient in enumerate(doc.data["recipients"]):
         if recipient["name"] == NOT_STATED:
             yield _warn(doc, ("recipients", index, "name"), f"recipient '{recipient['id']}' not named", "Art. 13(1)(e)")
-    yield from _transfers(doc)
-    for index, rule in enumerate(data["retention_rules"]):
-        if rule["period"]["kind"] == NOT_STATED:
-            yield _warn(doc, ("retention_rules", index, "period"), f"retention rule '{rule['id']}': period not stated", "Art. 13(2)(a)")
-    yield from _rights(doc)
-    if data["automated_decisions"] == NOT_STATED:
-        yield _warn(doc, ("automated_decisions",), "whether automated decisions or profiling take place not stated", "Art. 13(2)(f)")
-    elif data["automated_decisions"]["exists"]:
-        for part in ("logic", "consequences"):
-            if data["automated_decisions"].get(part, NOT_STATED) == NOT_STATED:
-                yield _warn(doc, ("automated_decisions",), f"automated decision {part} not stated", "Art. 13(2)(f)")
-    for index, version in enumerate(data["versions"]):
-        if version["date"] == NOT_STATED:
-            yield _warn(doc, ("versions", index, "date"), f"version {version['version']}: effective date not stated", "Art. 12(1)")
 
 
-def _transfers(doc: Document) -> Iterator[Diagnostic]:
-    transfers = doc.data["transfers"]
-    if transfers == NOT_STATED:
+def transfers_stated(doc: Document) -> Iterator[Diagnostic]:
+    """Art. 13(1)(f): whether the controller intends to transfer data outside the EU."""
+    if doc.data["transfers"] == NOT_STATED:
         yield _warn(doc, ("transfers",), "whether data leaves the EU is not stated", "Art. 13(1)(f)")
+
+
+def transfer_destination(doc: Document, path: tuple, item: dict) -> Iterator[Diagnostic]:
+    """Art. 13(1)(f): the third country a transfer goes to."""
+    if item["destination"] == NOT_STATED:
+        yield _warn(doc, path + ("destination",), f"transfer '{item['id']}': destination country not stated",
+                    "Art. 13(1)(f)")
+
+
+def transfer_safeguards(doc: Document, path: tuple, item: dict) -> Iterator[Diagnostic]:
+    """Art. 13(1)(f): the adequacy decision or the appropriate safeguard a transfer relies on."""
+    if item["safeguards"] == NOT_STATED:
+        yield _warn(doc, path + ("safeguards",), f"transfer '{item['id']}': safeguard not stated", "Art. 13(1)(f)")
+
+
+def transfer_copy(doc: Document, path: tuple, item: dict) -> Iterator[Diagnostic]:
+    """Art. 13(1)(f): the means to obtain a copy of the safeguards, or where they have been made available."""
+    if "copy_available" not in item:
+        yield _warn(doc, path, f"transfer '{item['id']}': how to obtain a copy of the safeguards not stated",
+                    "Art. 13(1)(f)")
+
+
+TRANSFER_RULES: tuple[EntryRule, ...] = (transfer_destination, transfer_safeguards, transfer_copy)
+
+
+def transfers(doc: Document) -> Iterator[Diagnostic]:
+    """Art. 13(1)(f): each transfer outside the EU, through `TRANSFER_RULES`."""
+    found: Any = doc.data["transfers"]
+    if not isinstance(found, dict):
         return
-    for index, item in enumerate(transfers.get("items", [])):
-        path = ("transfers", "items", index)
-        if item["destination"] == NOT_STATED:
-            yield _warn(doc, path + ("destination",), f"transfer '{item['id']}': destination country not stated", "Art. 13(1)(f)")
-        if item["safeguards"] == NOT_STATED:
-            yield _warn(doc, path + ("safeguards",), f"transfer '{item['id']}': safeguard not stated", "Art. 13(1)(f)")
-        if "copy_available" not in item:
-            yield _warn(doc, path, f"transfer '{item['id']}': how to obtain a copy of the safeguards not stated", "Art. 13(1)(f)")
+    for index, item in enumerate(found.get("items", [])):
+        for rule in TRANSFER_RULES:
+            yield from rule(doc, ("transfers", "items", index), item)
 
 
-def _rights(doc: Document) -> Iterator[Diagnostic]:
-    rights = doc.data["rights"]
-    offered = {right["code"] for right in rights["offered"]}
+def retention_rule_period(doc: Document) -> Iterator[Diagnostic]:
+    """Art. 13(2)(a): the period of each retention rule."""
+    for index, rule in enumerate(doc.data["retention_rules"]):
+        if rule["period"]["kind"] == NOT_STATED:
+            yield _warn(doc, ("retention_rules", index, "period"), f"retention rule '{rule['id']}': period not stated",
+                        "Art. 13(2)(a)")
+
+
+def _offered(doc: Document) -> set[str]:
+    return {right["code"] for right in doc.data["rights"]["offered"]}
+
+
+def article_rights(doc: Document) -> Iterator[Diagnostic]:
+    """Art. 13(2)(b): the rights of access, rectification, erasure, restriction, objection and portability."""
+    offered = _offered(doc)
     for code in ARTICLE_RIGHTS:
         if code not in offered:
             yield _warn(doc, ("rights", "offered"), f"right '{code}' not mentioned", "Art. 13(2)(b)")
-    if "withdraw_consent" in rights.get("not_stated", []):
+
+
+def withdraw_consent(doc: Document) -> Iterator[Diagnostic]:
+    """Art. 13(2)(c): the right to withdraw consent at any time, where consent is a basis."""
+    if "withdraw_consent" in doc.data["rights"].get("not_stated", []):
         yield _warn(doc, ("rights", "not_stated"), "how to withdraw consent not stated", "Art. 13(2)(c)")
-    authority = doc.data["supervisory_authority"]
-    if not authority["mentioned"] or "complaint" not in offered:
-        yield _warn(doc, ("supervisory_authority",), "right to lodge a complaint with the supervisory authority not mentioned", "Art. 13(2)(d)")
-    contact = rights["contact"]
-    if all(contact.get(key, NOT_STATED) == NOT_STATED for key in ("email", "postal_address", "web_form")):
+
+
+def complaint(doc: Document) -> Iterator[Diagnostic]:
+    """Art. 13(2)(d): the right to lodge a complaint with a supervisory authority."""
+    if not doc.data["supervisory_authority"]["mentioned"] or "complaint" not in _offered(doc):
+        yield _warn(doc, ("supervisory_authority",),
+                    "right to lodge a complaint with the supervisory authority not mentioned", "Art. 13(2)(d)")
+
+
+def rights_channel(doc: Document) -> Iterator[Diagnostic]:
+    """Art. 12(2): the controller facilitates the exercise of rights: some channel to send a request to."""
+    if _no_channel(doc.data["rights"]["contact"]):
         yield _warn(doc, ("rights", "contact"), "no channel stated to exercise rights", "Art. 12(2)")
-    elif contact.get("email") == NOT_STATED:
+
+
+def rights_email(doc: Document) -> Iterator[Diagnostic]:
+    """Art. 12(2): the email for requests, where another channel is given but the email is recorded unstated."""
+    contact = doc.data["rights"]["contact"]
+    if not _no_channel(contact) and contact.get("email") == NOT_STATED:
         yield _warn(doc, ("rights", "contact", "email"), "rights email left blank or not stated", "Art. 12(2)")
-    if rights["response_delay"] == NOT_STATED:
+
+
+def response_delay(doc: Document) -> Iterator[Diagnostic]:
+    """Art. 12(3): the time within which a request is answered."""
+    if doc.data["rights"]["response_delay"] == NOT_STATED:
         yield _warn(doc, ("rights", "response_delay"), "response time to requests not stated", "Art. 12(3)")
+
+
+def automated_decisions_stated(doc: Document) -> Iterator[Diagnostic]:
+    """Art. 13(2)(f): whether automated decision-making, including profiling, takes place."""
+    if doc.data["automated_decisions"] == NOT_STATED:
+        yield _warn(doc, ("automated_decisions",), "whether automated decisions or profiling take place not stated",
+                    "Art. 13(2)(f)")
+
+
+def automated_decision_details(doc: Document) -> Iterator[Diagnostic]:
+    """Art. 13(2)(f): the logic involved and the envisaged consequences of automated decisions that take place."""
+    decisions = doc.data["automated_decisions"]
+    if isinstance(decisions, dict) and decisions["exists"]:
+        for part in ("logic", "consequences"):
+            if decisions.get(part, NOT_STATED) == NOT_STATED:
+                yield _warn(doc, ("automated_decisions",), f"automated decision {part} not stated", "Art. 13(2)(f)")
+
+
+def version_date(doc: Document) -> Iterator[Diagnostic]:
+    """Art. 12(1): transparent information says from when it applies: each version's effective date."""
+    for index, version in enumerate(doc.data["versions"]):
+        if version["date"] == NOT_STATED:
+            yield _warn(doc, ("versions", index, "date"), f"version {version['version']}: effective date not stated",
+                        "Art. 12(1)")
+
+
+RULES: tuple[Rule, ...] = (
+    legal_name, registered_address, controller_channel, controller_email, dpo, purposes, legitimate_interest,
+    recipient_named, transfers_stated, transfers, retention_rule_period, article_rights, withdraw_consent, complaint,
+    rights_channel, rights_email, response_delay, automated_decisions_stated, automated_decision_details,
+    version_date,
+)
+
+
+def completeness(doc: Document) -> list[Diagnostic]:
+    """Warnings for every Art. 13/14 item the data records as not stated or leaves out, in `RULES` order."""
+    return [warning for rule in RULES for warning in rule(doc)]
+
+
+ENTRY_RULES: dict[Rule, tuple[EntryRule, ...]] = {purposes: PURPOSE_RULES, transfers: TRANSFER_RULES}
+ALL_RULES: tuple[Callable[..., Iterable[Diagnostic]], ...] = tuple(
+    leaf for rule in RULES for leaf in ENTRY_RULES.get(rule, (rule,)))
+"""Every rule that finds something, entry rules in place of the function that runs them: one fixture each."""

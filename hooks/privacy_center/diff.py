@@ -12,6 +12,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from .model import (NOT_STATED, Company, ContactPoint, CookiePartners, Dpo, Duration, Including, RetentionPeriod,
                     Text)
+from .wording import available_languages, load_wording
 
 DAYS = {"days": 1, "weeks": 7, "months": 30, "years": 365}
 
@@ -98,6 +99,21 @@ def purposes(old: Company, new: Company) -> Iterator[Change]:
             yield Change("purpose_category_added", True, now.name, new=cats_after[cat])
         for cat in cats_before.keys() - cats_after.keys():
             yield Change("purpose_category_removed", False, now.name, old=cats_before[cat])
+
+
+def _role(code: str) -> Text:
+    """A role code in the words of every site language (`role.<code>` in the locale files)."""
+    return Text({language: load_wording(language)(f"role.{code}") for language in available_languages()})
+
+
+def company(old: Company, new: Company) -> Iterator[Change]:
+    """Who the notice is about: a new role (controller, processor) is material; a new name or address is not."""
+    if old.role != new.role:
+        yield Change("role_changed", True, old=_role(old.role), new=_role(new.role))
+    if old.name != new.name:
+        yield Change("name_changed", False, old=old.name, new=new.name)
+    if old.slug != new.slug:
+        yield Change("slug_changed", False, old=old.slug, new=new.slug)
 
 
 def data_categories(old: Company, new: Company) -> Iterator[Change]:
@@ -319,10 +335,16 @@ def transfer_destinations(old: Company, new: Company) -> Iterator[Change]:
                          before[key].destination, after[key].destination)
 
 
+def _links(value: Any) -> Any:
+    """The ids a purpose points to (the things themselves are diffed on their own), or its none/not_stated."""
+    return tuple(item.id for item in value) if isinstance(value, tuple) else value
+
+
 def _own(company: Company, name: str) -> Any:
-    """A field's own content: purposes without the rules and recipients they point to (diffed on their own)."""
+    """A field's own content: purposes with the ids of the subjects, rules and recipients they point to."""
     if name == "purposes":
-        return tuple((p.id, p.name, p.group, p.description, p.source, p.mandatory) for p in company.purposes)
+        return tuple((p.id, p.name, p.group, p.description, p.source, p.mandatory, p.note, _links(p.data_subjects),
+                      _links(p.retention), _links(p.recipients)) for p in company.purposes)
     if name == "transfers" and not isinstance(company.transfers, str):  # purposes by id: diffed on their own
         items = tuple(replace(t, purposes=tuple(p.id for p in t.purposes)) for t in company.transfers.items)
         return replace(company.transfers, items=items)
@@ -330,7 +352,8 @@ def _own(company: Company, name: str) -> Any:
 
 
 DIFFS: tuple[tuple[Callable[[Company, Company], Iterable[Change]], tuple[str, ...]], ...] = (
-    (purposes, ("purposes",)), (data_categories, ("data_categories",)), (retention, ("retention_rules",)),
+    (company, ("role", "name", "slug")), (purposes, ("purposes",)), (data_categories, ("data_categories",)),
+    (retention, ("retention_rules",)),
     (recipients, ("recipients",)), (transfers, ("transfers",)), (contacts, ("contact", "dpo")),
     (rights, ("rights",)), (cookies, ("cookies",)), (sections, ("sections",)),
     (purpose_lists, ("purposes",)), (category_items, ("data_categories",)), (transfer_destinations, ("transfers",)),
@@ -362,3 +385,14 @@ def is_material(changes: Iterable[Change]) -> bool:
     return any(change.material for change in changes)
 
 
+
+
+# Model fields ("Class.field") diff() deliberately does not compare, with the reason; every other field of every model
+# dataclass must yield a change when it changes (tests/test_diff.py changes each one alone in a sample company).
+IGNORED: dict[str, str] = {
+    "Company.file": "where the data was read from, not what the notice says (not compared by equality either)",
+    "Company.versions": "the version list is the history itself: the diff is computed between its entries",
+    "Version.version": "part of the version list (see Company.versions)",
+    "Version.date": "part of the version list (see Company.versions)",
+    "Version.summary": "part of the version list (see Company.versions)",
+}

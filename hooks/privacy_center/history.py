@@ -65,6 +65,15 @@ def next_version(version: str) -> str:
     return ".".join(parts[:-1] + [str(int(parts[-1]) + 1)])
 
 
+def release_command(file: str, version: str, summaries: bool = True) -> str:
+    """The `privacy-center release` command for a company file, as a user types it from the working folder: the
+    slug is the file's name, and the data folder is named when it is not ./data (the command's default)."""
+    path = Path(file)
+    folder = "" if path.parent.resolve() == Path("data").resolve() else f" --data-dir {path.parent}"
+    summary = ' --summary-fr "..." --summary-en "..."' if summaries else ""
+    return f"privacy-center release {path.stem} --version {version}{summary}{folder}"
+
+
 def release_findings(doc: Document, frozen: Mapping[str, Any]) -> list[Diagnostic]:
     """Errors when the data and its frozen versions disagree: an unannounced change can never be published."""
     if not frozen:
@@ -82,7 +91,7 @@ def release_findings(doc: Document, frozen: Mapping[str, Any]) -> list[Diagnosti
     for version in unfrozen:
         found.append(doc.diagnostic(("versions", listed.index(version), "version"),
                                     f"version {version} of {slug} is listed but not frozen",
-                                    f"run: privacy-center release {slug} --version {version}"))
+                                    f"run: {release_command(doc.file, version, summaries=False)}"))
     if not unfrozen and listed and listed[-1] == latest:
         changed = changed_fields(frozen[latest], doc.data)
         if changed:
@@ -90,8 +99,7 @@ def release_findings(doc: Document, frozen: Mapping[str, Any]) -> list[Diagnosti
                 ("versions", last, "version"),
                 f"{slug} differs from its frozen version {latest} (changed: {', '.join(changed)}) "
                 f"but no new version is recorded",
-                f"run: privacy-center release {slug} --version {next_version(latest)} "
-                f"--summary-fr \"...\" --summary-en \"...\""))
+                f"run: {release_command(doc.file, next_version(latest))}"))
     return found
 
 

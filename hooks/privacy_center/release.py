@@ -6,6 +6,7 @@ as the authors wrote them; then the file is copied to `data/versions/<slug>/<ver
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from dataclasses import dataclass
 from datetime import date
@@ -14,6 +15,14 @@ from pathlib import Path
 from .checker import check_files
 from .history import content_hash, snapshot_files, snapshot_folder, version_key
 from .loader import load_file
+
+
+# What `validate` says about a company with no version yet: the one error a release itself fixes.
+FIRST_RELEASE_MESSAGES = ("no version recorded yet", "the versions list is empty")
+
+
+def _is_version(version: str) -> bool:
+    return bool(re.fullmatch(r"[0-9]+(\.[0-9]+)*", version))
 
 
 class ReleaseError(Exception):
@@ -40,14 +49,22 @@ def version_entry(version: str, effective: str, summary_fr: str, summary_en: str
 
 
 def _append_version(path: Path, version: str, effective: str, summary_fr: str, summary_en: str) -> None:
-    """Add the entry at the end of the file, where `versions:` must be the last field."""
+    """Add the entry at the end of the file, where `versions:` must be the last field; a file with no `versions`
+    yet (a new company) gets the field, with this first entry, at its end."""
     document, errors = load_file(path)
     if document is None or errors:
         raise ReleaseError(errors[0].format() if errors else f"{path}: cannot be read")
+    text = path.read_text(encoding="utf-8")
+    if isinstance(document.data, dict) and "versions" not in document.data:
+        path.write_text(text.rstrip("\n") + "\nversions:\n" + version_entry(version, effective, summary_fr, summary_en, 2),
+                        encoding="utf-8")
+        return
+    if not document.data.get("versions"):
+        line = document.position(("versions",))[0]
+        raise ReleaseError(f"{path}:{line}: 'versions' is empty (delete that line: the release writes the list)")
     if list(document.data)[-1] != "versions":
         raise ReleaseError(f"{path}: 'versions' must be the last field of the file to append a version to it "
                            f"(move the versions list to the end)")
-    text = path.read_text(encoding="utf-8")
     first_item = text.splitlines()[document.position(("versions", 0))[0] - 1]
     indent = len(first_item) - len(first_item.lstrip(" "))
     path.write_text(text.rstrip("\n") + "\n" + version_entry(version, effective, summary_fr, summary_en, indent),
@@ -58,17 +75,22 @@ def release(path: Path, version: str, summary_fr: str | None, summary_en: str | 
             effective: str | None = None) -> Released:
     """Append version `version` (unless it is already the last one listed) and freeze the file under that number."""
     result = check_files([path], releases=False)
-    if result.errors:
-        raise ReleaseError("\n".join(d.format() for d in result.errors) + "\nfix these errors before releasing")
-    data = result.documents[0].data
+    first = [d for d in result.errors if d.path in ("", "versions") and d.message in FIRST_RELEASE_MESSAGES]
+    if len(first) < len(result.errors):
+        raise ReleaseError("\n".join(d.format() for d in result.errors if d not in first)
+                           + "\nfix these errors before releasing")
+    document = result.documents[0] if result.documents else load_file(path)[0]
+    data = document.data
     slug = data["slug"]
-    listed = [entry["version"] for entry in data["versions"]]
+    listed = [entry["version"] for entry in data.get("versions") or []]
     frozen = snapshot_files(path, slug)
     if version in frozen:
         raise ReleaseError(f"{slug}: version {version} is already frozen (choose a higher number)")
-    appended = version != listed[-1]
+    appended = not listed or version != listed[-1]
     if appended:
-        if version_key(version) <= version_key(listed[-1]):
+        if not _is_version(version):
+            raise ReleaseError(f"{slug}: '{version}' is not a version number (write numbers separated by dots, e.g. 1.0)")
+        if listed and version_key(version) <= version_key(listed[-1]):
             raise ReleaseError(f"{slug}: version {version} must be higher than the last listed version {listed[-1]}")
         if not summary_fr or not summary_en:
             raise ReleaseError(f"{slug}: a new version needs --summary-fr and --summary-en (what changed, for readers)")

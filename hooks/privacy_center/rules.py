@@ -12,7 +12,9 @@ from .countries import REGION_GROUP, is_country
 from .diagnostics import Diagnostic, Path
 from .history import SNAPSHOT_FOLDER, version_key
 from .loader import Document
-from .safety import FORBIDDEN_CHAR, FORBIDDEN_IN_LINE, RAW_HTML, UNSAFE_LINK, markdown_problems
+from .safety import (AUTOLINK, FORBIDDEN_CHAR, FORBIDDEN_IN_LINE, MARKDOWN_IMAGE, MARKDOWN_LINK, RAW_HTML, UNSAFE_LINK,
+                     markdown_problems)
+from .schema import is_markdown_field
 from .wording import Wording
 
 NOT_STATED = "not_stated"
@@ -55,12 +57,13 @@ def texts_in_every_language(doc: Document, ctx: RuleContext) -> Iterator[Diagnos
                                      f"add '{language}:' with the translation")
         for language in sorted(set(value) - set(ctx.languages)):
             yield doc.diagnostic(path + (language,), f"'{language}' is not a site language",
-                                 "use one of: " + ", ".join(ctx.languages) + ", or add a locale file")
+                                 "remove it, or rename it to a site language the text lacks (" + ", ".join(ctx.languages)
+                                 + "); a new site language needs its own file in hooks/privacy_center/locales/")
 
 
 def is_rich_text(path: Path) -> bool:
-    """Markdown written in the data (rendered with |md): only `sections[].body.<lang>`."""
-    return len(path) == 4 and path[0] == "sections" and path[2] == "body"
+    """Markdown written in the data (rendered with |md): the fields the schema marks `$defs/markdown_text`."""
+    return is_markdown_field(path)
 
 
 _MARKDOWN_MESSAGES = {
@@ -99,14 +102,32 @@ def safe_text(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
         if is_rich_text(path):
             yield from _markdown_diagnostics(doc, path, text)
             continue
-        if "<" not in text and ":" not in text:
+        if "<" not in text and ":" not in text and "](" not in text:
             continue
-        if RAW_HTML.search(text):
+        yield from _markdown_in_plain_text(doc, path, text)
+        if RAW_HTML.search(AUTOLINK.sub("", text)):
             yield doc.diagnostic(path, "raw HTML is not allowed in text",
-                                 "write plain text or Markdown (**bold**, [link](https://...))")
+                                 "write plain text without tags; Markdown formatting belongs in sections[].body")
         if UNSAFE_LINK.search(text):
             yield doc.diagnostic(path, "javascript:, vbscript: and data: links are not allowed",
-                                 "link to an https:// or mailto: address")
+                                 "remove the address: a plain text is never a link")
+
+
+_PLAIN_TEXT = "this field is plain text, shown as written"
+_AS_PLAIN = "write the address as plain text, e.g. 'see https://example.org/page'"
+
+
+def _markdown_in_plain_text(doc: Document, path: Path, text: str) -> Iterator[Diagnostic]:
+    """Markdown link and image syntax and autolinks in a plain text would appear raw on the page: refuse them."""
+    if MARKDOWN_IMAGE.search(text):
+        yield doc.diagnostic(path, f"Markdown image syntax ![...](...) is not allowed: {_PLAIN_TEXT}",
+                             f"{_AS_PLAIN}; the site shows no image from the data")
+    if MARKDOWN_LINK.search(MARKDOWN_IMAGE.sub("", text)):
+        yield doc.diagnostic(path, f"Markdown link syntax [...](...) is not allowed: {_PLAIN_TEXT}",
+                             f"{_AS_PLAIN}, or move the clause into sections, whose body is Markdown")
+    if AUTOLINK.search(text):
+        yield doc.diagnostic(path, f"autolink <...> is not allowed: {_PLAIN_TEXT}",
+                             "remove the angle brackets and write the address as plain text")
 
 
 def no_control_characters(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
@@ -269,7 +290,8 @@ def consent_has_withdrawal(doc: Document, ctx: RuleContext) -> Iterator[Diagnost
     recorded = {r.get("code") for r in rights.get("offered", [])} | set(rights.get("not_stated", []))
     if uses_consent and "withdraw_consent" not in recorded:
         yield doc.diagnostic(("rights", "offered"), "consent is a legal basis but nothing says how to withdraw it",
-                             "add '{code: withdraw_consent, how: {...}}' to rights.offered, or withdraw_consent to rights.not_stated")
+                             "add '- code: withdraw_consent' to rights.offered (with 'how:' where the policy says how), "
+                             "or withdraw_consent to rights.not_stated")
 
 
 def rights_listed_once(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:

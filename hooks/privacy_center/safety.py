@@ -11,6 +11,11 @@ import markdown
 RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>|<!--")
 # Script schemes anywhere; data: only where Markdown expects a link destination (prose says "data:" all the time).
 UNSAFE_LINK = re.compile(r"(?i)\b(?:javascript|vbscript)\s*:|(?:\]\(\s*<?|\]:\s*<?)\s*data\s*:")
+# Markdown that would be a link or an image if the text were Markdown; a plain text (every field but those the schema
+# marks as `$defs/markdown_text`) is shown as written, so the syntax would appear raw on the page: refused there.
+MARKDOWN_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\((?:[^()\n]|\([^()\n]*\))*\)")
+MARKDOWN_LINK = re.compile(r"\[[^\[\]\n]*\]\((?:[^()\n]|\([^()\n]*\))*\)")
+AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)>")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\t]")
 # Characters no text may hold: C0/C1 controls (tab and newline aside), line/paragraph separators, lone surrogates.
 FORBIDDEN_CHAR = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")

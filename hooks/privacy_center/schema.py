@@ -17,12 +17,14 @@ import fastjsonschema
 
 from . import cache
 from .diagnostics import Diagnostic
+from .history import release_command
 from .loader import Document
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import ValidationError
 
+NOT_STATED = "not_stated"
 SCHEMA_PATH = Path(__file__).parent / "schema" / "company.schema.json"
 
 
@@ -100,6 +102,7 @@ def _describe(schema: Any) -> str:
     if "$ref" in schema:
         name = schema["$ref"].rsplit("/", 1)[-1]
         return {"not_stated": "not_stated", "text": "a text per language ({fr: ..., en: ...})",
+                "markdown_text": "a text per language ({fr: ..., en: ...})",
                 "duration": "a duration ({value: 13, unit: months})", "id": "an identifier (lower_snake_case)",
                 "email": "an email address", "url": "an http(s) URL", "date": "a date YYYY-MM-DD",
                 "money": "an amount ({amount: 100000, currency: EUR})",
@@ -139,13 +142,43 @@ _FORMAT_PATTERNS = {
 }
 
 
-def _message(error: ValidationError) -> tuple[str, str, tuple]:
-    """Message, fix and the path to point at, per kind of schema failure."""
+def first_release_hint(file: str = "") -> str:
+    """The command that records a company's first version (README, "Publishing a new version"); the data folder is
+    named when the file is not in ./data, where the command looks by default."""
+    return f"run: {release_command(file or 'data/<slug>.yaml', '1.0')} to record and freeze the first version"
+
+
+def accepts(data: Any, path: tuple, value: Any) -> bool:
+    """True when the schema accepts `value` at `path` of `data`: a hint suggests a value only if it is allowed."""
+    def about(errors: Iterable[ValidationError]) -> list[tuple]:
+        found = [tuple(_deepest(e).absolute_path) for e in errors]
+        return [p for p in found if p[:len(path)] == path or path[:len(p)] == p]
+    trial = copy.deepcopy(data)
+    target = trial
+    try:
+        for part in path[:-1]:
+            target = target[part]
+        target[path[-1]] = value
+    except (KeyError, IndexError, TypeError):
+        return False
+    before = about(validator().iter_errors(data))
+    after = about(validator().iter_errors(trial))
+    # Refused if an error stays at or below `path`, or one at an enclosing field (anyOf) did not go away.
+    return not [p for p in after if p[:len(path)] == path] and (not after or len(after) < len(before))
+
+
+def _message(error: ValidationError, data: Any = None, file: str = "") -> tuple[str, str, tuple]:
+    """Message, fix and the path to point at, per kind of schema failure (the document's data and file: hints)."""
     path = tuple(error.absolute_path)
     kind = error.validator
     if kind == "required":
         missing = str(error.message).split("'")[1]
-        return f"missing required field '{missing}'", f"add '{missing}:' here, or 'not_stated' if the policy says nothing", path
+        if path == () and missing == "versions":
+            return "no version recorded yet", first_release_hint(file), path
+        if accepts(data, path + (missing,), NOT_STATED):
+            return (f"missing required field '{missing}'",
+                    f"add '{missing}:' here, or '{missing}: not_stated' if the policy says nothing", path)
+        return f"missing required field '{missing}'", f"add '{missing}:' here", path
     if kind == "additionalProperties":
         extras = sorted(set(error.instance) - set(error.schema.get("properties", {})))
         allowed = ", ".join(sorted(error.schema.get("properties", {})))
@@ -177,7 +210,11 @@ def _message(error: ValidationError) -> tuple[str, str, tuple]:
                 f"{error.validator_value}",
                 f"give at least {error.validator_value} entries, or write a single period instead", path)
     if kind in ("minItems", "minProperties", "minLength"):
-        return "is empty", "give at least one entry, or write not_stated", path
+        if path == ("versions",):
+            return "the versions list is empty", f"delete the 'versions:' line, then {first_release_hint(file)}", path
+        if accepts(data, path, NOT_STATED):
+            return "is empty", "give at least one entry, or write not_stated", path
+        return "is empty", "give at least one entry", path
     if kind in ("minimum",):
         return f"{error.instance!r} is too small", f"use a value of at least {error.validator_value}", path
     if kind == "exclusiveMinimum":
@@ -191,7 +228,7 @@ def _message(error: ValidationError) -> tuple[str, str, tuple]:
         quote = ", in quotes" if isinstance(error.instance, (int, bool)) and "a text" in options else ""
         return f"{_short(error.instance)} is not {options}", f"write {options}{quote}", path
     if kind == "not":
-        return f"{error.instance!r} is not allowed here", "write the value or not_stated", path
+        return f"{error.instance!r} is not allowed here", "write the value the policy gives", path
     return error.message, "see the schema in hooks/privacy_center/schema/company.schema.json", path
 
 
@@ -201,8 +238,50 @@ def _short(value: Any) -> str:
 
 
 def _diagnostic(document: Document, error: ValidationError) -> Diagnostic:
-    message, fix, path = _message(error)
+    message, fix, path = _message(error, document.data, document.file)
     return document.diagnostic(path, message, fix)
+
+
+MARKDOWN_DEF = "#/$defs/markdown_text"
+
+
+@lru_cache(maxsize=1)
+def markdown_fields() -> frozenset[tuple[str, ...]]:
+    """Where the schema reads a text as Markdown: the path of every field that refers to `$defs/markdown_text`,
+    with `*` for any list index or key (`("sections", "*", "body")`). Every other text is plain."""
+    root = schema()
+    found: set[tuple[str, ...]] = set()
+
+    def walk(node: Any, where: tuple[str, ...], refs: tuple[str, ...]) -> None:
+        if not isinstance(node, dict):
+            return
+        ref = node.get("$ref")
+        if ref == MARKDOWN_DEF:
+            found.add(where)
+        elif isinstance(ref, str) and ref.startswith("#/$defs/") and ref not in refs:
+            walk(root["$defs"][ref.rsplit("/", 1)[-1]], where, refs + (ref,))
+        for key, child in node.get("properties", {}).items():
+            walk(child, where + (key,), refs)
+        for key in ("items", "additionalProperties"):
+            walk(node.get(key), where + ("*",), refs)
+        for key in ("anyOf", "oneOf", "allOf"):
+            for child in node.get(key, []):
+                walk(child, where, refs)
+        for key in ("if", "then", "else", "not"):
+            walk(node.get(key), where, refs)
+
+    walk(root, (), ())
+    return frozenset(found)
+
+
+def is_markdown_field(path: tuple) -> bool:
+    """True when the value at `path` (a text, or one of its languages) is a Markdown field of the schema."""
+    for pattern in markdown_fields():
+        for candidate in (path, path[:-1]):
+            if len(candidate) == len(pattern) and all(
+                    want == "*" or want == part for want, part in zip(pattern, candidate)):
+                return True
+    return False
 
 
 def schema_paths(errors: Iterable[Diagnostic]) -> set[str]:
