@@ -114,7 +114,7 @@ def _describe(schema: Any) -> str:
     if "const" in schema:
         return repr(schema["const"])
     if "type" in schema:
-        return {"array": "a list", "object": "a mapping", "string": "a text", "boolean": "true or false",
+        return {"array": "a list", "object": "a mapping", "string": "a single string", "boolean": "true or false",
                 "integer": "a whole number"}.get(schema["type"], schema["type"])
     return "a valid value"
 
@@ -225,7 +225,7 @@ def _message(error: ValidationError, data: Any = None, file: str = "") -> tuple[
                 "or both", path)
     if kind in ("oneOf", "anyOf"):
         options = " or ".join(_describe(s) for s in error.validator_value)
-        quote = ", in quotes" if isinstance(error.instance, (int, bool)) and "a text" in options else ""
+        quote = ", in quotes" if isinstance(error.instance, (int, bool)) and ("a text" in options or "a single string" in options) else ""
         return f"{_short(error.instance)} is not {options}", f"write {options}{quote}", path
     if kind == "not":
         return f"{error.instance!r} is not allowed here", "write the value the policy gives", path

@@ -1,0 +1,57 @@
+"""A real policy outside the seeds (Darty, tests/fixtures/valid/darty.yaml), encoded from the README and the schema
+alone, built as a site: the forms it needed reach the French and English pages a visitor reads."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, make_project, mkdocs
+from html_utils import visible_text
+from privacy_center.checker import check_files
+
+DARTY = FIXTURES / "valid" / "darty.yaml"
+PREFIX = {"fr": "", "en": "en/"}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = make_project(tmp_path_factory.mktemp("darty-project"), [DARTY])
+    out = tmp_path_factory.mktemp("darty-site")
+    result = mkdocs("build", "--strict", "-d", str(out), cwd=project)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def text(site: Path, language: str, name: str) -> str:
+    path = site / PREFIX[language] / "darty" / name / "index.html"
+    return " ".join(visible_text(path).replace("\u202f", " ").replace("\u00a0", " ").split())
+
+
+def test_it_validates_with_no_error() -> None:
+    result = check_files([DARTY])
+    assert [d.format() for d in result.errors] == []
+
+
+@pytest.mark.parametrize("language,expected", [
+    ("fr", ["Maroc et Madagascar", "États-Unis", "puis", "Auprès de tiers"]),
+    ("en", ["Morocco and Madagascar", "United States", "then", "From third parties"]),
+])
+def test_the_notice_says_where_data_goes_and_for_how_long(built: Path, language: str, expected: list[str]) -> None:
+    notice = text(built, language, "notice")
+    for words in expected:
+        assert words in notice
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_cookie_partners_are_one_list_not_a_table_of_blanks(built: Path, language: str) -> None:
+    cookies = text(built, language, "cookies")
+    for partner in ("Criteo", "adServingFnac", "Xandr"):
+        assert cookies.count(partner) == 1  # once, in the partner list
+
+
+@pytest.mark.parametrize("language,shared", [("fr", "Non précisé"), ("en", "Not stated")])
+def test_company_wide_recipients_are_listed_on_every_purpose_that_shares_them(built: Path, language: str,
+                                                                              shared: str) -> None:
+    activities = text(built, language, "activities")
+    assert activities.count("FNAC DIRECT") >= 13  # `recipients: all` on 13 purposes, resolved to the company list
