@@ -28,7 +28,7 @@ HEADINGS = {
     "breach_notification": "notice.security", "automated_decisions": "notice.automated_decisions",
     "minors": "notice.minors", "ai_processing": "notice.ai_processing",
     "processor_obligations": "notice.processor_obligations", "policy_changes": "notice.policy_changes",
-    "sections": "notice.other_sections", "source": "label.source_document",
+    "sections": "notice.other_sections", "source": "label.source_document", "security_note": "notice.security",
 }
 
 

@@ -147,6 +147,7 @@ class Identity:
     legal_representative: Optional[str]
     websites: tuple[str, ...]
     description: Optional[Text]
+    note: Optional[Text] = None  # how the identity was read, where the reading is an interpretation
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> "Identity":
@@ -156,7 +157,7 @@ class Identity:
                    data["registered_address"],
                    tuple((text(a["label"]), a["address"]) for a in data.get("other_addresses", [])),
                    data.get("country"), data.get("legal_representative"), tuple(data.get("websites", [])),
-                   text(data.get("description")))
+                   text(data.get("description")), text(data.get("note")))
 
 
 @dataclass(frozen=True)
@@ -358,6 +359,7 @@ class Transfer:
     safeguards: Union[tuple[Union[Safeguard, OtherSafeguard], ...], Literal["not_stated"]]
     copy_available: Optional[Text]
     purposes: tuple[Purpose, ...] = ()  # the purposes the data is transferred for; () when the policy names none
+    note: Optional[Text] = None  # how the transfer was read, where the reading is an interpretation
 
 
 @dataclass(frozen=True)
@@ -444,6 +446,7 @@ class AutomatedDecisions:
     description: Optional[Text] = None
     logic: Any = None
     consequences: Any = None
+    note: Optional[Text] = None  # how the decisions were read, where the reading is an interpretation
 
 
 @dataclass(frozen=True)
@@ -509,6 +512,7 @@ class Company:
     policy_changes: Optional[Text]
     sections: tuple[Section, ...]
     versions: tuple[Version, ...]
+    security_note: Optional[Text] = None  # how the security measures were read, where that is an interpretation
     file: str = field(default="", compare=False)
 
     @property
