@@ -10,8 +10,12 @@ from typing import Any
 
 import pytest
 
+from privacy_center.diff import is_longer
 from privacy_center.loader import load_file
+from privacy_center.model import Duration
+from privacy_center.phrases import duration
 from privacy_center.resolve import company_from_data
+from privacy_center.wording import load_wording
 
 from conftest import FIXTURES
 from test_statements import rendered_text
@@ -41,6 +45,8 @@ EXPECTED = [
      "Reading of the policy: Algorithm and human review."),
     ("note on security", "Lecture de la politique : Mesures rassemblées de phrases éparses.",
      "Reading of the policy: Measures gathered from scattered sentences."),
+    ("duration range", "Factures : pendant toute la durée de la relation contractuelle, puis 5 à 10 ans",
+     "Invoices: for the duration of the contractual relationship, then 5 to 10 years"),
 ]
 
 
@@ -55,3 +61,29 @@ def test_the_notes_reach_the_model(full: dict[str, Any]) -> None:
     assert company.identity.note is not None and company.security_note is not None
     assert company.automated_decisions.note is not None
     assert [t.note is not None for t in company.transfers.items] == [True, False]
+
+
+@pytest.mark.parametrize(("language", "value", "expected"), [
+    ("fr", Duration(5, "years", to=10), "5 à 10 ans"), ("en", Duration(5, "years", to=10), "5 to 10 years"),
+    ("fr", Duration(1, "years", to=2), "1 à 2 ans"),  # the unit follows the upper count: not "1 à 2 an"
+    ("en", Duration(1, "months", to=2), "1 to 2 months"),
+    ("fr", Duration(1000, "days", to=2000), "1\u202f000 à 2\u202f000 jours"),  # counts written by Babel
+    ("en", Duration(1000, "days", to=2000), "1,000 to 2,000 days"),
+])
+def test_a_range_reads_from_its_lower_to_its_upper_count(language: str, value: Duration, expected: str) -> None:
+    assert duration(value, load_wording(language)) == expected
+
+
+@pytest.mark.parametrize(("old", "new", "longer"), [
+    (Duration(5, "years", to=10), Duration(5, "years", to=12), True),  # the upper end grows
+    (Duration(5, "years", to=10), Duration(5, "years", to=8), False),
+    (Duration(5, "years", to=10), Duration(10, "years"), True),  # lower end grows: no erasure after 5 years, as a
+    # maximum removed is (diff.is_longer: either end that grows counts)
+    (Duration(5, "years", to=10), Duration(4, "years", to=10), False),  # the lower end only comes down
+    (Duration(10, "years"), Duration(5, "years", to=10), False),  # may now end earlier: only narrows
+    (Duration(5, "years"), Duration(5, "years", to=10), True),  # a range added above an exact length
+    (Duration(5, "years", to=10), Duration(11, "years", "maximum"), True),
+    (Duration(5, "years", to=10), Duration(5, "years", "minimum"), True),  # no upper end any more
+])
+def test_a_range_is_longer_when_its_upper_end_grows(old: Duration, new: Duration, longer: bool) -> None:
+    assert is_longer(old, new) is longer

@@ -52,9 +52,11 @@ def _days(value: Any) -> tuple[float, float] | None:
     """The shortest and longest time a duration allows, in days, or None when a period has no single length.
 
     An exact duration is (n, n); `bound: maximum` ("up to n") is (0, n); `bound: minimum` ("at least n") is
-    (n, infinity)."""
+    (n, infinity); a range ("n to m") is (n, m), so its upper end is what a longer period grows."""
     if isinstance(value, Duration):
         days = value.value * DAYS[value.unit]
+        if value.to is not None:
+            return (days, value.to * DAYS[value.unit])
         return {"maximum": (0, days), "minimum": (days, float("inf"))}.get(value.bound or "", (days, days))
     if isinstance(value, RetentionPeriod) and value.kind in ("fixed", "from_event"):
         return _days(value.duration)

@@ -52,17 +52,19 @@ Bound = Literal["maximum", "minimum"]
 
 @dataclass(frozen=True)
 class Duration:
-    """A count of days, weeks, months or years, optionally an upper or lower bound."""
+    """A count of days, weeks, months or years, optionally an upper or lower bound, or a range (`value` to `to`:
+    "5 to 10 years"); a range has no bound (rules.py)."""
 
     value: int
     unit: str
     bound: Optional[Bound] = None
+    to: Optional[int] = None  # the upper count of a range, greater than value
 
 
 def duration(value: Any) -> Any:
-    """Wrap a {value, unit[, bound]} mapping; texts and not_stated pass through as they are."""
+    """Wrap a {value, unit[, bound | to]} mapping; texts and not_stated pass through as they are."""
     if isinstance(value, dict) and "unit" in value:
-        return Duration(value["value"], value["unit"], value.get("bound"))
+        return Duration(value["value"], value["unit"], value.get("bound"), value.get("to"))
     return text(value)
 
 
