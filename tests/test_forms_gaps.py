@@ -6,11 +6,12 @@ words looked for in the text a reader sees.
 """
 from __future__ import annotations
 
+from copy import deepcopy
 from typing import Any
 
 import pytest
 
-from privacy_center.diff import is_longer
+from privacy_center.diff import diff, is_longer
 from privacy_center.loader import load_file
 from privacy_center.model import Duration
 from privacy_center.phrases import duration
@@ -45,8 +46,9 @@ EXPECTED = [
      "Reading of the policy: Algorithm and human review."),
     ("note on security", "Lecture de la politique : Mesures rassemblées de phrases éparses.",
      "Reading of the policy: Measures gathered from scattered sentences."),
-    ("duration range", "Factures : pendant toute la durée de la relation contractuelle, puis 5 à 10 ans",
-     "Invoices: for the duration of the contractual relationship, then 5 to 10 years"),
+    ("duration range, archiving phase",
+     "Factures : pendant toute la durée de la relation contractuelle, puis archivage : 5 à 10 ans",
+     "Invoices: for the duration of the contractual relationship, then archived: 5 to 10 years"),
 ]
 
 
@@ -87,3 +89,27 @@ def test_a_range_reads_from_its_lower_to_its_upper_count(language: str, value: D
 ])
 def test_a_range_is_longer_when_its_upper_end_grows(old: Duration, new: Duration, longer: bool) -> None:
     assert is_longer(old, new) is longer
+
+
+@pytest.mark.parametrize(("archived_before", "archived_after", "material"), [
+    (False, True, False),  # the same period, now with restricted access: editorial
+    (True, False, True),  # the archive lifted: the data is no longer kept apart
+])
+def test_an_archive_lifted_is_material(full: dict[str, Any], archived_before: bool, archived_after: bool,
+                                       material: bool) -> None:
+    def version(archive: bool) -> Any:
+        data = deepcopy(full)
+        logs = next(r for r in data["retention_rules"] if r["id"] == "logs")
+        logs["period"]["archive"] = archive
+        return company_from_data(data)
+
+    [change] = diff(version(archived_before), version(archived_after))
+    assert (change.kind, change.material) == ("retention_changed", material)
+
+
+@pytest.mark.parametrize(("language", "expected"), [("fr", "Journaux : archivage : 13 mois"),
+                                                    ("en", "Logs: archived: 13 months")])
+def test_an_archiving_phase_reads_on_its_own(full: dict[str, Any], language: str, expected: str) -> None:
+    data = deepcopy(full)
+    next(r for r in data["retention_rules"] if r["id"] == "logs")["period"]["archive"] = True
+    assert expected in rendered_text(data, language)

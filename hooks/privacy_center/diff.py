@@ -125,13 +125,15 @@ def data_categories(old: Company, new: Company) -> Iterator[Change]:
 
 
 def retention(old: Company, new: Company) -> Iterator[Change]:
-    """Retention rules by id: a longer (or no longer comparable) period is material."""
+    """Retention rules by id: a longer (or no longer comparable) period is material, and so is an archiving phase
+    lifted (the data is no longer kept with restricted access)."""
     before, after = _by_id(old.retention_rules), _by_id(new.retention_rules)
     yield from _added_removed("retention", before, after, lambda r: r.applies_to, True, False)
     for key in sorted(before.keys() & after.keys()):
-        if before[key].period != after[key].period:
-            yield Change("retention_changed", is_longer(before[key].period, after[key].period),
-                         after[key].applies_to, before[key].period, after[key].period)
+        was, now = before[key].period, after[key].period
+        if was != now:
+            yield Change("retention_changed", is_longer(was, now) or (was.archive and not now.archive),
+                         after[key].applies_to, was, now)
 
 
 def recipients(old: Company, new: Company) -> Iterator[Change]:

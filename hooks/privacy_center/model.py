@@ -245,6 +245,7 @@ class RetentionPeriod:
     text: Optional[Text] = None
     periods: tuple["RetentionPeriod", ...] = ()
     note: Optional[Text] = None  # for one_of: what decides between the alternatives
+    archive: bool = False  # kept in restricted-access archives during this period (Art. 5(1)(e): storage limitation)
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> "RetentionPeriod":
@@ -252,7 +253,7 @@ class RetentionPeriod:
         return cls(data["kind"], duration(data["duration"]) if "duration" in data else None,
                    text(data.get("event")), duration(plus) if isinstance(plus, dict) else plus,
                    text(data.get("text")), tuple(cls.from_data(p) for p in data.get("periods", [])),
-                   text(data.get("note")))
+                   text(data.get("note")), data.get("archive", False))
 
 
 @dataclass(frozen=True)

@@ -89,7 +89,13 @@ def _event(event: Any, form: str, words: Wording) -> str:
 
 
 def retention(period: RetentionPeriod, words: Wording) -> str:
-    """A retention period in words: `3 years from the last contact`."""
+    """A retention period in words: `3 years from the last contact`; an archiving phase reads `archived: 5 to 10
+    years` (`retention.archive`)."""
+    phrase = _period(period, words)
+    return words("retention.archive", period=phrase) if period.archive else phrase
+
+
+def _period(period: RetentionPeriod, words: Wording) -> str:
     kind = period.kind
     if kind == "fixed":
         return words("retention.fixed", duration=duration(period.duration, words))
