@@ -28,7 +28,7 @@ HEADINGS = {
     "breach_notification": "notice.security", "automated_decisions": "notice.automated_decisions",
     "minors": "notice.minors", "ai_processing": "notice.ai_processing",
     "processor_obligations": "notice.processor_obligations", "policy_changes": "notice.policy_changes",
-    "sections": "notice.other_sections", "source": "label.source_document",
+    "sections": "notice.other_sections", "source": "label.source_document", "security_note": "notice.security",
 }
 
 
@@ -52,9 +52,11 @@ def _days(value: Any) -> tuple[float, float] | None:
     """The shortest and longest time a duration allows, in days, or None when a period has no single length.
 
     An exact duration is (n, n); `bound: maximum` ("up to n") is (0, n); `bound: minimum` ("at least n") is
-    (n, infinity)."""
+    (n, infinity); a range ("n to m") is (n, m), so its upper end is what a longer period grows."""
     if isinstance(value, Duration):
         days = value.value * DAYS[value.unit]
+        if value.to is not None:
+            return (days, value.to * DAYS[value.unit])
         return {"maximum": (0, days), "minimum": (days, float("inf"))}.get(value.bound or "", (days, days))
     if isinstance(value, RetentionPeriod) and value.kind in ("fixed", "from_event"):
         return _days(value.duration)
@@ -123,13 +125,15 @@ def data_categories(old: Company, new: Company) -> Iterator[Change]:
 
 
 def retention(old: Company, new: Company) -> Iterator[Change]:
-    """Retention rules by id: a longer (or no longer comparable) period is material."""
+    """Retention rules by id: a longer (or no longer comparable) period is material, and so is an archiving phase
+    lifted (the data is no longer kept with restricted access)."""
     before, after = _by_id(old.retention_rules), _by_id(new.retention_rules)
     yield from _added_removed("retention", before, after, lambda r: r.applies_to, True, False)
     for key in sorted(before.keys() & after.keys()):
-        if before[key].period != after[key].period:
-            yield Change("retention_changed", is_longer(before[key].period, after[key].period),
-                         after[key].applies_to, before[key].period, after[key].period)
+        was, now = before[key].period, after[key].period
+        if was != now:
+            yield Change("retention_changed", is_longer(was, now) or (was.archive and not now.archive),
+                         after[key].applies_to, was, now)
 
 
 def recipients(old: Company, new: Company) -> Iterator[Change]:

@@ -52,17 +52,19 @@ Bound = Literal["maximum", "minimum"]
 
 @dataclass(frozen=True)
 class Duration:
-    """A count of days, weeks, months or years, optionally an upper or lower bound."""
+    """A count of days, weeks, months or years, optionally an upper or lower bound, or a range (`value` to `to`:
+    "5 to 10 years"); a range has no bound (rules.py)."""
 
     value: int
     unit: str
     bound: Optional[Bound] = None
+    to: Optional[int] = None  # the upper count of a range, greater than value
 
 
 def duration(value: Any) -> Any:
-    """Wrap a {value, unit[, bound]} mapping; texts and not_stated pass through as they are."""
+    """Wrap a {value, unit[, bound | to]} mapping; texts and not_stated pass through as they are."""
     if isinstance(value, dict) and "unit" in value:
-        return Duration(value["value"], value["unit"], value.get("bound"))
+        return Duration(value["value"], value["unit"], value.get("bound"), value.get("to"))
     return text(value)
 
 
@@ -147,6 +149,7 @@ class Identity:
     legal_representative: Optional[str]
     websites: tuple[str, ...]
     description: Optional[Text]
+    note: Optional[Text] = None  # how the identity was read, where the reading is an interpretation
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> "Identity":
@@ -156,7 +159,7 @@ class Identity:
                    data["registered_address"],
                    tuple((text(a["label"]), a["address"]) for a in data.get("other_addresses", [])),
                    data.get("country"), data.get("legal_representative"), tuple(data.get("websites", [])),
-                   text(data.get("description")))
+                   text(data.get("description")), text(data.get("note")))
 
 
 @dataclass(frozen=True)
@@ -242,6 +245,7 @@ class RetentionPeriod:
     text: Optional[Text] = None
     periods: tuple["RetentionPeriod", ...] = ()
     note: Optional[Text] = None  # for one_of: what decides between the alternatives
+    archive: bool = False  # kept in restricted-access archives during this period (Art. 5(1)(e): storage limitation)
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> "RetentionPeriod":
@@ -249,7 +253,7 @@ class RetentionPeriod:
         return cls(data["kind"], duration(data["duration"]) if "duration" in data else None,
                    text(data.get("event")), duration(plus) if isinstance(plus, dict) else plus,
                    text(data.get("text")), tuple(cls.from_data(p) for p in data.get("periods", [])),
-                   text(data.get("note")))
+                   text(data.get("note")), data.get("archive", False))
 
 
 @dataclass(frozen=True)
@@ -358,6 +362,7 @@ class Transfer:
     safeguards: Union[tuple[Union[Safeguard, OtherSafeguard], ...], Literal["not_stated"]]
     copy_available: Optional[Text]
     purposes: tuple[Purpose, ...] = ()  # the purposes the data is transferred for; () when the policy names none
+    note: Optional[Text] = None  # how the transfer was read, where the reading is an interpretation
 
 
 @dataclass(frozen=True)
@@ -444,6 +449,7 @@ class AutomatedDecisions:
     description: Optional[Text] = None
     logic: Any = None
     consequences: Any = None
+    note: Optional[Text] = None  # how the decisions were read, where the reading is an interpretation
 
 
 @dataclass(frozen=True)
@@ -509,6 +515,7 @@ class Company:
     policy_changes: Optional[Text]
     sections: tuple[Section, ...]
     versions: tuple[Version, ...]
+    security_note: Optional[Text] = None  # how the security measures were read, where that is an interpretation
     file: str = field(default="", compare=False)
 
     @property

@@ -48,9 +48,15 @@ def duration(value: Duration, words: Wording) -> str:
 
     The wording file gives a unit's forms under `unit.<unit>.<category>` (`one`, `other`, and any other category
     the language needs, such as `few` in Polish); a category the file leaves out reads as `other`, which CLDR
-    defines for every language (French `many`, for millions, is `other` here: `1 000 000 mois`)."""
-    category = Locale.parse(words.language).plural_form(value.value)
+    defines for every language (French `many`, for millions, is `other` here: `1 000 000 mois`).
+
+    A range (`to`) reads `5 to 10 years` / `5 à 10 ans` (`punct.count_range`): the unit takes the plural category
+    of the upper count, the one it is written after."""
+    upper = value.to if value.to is not None else value.value
+    category = Locale.parse(words.language).plural_form(upper)
     unit = words.get(f"unit.{value.unit}.{category}") or words(f"unit.{value.unit}.other")
+    if value.to is not None:
+        return words("punct.count_range", count=number(value.value, words), to=number(value.to, words), unit=unit)
     length = words("punct.count", count=number(value.value, words), unit=unit)
     return words(f"bound.{value.bound}", duration=length) if value.bound else length
 
@@ -83,7 +89,13 @@ def _event(event: Any, form: str, words: Wording) -> str:
 
 
 def retention(period: RetentionPeriod, words: Wording) -> str:
-    """A retention period in words: `3 years from the last contact`."""
+    """A retention period in words: `3 years from the last contact`; an archiving phase reads `archived: 5 to 10
+    years` (`retention.archive`)."""
+    phrase = _period(period, words)
+    return words("retention.archive", period=phrase) if period.archive else phrase
+
+
+def _period(period: RetentionPeriod, words: Wording) -> str:
     kind = period.kind
     if kind == "fixed":
         return words("retention.fixed", duration=duration(period.duration, words))

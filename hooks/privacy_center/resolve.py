@@ -43,7 +43,7 @@ def _transfers(data: Any, recipients: Mapping[str, Recipient], purposes: Mapping
         return NOT_STATED
     items = tuple(Transfer(t["id"], listed(t["destination"]), recipients.get(t.get("recipient", "")),
                            text(t.get("description")), _safeguards(t["safeguards"]), text(t.get("copy_available")),
-                           tuple(purposes[i] for i in t.get("purposes", [])))
+                           tuple(purposes[i] for i in t.get("purposes", [])), text(t.get("note")))
                   for t in data.get("items", []))
     return Transfers(data["outside_eu"], text(data.get("statement")), items)
 
@@ -65,7 +65,7 @@ def _automated(data: Any) -> Any:
     if data == NOT_STATED:
         return NOT_STATED
     return AutomatedDecisions(data["exists"], data.get("profiling"), text(data.get("description")),
-                              text(data.get("logic")), text(data.get("consequences")))
+                              text(data.get("logic")), text(data.get("consequences")), text(data.get("note")))
 
 
 def _processor(data: Any) -> ProcessorObligations | None:
@@ -126,6 +126,7 @@ def company_from_data(data: Mapping[str, Any], file: str = "") -> Company:
         security_statement=text(security.get("statement")),
         security_measures=texts(security["measures"]),
         breach_notification=text(security.get("breach_notification")),
+        security_note=text(security.get("note")),
         automated_decisions=_automated(data["automated_decisions"]),
         minors=text(data.get("minors")),
         ai_processing=texts(data.get("ai_processing", [])),

@@ -397,11 +397,26 @@ def currencies_are_known(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic
                                  "use an ISO 4217 currency code in capitals, such as EUR, USD or CHF")
 
 
+def duration_ranges(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
+    """A range ("5 to 10 years") runs upwards and is not also a bound: "up to 5 to 10 years" says nothing clear."""
+    for path, value in doc.nodes:
+        if not (isinstance(value, dict) and "unit" in value and "to" in value):
+            continue
+        low, high = value.get("value"), value.get("to")
+        if isinstance(low, int) and isinstance(high, int) and high <= low:
+            yield doc.diagnostic(path + ("to",), f"range end to: {high} is not greater than value: {low}",
+                                 "give the lower count in value and the upper one in to, or remove to for a "
+                                 "single length")
+        if "bound" in value:
+            yield doc.diagnostic(path + ("bound",), f"a range (value: {low} to: {high}) cannot also have a bound",
+                                 "remove bound: the range gives both ends, or remove to and keep the bound")
+
+
 RULES: tuple[Rule, ...] = (
     texts_in_every_language, safe_text, no_control_characters, slug_matches_file, unique_ids, references_exist,
     transfers_have_safeguards, legitimate_interest_stated, consent_has_withdrawal, rights_listed_once,
     processor_has_obligations, versions_in_order, codes_are_known, currencies_are_known, sources_listed_once,
-    all_recipients_exist, attention_has_postal_address,
+    all_recipients_exist, attention_has_postal_address, duration_ranges,
 )
 
 
