@@ -195,7 +195,10 @@ def outcomes() -> dict[str, Outcome]:
 
 
 def test_every_schema_string_field_is_in_the_base_document() -> None:
-    missing = [".".join(slot) for slot in string_slots() if slot not in instances()]
+    def plain(slot: tuple[str, ...]) -> tuple[str, ...]:  # `{including: [...]}` holds the same strings as a list
+        return tuple(part for part in slot if part != "including")
+    present = {plain(slot) for slot in instances()}
+    missing = [".".join(slot) for slot in string_slots() if plain(slot) not in present]
     assert missing == [], f"add these fields to {BASE_FILE.name} so hostile text is tried in them: {missing}"
     assert check_files([BASE_FILE]).ok
 
