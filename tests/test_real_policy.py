@@ -34,8 +34,8 @@ def test_it_validates_with_no_error() -> None:
 
 
 @pytest.mark.parametrize("language,expected", [
-    ("fr", ["Maroc et Madagascar", "États-Unis", "puis", "Auprès de tiers"]),
-    ("en", ["Morocco and Madagascar", "United States", "then", "From third parties"]),
+    ("fr", ["Maroc et Madagascar", "États-Unis", "puis archivage : 5 à 10 ans", "Auprès de tiers"]),
+    ("en", ["Morocco and Madagascar", "United States", "then archived: 5 to 10 years", "From third parties"]),
 ])
 def test_the_notice_says_where_data_goes_and_for_how_long(built: Path, language: str, expected: list[str]) -> None:
     notice = text(built, language, "notice")
