@@ -44,6 +44,16 @@ def make_project(tmp: Path, data_files: list[Path] = (), data_dir: Path | None =
         shutil.copy(path, tmp / "data" / path.name)
     return tmp
 
+def build_fixture_site(factory: pytest.TempPathFactory, *data_files: Path) -> Path:
+    """A real `mkdocs build --strict` of this project around fixture company files, into a temporary folder."""
+    name = data_files[0].stem
+    project = make_project(factory.mktemp(f"{name}-project"), list(data_files))
+    out = factory.mktemp(f"{name}-site")
+    result = mkdocs("build", "--strict", "-d", str(out), cwd=project)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
 @pytest.fixture(scope="session")
 def history_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site built with --strict from the fictional demo company and its three versions."""

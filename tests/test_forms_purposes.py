@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, make_project, mkdocs
+from conftest import FIXTURES, build_fixture_site
 from html_utils import visible_text
 
 FIXTURE = FIXTURES / "valid" / "forms-purposes.yaml"
@@ -19,11 +19,7 @@ PREFIX = {"fr": "", "en": "en/"}
 
 @pytest.fixture(scope="module")
 def forms_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = make_project(tmp_path_factory.mktemp("forms-project"), data_files=[FIXTURE])
-    out = tmp_path_factory.mktemp("forms-site")
-    result = mkdocs("build", "--strict", "-d", str(out), cwd=project)
-    assert result.returncode == 0, result.stderr
-    return out
+    return build_fixture_site(tmp_path_factory, FIXTURE)
 
 
 def page(site: Path, language: str, name: str) -> str:

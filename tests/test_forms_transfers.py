@@ -12,7 +12,7 @@ import markdown
 import pytest
 import yaml
 
-from conftest import FIXTURES, make_project, mkdocs
+from conftest import FIXTURES, build_fixture_site
 from html_utils import parse, visible_text
 
 FORMS = FIXTURES / "valid" / "forms-transfers.yaml"
@@ -22,11 +22,7 @@ PREFIX = {"fr": "", "en": "en/"}
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = make_project(tmp_path_factory.mktemp("forms-transfers-project"), [FORMS])
-    out = tmp_path_factory.mktemp("forms-transfers-site")
-    result = mkdocs("build", "--strict", "-d", str(out), cwd=project)
-    assert result.returncode == 0, result.stderr
-    return out
+    return build_fixture_site(tmp_path_factory, FORMS)
 
 
 def page(site: Path, language: str, name: str) -> Path:

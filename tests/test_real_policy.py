@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, make_project, mkdocs
+from conftest import FIXTURES, build_fixture_site
 from html_utils import visible_text
 from privacy_center.checker import check_files
 
@@ -16,11 +16,7 @@ PREFIX = {"fr": "", "en": "en/"}
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = make_project(tmp_path_factory.mktemp("darty-project"), [DARTY])
-    out = tmp_path_factory.mktemp("darty-site")
-    result = mkdocs("build", "--strict", "-d", str(out), cwd=project)
-    assert result.returncode == 0, result.stderr
-    return out
+    return build_fixture_site(tmp_path_factory, DARTY)
 
 
 def text(site: Path, language: str, name: str) -> str:
