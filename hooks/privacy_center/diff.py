@@ -12,7 +12,6 @@ from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from .model import (NOT_STATED, Company, ContactPoint, CookiePartners, Dpo, Duration, Including, RetentionPeriod,
                     Text)
-from .wording import available_languages, load_wording
 
 DAYS = {"days": 1, "weeks": 7, "months": 30, "years": 365}
 
@@ -103,15 +102,10 @@ def purposes(old: Company, new: Company) -> Iterator[Change]:
             yield Change("purpose_category_removed", False, now.name, old=cats_before[cat])
 
 
-def _role(code: str) -> Text:
-    """A role code in the words of every site language (`role.<code>` in the locale files)."""
-    return Text({language: load_wording(language)(f"role.{code}") for language in available_languages()})
-
-
 def company(old: Company, new: Company) -> Iterator[Change]:
     """Who the notice is about: a new role (controller, processor) is material; a new name or address is not."""
     if old.role != new.role:
-        yield Change("role_changed", True, old=_role(old.role), new=_role(new.role))
+        yield Change("role_changed", True, old=old.role, new=new.role)
     if old.name != new.name:
         yield Change("name_changed", False, old=old.name, new=new.name)
     if old.slug != new.slug:

@@ -196,7 +196,7 @@ def value(item: Any, kind: str, words: Wording) -> str:
     if isinstance(item, (tuple, list)):
         return including(item, join((value(part, kind, words) for part in item), words), words) \
             or words("label.none")
-    if isinstance(item, OtherSafeguard):
+    if isinstance(item, OtherSafeguard):  # a coded safeguard is a string: worded below with the change's kind
         return safeguard(item, words)
     if isinstance(item, DpoRegistration):
         return registration(item, words)
@@ -214,7 +214,9 @@ def value(item: Any, kind: str, words: Wording) -> str:
         if kind.startswith("right_"):
             return words(f"right.{item}.name")
         if kind == "safeguards_changed":
-            return words(f"safeguard.{item}")
+            return safeguard(item, words)
+        if kind == "role_changed":
+            return words(f"role.{item}")
         if kind == "cookie_partners_purposes_changed":
             return words(f"cookie_purpose.{item}")
         if kind.startswith("transfer"):
