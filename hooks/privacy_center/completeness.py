@@ -85,8 +85,9 @@ def purpose_retention(doc: Document, path: tuple, purpose: dict) -> Iterator[Dia
 
 
 def purpose_mandatory(doc: Document, path: tuple, purpose: dict) -> Iterator[Diagnostic]:
-    """Art. 13(2)(e): whether providing the data is required, and what happens if it is not."""
-    if purpose["mandatory"] == NOT_STATED:
+    """Art. 13(2)(e): whether providing the data is required, and what happens if it is not; a general statement
+    (`mandatory_data`: "mandatory fields are marked with an asterisk") answers it for every purpose."""
+    if purpose["mandatory"] == NOT_STATED and "mandatory_data" not in doc.data:
         yield _warn(doc, path + ("mandatory",),
                     f"purpose '{purpose['id']}': whether providing the data is required not stated", "Art. 13(2)(e)")
 

@@ -28,6 +28,7 @@ HEADINGS = {
     "minors": "notice.minors", "ai_processing": "notice.ai_processing",
     "processor_obligations": "notice.processor_obligations", "policy_changes": "notice.policy_changes",
     "sections": "notice.other_sections", "source": "label.source_document", "security_note": "notice.security",
+    "mandatory_data": "notice.mandatory",
 }
 
 
@@ -313,6 +314,18 @@ def purpose_lists(old: Company, new: Company) -> Iterator[Change]:
                 yield Change(kind, material, now.name, getattr(was, attribute), getattr(now, attribute))
 
 
+def purpose_profiling(old: Company, new: Company) -> Iterator[Change]:
+    """Whether each kept purpose uses segmentation or profiling (Art. 4(4), 21(2)). Material when profiling is newly
+    said to take place, or when "no profiling" is no longer said; editorial when it is said to stop or the policy
+    falls silent on a profiling it used to state."""
+    before, after = _by_id(old.purposes), _by_id(new.purposes)
+    for key in sorted(before.keys() & after.keys()):
+        was, now = before[key].profiling, after[key].profiling
+        if was != now:
+            material = (now is True) or (was is False and now is None)
+            yield Change("purpose_profiling_changed", material, after[key].name, was, now)
+
+
 def category_items(old: Company, new: Company) -> Iterator[Change]:
     """The items of each kept data category: a new item, or a list that becomes non-exhaustive, is material."""
     before, after = _by_id(old.data_categories), _by_id(new.data_categories)
@@ -342,7 +355,7 @@ def _own(company: Company, name: str) -> Any:
     """A field's own content: purposes with the ids of the subjects, rules and recipients they point to."""
     if name == "purposes":
         return tuple((p.id, p.name, p.group, p.description, p.source, p.mandatory, p.note, _links(p.data_subjects),
-                      _links(p.retention), _links(p.recipients)) for p in company.purposes)
+                      _links(p.retention), _links(p.recipients), p.legal_bases, p.profiling) for p in company.purposes)
     if name == "transfers" and not isinstance(company.transfers, str):  # purposes by id: diffed on their own
         items = tuple(replace(t, purposes=tuple(p.id for p in t.purposes)) for t in company.transfers.items)
         return replace(company.transfers, items=items)
@@ -355,6 +368,7 @@ DIFFS: tuple[tuple[Callable[[Company, Company], Iterable[Change]], tuple[str, ..
     (recipients, ("recipients",)), (transfers, ("transfers",)), (contacts, ("contact", "dpo")),
     (rights, ("rights",)), (cookies, ("cookies",)), (sections, ("sections",)),
     (purpose_lists, ("purposes",)), (category_items, ("data_categories",)), (transfer_destinations, ("transfers",)),
+    (purpose_profiling, ("purposes",)),
 )
 
 

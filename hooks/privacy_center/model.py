@@ -198,6 +198,18 @@ class LegalBasis:
     basis: str
     interest: Any = None
     note: Optional[Text] = None
+    general: bool = False  # the purpose cites the interest stated once for all processing (legal_bases_overview)
+
+
+def general_interest(overview: Any) -> Any:
+    """The legitimate interest a policy states once for all processing: the `interest` of the one
+    `legitimate_interests` entry of `legal_bases_overview` that states one (a per-language mapping), else None.
+
+    A purpose's `legitimate_interests` basis without `interest` cites it (Art. 13(1)(d)); with none, or with
+    several such entries (which one would it cite?), each basis must state its own (rules.py)."""
+    found = [basis["interest"] for basis in overview or [] if isinstance(basis, dict)
+             and basis.get("basis") == "legitimate_interests" and isinstance(basis.get("interest"), dict)]
+    return found[0] if len(found) == 1 else None
 
 
 @dataclass(frozen=True)
@@ -246,6 +258,7 @@ class RetentionPeriod:
     periods: tuple["RetentionPeriod", ...] = ()
     note: Optional[Text] = None  # for one_of: what decides between the alternatives
     archive: bool = False  # kept in restricted-access archives during this period (Art. 5(1)(e): storage limitation)
+    reference: Optional[Text] = None  # for legal_period: the legal text that sets the period (Art. 13(2)(a))
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> "RetentionPeriod":
@@ -253,7 +266,7 @@ class RetentionPeriod:
         return cls(data["kind"], duration(data["duration"]) if "duration" in data else None,
                    text(data.get("event")), duration(plus) if isinstance(plus, dict) else plus,
                    text(data.get("text")), tuple(cls.from_data(p) for p in data.get("periods", [])),
-                   text(data.get("note")), data.get("archive", False))
+                   text(data.get("note")), data.get("archive", False), text(data.get("reference")))
 
 
 @dataclass(frozen=True)
@@ -264,6 +277,7 @@ class RetentionRule:
     applies_to: Text
     period: RetentionPeriod
     note: Optional[Text]
+    general: bool = False  # the rule the policy gives for most data, tied to no purpose (printed first)
 
 
 @dataclass(frozen=True)
@@ -315,6 +329,7 @@ class Purpose:
     retention: Any  # tuple[RetentionRule, ...] or not_stated
     recipients: Any  # tuple[Recipient, ...] (an Including when given as examples; `all` resolved), none or not_stated
     note: Optional[Text] = None  # how the purpose was read, where the reading is an interpretation
+    profiling: Optional[bool] = None  # segmentation or profiling (Art. 4(4), 21(2)); None: the policy does not say
 
     @property
     def interests(self) -> tuple[LegalBasis, ...]:
@@ -322,6 +337,16 @@ class Purpose:
         if self.legal_bases == NOT_STATED:
             return ()
         return tuple(b for b in self.legal_bases if b.basis == "legitimate_interests")
+
+    @property
+    def own_interests(self) -> tuple[LegalBasis, ...]:
+        """The legitimate-interest bases that state this purpose's own interest (not the general one)."""
+        return tuple(b for b in self.interests if not b.general)
+
+    @property
+    def cites_general_interest(self) -> bool:
+        """True when a legitimate-interest basis of this purpose cites the interest stated for all processing."""
+        return any(b.general for b in self.interests)
 
 
 Safeguard = Literal["adequacy", "scc", "bcr", "code_of_conduct", "certification", "legally_binding_instrument",
@@ -516,12 +541,28 @@ class Company:
     sections: tuple[Section, ...]
     versions: tuple[Version, ...]
     security_note: Optional[Text] = None  # how the security measures were read, where that is an interpretation
+    mandatory_data: Optional[Text] = None  # what the policy says once about mandatory data (Art. 13(2)(e))
     file: str = field(default="", compare=False)
 
     @property
     def current_version(self) -> Version:
         """The latest version (versions are listed oldest first)."""
         return self.versions[-1]
+
+    @property
+    def general_retention(self) -> Optional[RetentionRule]:
+        """The rule the policy gives for most data (`general: true`; at most one, rules.py), or None."""
+        return next((rule for rule in self.retention_rules if rule.general), None)
+
+    @property
+    def specific_retention(self) -> tuple[RetentionRule, ...]:
+        """The retention rules other than the general one, in file order."""
+        return tuple(rule for rule in self.retention_rules if not rule.general)
+
+    @property
+    def purposes_citing_general_interest(self) -> tuple[Purpose, ...]:
+        """The purposes whose legitimate-interest basis cites the interest stated once for all processing."""
+        return tuple(p for p in self.purposes if p.cites_general_interest)
 
     @property
     def uses_consent(self) -> bool:

@@ -112,6 +112,8 @@ def _period(period: RetentionPeriod, words: Wording) -> str:
         return words("retention.relationship")
     if kind == "criteria":
         return period.text.get(words.language) if period.text else ""
+    if kind == "legal_period" and period.reference:
+        return words("retention.legal_reference", reference=localize(period.reference, words))
     if kind == "first_of":
         return words("retention.first_of_joiner").join(retention(p, words) for p in period.periods)
     if kind == "then":

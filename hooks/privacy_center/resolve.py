@@ -6,10 +6,13 @@ from typing import Any, Mapping
 from .model import (NOT_STATED, Authority, AutomatedDecisions, CookiePartners, Cookie, Cookies, Company, ContactPoint,
                     DataCategory, DataSubject, Dpo, DpoRegistration, Identity, LegalBasis, OtherSafeguard,
                     ProcessorObligations, Purpose, Recipient, RetentionPeriod, RetentionRule, Right, Rights, Section,
-                    Text, Transfer, Transfers, Version, duration, listed, sources, text, texts)
+                    Text, Transfer, Transfers, Version, duration, general_interest, listed, sources, text, texts)
 
 
-def _basis(data: Mapping[str, Any]) -> LegalBasis:
+def _basis(data: Mapping[str, Any], general: Any = None) -> LegalBasis:
+    """One legal basis; a legitimate-interest basis without its own interest cites the general one, if any."""
+    if data["basis"] == "legitimate_interests" and "interest" not in data and general is not None:
+        return LegalBasis(data["basis"], text(general), text(data.get("note")), general=True)
     return LegalBasis(data["basis"], text(data.get("interest")), text(data.get("note")))
 
 
@@ -83,15 +86,16 @@ def company_from_data(data: Mapping[str, Any], file: str = "") -> Company:
     subjects = {s["id"]: DataSubject(s["id"], s.get("code"), text(s.get("label")), text(s.get("description")))
                 for s in data["data_subjects"]}
     rules = {r["id"]: RetentionRule(r["id"], text(r["applies_to"]), RetentionPeriod.from_data(r["period"]),
-                                    text(r.get("note"))) for r in data["retention_rules"]}
+                                    text(r.get("note")), r.get("general", False)) for r in data["retention_rules"]}
     recipients = {r["id"]: Recipient(r["id"], r["kind"], text(r["name"]), text(r.get("service")), r.get("location"),
                                      text(r.get("note"))) for r in data["recipients"]}
+    general = general_interest(data.get("legal_bases_overview"))
     purposes = tuple(Purpose(
         p["id"], text(p["name"]), text(p.get("group")), text(p.get("description")),
-        tuple(_basis(b) for b in p["legal_bases"]) if isinstance(p["legal_bases"], list) else NOT_STATED,
+        tuple(_basis(b, general) for b in p["legal_bases"]) if isinstance(p["legal_bases"], list) else NOT_STATED,
         _pick(p["data_categories"], categories), _pick(p["data_subjects"], subjects), sources(p["source"]),
         _mandatory(p["mandatory"]), _pick(p["retention"], rules), _pick(p["recipients"], recipients),
-        text(p.get("note")),
+        text(p.get("note")), p.get("profiling"),
     ) for p in data["purposes"])
     rights = data["rights"]
     cookies = data["cookies"]
@@ -127,6 +131,7 @@ def company_from_data(data: Mapping[str, Any], file: str = "") -> Company:
         security_measures=texts(security["measures"]),
         breach_notification=text(security.get("breach_notification")),
         security_note=text(security.get("note")),
+        mandatory_data=text(data.get("mandatory_data")),
         automated_decisions=_automated(data["automated_decisions"]),
         minors=text(data.get("minors")),
         ai_processing=texts(data.get("ai_processing", [])),

@@ -12,6 +12,7 @@ from .countries import REGION_GROUP, is_country
 from .diagnostics import Diagnostic, Path
 from .history import SNAPSHOT_FOLDER, version_key
 from .loader import Document
+from .model import general_interest
 from .safety import (AUTOLINK, FORBIDDEN_CHAR, FORBIDDEN_IN_LINE, MARKDOWN_IMAGE, MARKDOWN_LINK, RAW_HTML, UNSAFE_LINK,
                      markdown_problems)
 from .schema import is_markdown_field
@@ -276,11 +277,19 @@ def _bases(doc: Document) -> Iterator[tuple[Path, dict]]:
 
 
 def legitimate_interest_stated(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
-    """Art. 13(1)(d): a legitimate-interest basis must say which interest (or record that the policy does not)."""
+    """Art. 13(1)(d): a legitimate-interest basis must say which interest (or record that the policy does not).
+
+    A purpose's basis may leave it out when legal_bases_overview states one interest for all processing: it cites
+    that general interest (model.general_interest)."""
+    general = general_interest(doc.data.get("legal_bases_overview")) is not None
     for path, basis in _bases(doc):
         if basis.get("basis") == "legitimate_interests" and "interest" not in basis:
+            if general and path[0] == "purposes":
+                continue
             yield doc.diagnostic(path, "legal basis legitimate_interests without the interest pursued",
-                                 "add 'interest: {fr: ..., en: ...}', or 'interest: not_stated' if the policy gives none")
+                                 "add 'interest: {fr: ..., en: ...}', or 'interest: not_stated' if the policy gives "
+                                 "none; if it states one interest for all processing, give it once in a "
+                                 "legitimate_interests entry of legal_bases_overview")
 
 
 def consent_has_withdrawal(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
@@ -412,11 +421,26 @@ def duration_ranges(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
                                  "remove bound: the range gives both ends, or remove to and keep the bound")
 
 
+def one_general_retention_rule(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
+    """At most one retention rule is the general one ("most data is kept..."): it is printed first, alone."""
+    first: int | None = None
+    for index, rule in enumerate(doc.data.get("retention_rules", [])):
+        if rule.get("general") is not True:
+            continue
+        if first is None:
+            first = index
+            continue
+        line = doc.position(("retention_rules", first))[0]
+        yield doc.diagnostic(("retention_rules", index, "general"),
+                             f"a second general retention rule (the general rule is at line {line})",
+                             "keep general: true on the one rule the policy gives for most data and remove it here")
+
+
 RULES: tuple[Rule, ...] = (
     texts_in_every_language, safe_text, no_control_characters, slug_matches_file, unique_ids, references_exist,
     transfers_have_safeguards, legitimate_interest_stated, consent_has_withdrawal, rights_listed_once,
     processor_has_obligations, versions_in_order, codes_are_known, currencies_are_known, sources_listed_once,
-    all_recipients_exist, attention_has_postal_address, duration_ranges,
+    all_recipients_exist, attention_has_postal_address, duration_ranges, one_general_retention_rule,
 )
 
 
