@@ -507,3 +507,53 @@ def test_a_purpose_passing_data_to_one_more_recipient_is_material() -> None:
     assert (added.kind, added.material, removed.kind, removed.material) == (
         "purpose_recipients_changed", True, "purpose_recipients_changed", False)
     assert change(added, load_wording("en")).startswith(f"Recipients of the data of \u201c{purpose.name.get('en')}\u201d: ")
+
+
+# --- Purposes, bases and retention (issue 9): profiling, general interest, general rule, legal reference -----------
+
+FORMS_WHY = Path(__file__).parent / "fixtures" / "valid" / "forms-why.yaml"
+
+
+def _with_purpose(base, ident: str, **fields):
+    from dataclasses import replace
+    return replace(base, purposes=tuple(replace(p, **fields) if p.id == ident else p for p in base.purposes))
+
+
+@pytest.mark.parametrize("old,new,material", [(None, True, True), (False, True, True), (False, None, True),
+                                              (True, False, False), (True, None, False), (None, False, False)])
+def test_purpose_profiling_changed(old, new, material: bool) -> None:
+    base = forms(FORMS_WHY)
+    [only] = diff(_with_purpose(base, "fraud", profiling=old), _with_purpose(base, "fraud", profiling=new))
+    assert (only.kind, only.material) == ("purpose_profiling_changed", material)
+    if (old, new) == (None, True):
+        assert _said(only, "fr") == "Segmentation ou profilage pour « Lutte contre la fraude au paiement » : " \
+                                    "non précisé → Oui"
+        assert _said(only, "en") == "Segmentation or profiling for \u201cFighting payment fraud\u201d: not stated → Yes"
+
+
+def test_a_changed_legal_reference_is_a_retention_change() -> None:
+    from dataclasses import replace
+    from privacy_center.model import Text
+    base = forms(FORMS_WHY)
+    rule = next(r for r in base.retention_rules if r.id == "payments")
+    legal = rule.period.periods[1]
+    moved = replace(legal, reference=Text({"fr": "l'article L110-4 du Code de commerce",
+                                           "en": "Article L110-4 of the French Commercial Code"}))
+    new_rule = replace(rule, period=replace(rule.period, periods=(rule.period.periods[0], moved)))
+    [only] = diff(base, replace(base, retention_rules=tuple(new_rule if r is rule else r
+                                                            for r in base.retention_rules)))
+    assert only.kind == "retention_changed" and only.material  # two legal periods cannot be compared: look again
+    assert _said(only, "en").endswith("→ 13 months, then archived: for the period set by Article L110-4 of the "
+                                      "French Commercial Code")
+
+
+def test_general_rule_interest_and_mandatory_statement_changes_are_seen() -> None:
+    from dataclasses import replace
+    from privacy_center.model import LegalBasis, Text
+    base = forms(FORMS_WHY)
+    rules = tuple(replace(r, general=False) for r in base.retention_rules)
+    assert [c.kind for c in diff(base, replace(base, retention_rules=rules))] == ["wording_changed"]
+    assert [c.kind for c in diff(base, replace(base, mandatory_data=None))] == ["wording_changed"]
+    own = (LegalBasis("legitimate_interests", Text({"fr": "Prospecter", "en": "Marketing"})),)
+    [only] = diff(base, _with_purpose(base, "postal_marketing", legal_bases=own))
+    assert (only.kind, only.subject, only.material) == ("wording_changed", "notice.purposes", False)
