@@ -51,3 +51,25 @@ def test_company_wide_recipients_are_listed_on_every_purpose_that_shares_them(bu
                                                                               shared: str) -> None:
     activities = text(built, language, "activities")
     assert activities.count("FNAC DIRECT") >= 13  # `recipients: all` on 13 purposes, resolved to the company list
+
+
+@pytest.mark.parametrize("language,interest,reference,general", [
+    ("fr", "Fnac Darty a un intérêt commercial à traiter vos données", "archivage : pendant la durée prévue par "
+     "l'article L133-24 du Code monétaire et financier", "Règle générale La plupart des données"),
+    ("en", "Fnac Darty has a commercial interest in processing your data", "archived: for the period set by Article "
+     "L133-24 of the French Monetary and Financial Code", "General rule Most data"),
+])
+def test_facts_about_purposes_bases_and_retention_reach_the_notice(built: Path, language: str, interest: str,
+                                                                   reference: str, general: str) -> None:
+    """Issue 9: the interest the policy states once is printed once; the legal reference and the general rule read
+    in words; mandatory data is answered once, not 27 times "not stated"."""
+    notice = text(built, language, "notice").replace("¶", "")  # the headings' permalink signs
+    assert notice.count(interest) == 1
+    assert reference in notice and general in notice
+    assert "astérisque" in notice if language == "fr" else "asterisk" in notice
+
+
+def test_the_general_statements_answer_the_completeness_report() -> None:
+    warnings = [d.message for d in check_files([DARTY]).warnings]
+    assert not [w for w in warnings if "whether providing the data is required" in w]
+    assert not [w for w in warnings if "legitimate interest" in w]
