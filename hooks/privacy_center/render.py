@@ -11,7 +11,7 @@ from urllib.parse import quote
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from . import cache, phrases
+from . import cache, datamap, phrases
 from .model import NONE, NOT_STATED, Company, Including
 from .safety import defuse_markdown
 from .wording import Wording, load_wording
@@ -133,6 +133,14 @@ def xml_environment() -> Environment:
                        undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 
 
+def data_map(company: Company, words: Wording) -> Markup:
+    """The company's data map as one inline SVG block (datamap.py lays it out; the template escapes every value)."""
+    drawing = xml_environment().get_template("datamap.svg.j2").render(
+        map=datamap.layout(company, words), padding=datamap.PADDING - 4, line_height=datamap.LINE_HEIGHT)
+    # One HTML block for Markdown: no blank line inside, no line that Markdown could read as indented code.
+    return Markup("".join(line.strip() + ("\n" if line.endswith(">") else " ") for line in drawing.splitlines()))
+
+
 def template_context(words: Wording, languages: Sequence[str], default: str) -> dict[str, Any]:
     """What every template sees: the language, the wording, and phrase helpers bound to that language."""
     return {
@@ -158,6 +166,7 @@ def template_context(words: Wording, languages: Sequence[str], default: str) -> 
         "basis_short": lambda basis: words(f"legal_basis.{basis.basis}.name"),
         "recipient_plain": lambda r: phrases.recipient_name(r, words),
         "date": lambda value: phrases.date(value, words),
+        "data_map": lambda company: data_map(company, words),
         "change": lambda item: phrases.change(item, words),
         "base": "",
         "languages": languages,
