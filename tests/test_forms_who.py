@@ -82,7 +82,8 @@ EXPECTED = [
 
 
 @pytest.mark.parametrize("language", PREFIX)
-@pytest.mark.parametrize(("where", "form", "fr", "en"), EXPECTED, ids=[f"{e[0] or 'overview'}-{e[1]}" for e in EXPECTED])
+@pytest.mark.parametrize(("where", "form", "fr", "en"), EXPECTED,
+                         ids=[f"{e[0] or 'overview'}-{e[1]}" for e in EXPECTED])
 def test_each_form_is_rendered_in_words(site: Path, where: str, form: str, fr: str, en: str, language: str) -> None:
     assert {"fr": fr, "en": en}[language] in page(site, language, where), form
 

@@ -58,7 +58,8 @@ def test_company_wide_recipients_are_listed_on_every_purpose_that_shares_them(bu
             "ETABLISSEMENTS DARTY & FILS, RCS Bobigny 542 086 616, 129, avenue Galliéni - 93140 BONDY",
             "Les responsables conjoints sont désignés ensemble « FNAC DARTY ».", "FNAC DIRECT (SIREN 377 853 536)",
             "Partenaires avis client et enquêtes de satisfaction (par exemple : Avis-vérifié, Colorado)"]),
-    ("en", ["Joint controllers: FNAC DARTY PARTICIPATIONS & SERVICES, Créteil Trade and Companies Register 775 661 390",
+    ("en", ["Joint controllers: FNAC DARTY PARTICIPATIONS & SERVICES, Créteil Trade and Companies Register "
+            "775 661 390",
             "ETABLISSEMENTS DARTY & FILS, Bobigny Trade and Companies Register 542 086 616, 129, avenue Galliéni - "
             "93140 BONDY", "The joint controllers are together referred to as \u201cFNAC DARTY\u201d.",
             "FNAC DIRECT (SIREN 377 853 536)",
