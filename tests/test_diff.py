@@ -557,3 +557,45 @@ def test_general_rule_interest_and_mandatory_statement_changes_are_seen() -> Non
     own = (LegalBasis("legitimate_interests", Text({"fr": "Prospecter", "en": "Marketing"})),)
     [only] = diff(base, _with_purpose(base, "postal_marketing", legal_bases=own))
     assert (only.kind, only.subject, only.material) == ("wording_changed", "notice.purposes", False)
+
+
+# Forms of issue 9, who: joint controllers and recipients shared by every purpose (tests/fixtures/valid/forms-who.yaml).
+FORMS_WHO = Path(__file__).parent / "fixtures" / "valid" / "forms-who.yaml"
+
+
+def _plain_spaces(text: str) -> str:
+    return text.replace("\u202f", " ").replace("\u00a0", " ")
+
+
+def test_a_new_joint_controller_is_material_and_one_removed_is_editorial() -> None:
+    from dataclasses import replace
+    old = forms(FORMS_WHO)
+    fewer = replace(old, identity=replace(old.identity, joint_controllers=old.identity.joint_controllers[:1]))
+    [added] = diff(fewer, old)
+    [removed] = diff(old, fewer)
+    assert (added.kind, added.material, removed.kind, removed.material) == (
+        "joint_controller_added", True, "joint_controller_removed", False)
+    assert change(added, load_wording("en")) == "New joint controller: Formes Logistique SARL"
+    assert _plain_spaces(change(removed, load_wording("fr"))) == (
+        "Responsable conjoint du traitement supprimé : Formes Logistique SARL")
+
+
+def test_a_recipient_shared_by_every_purpose_is_material_and_no_longer_shared_is_editorial() -> None:
+    from dataclasses import replace
+    old = forms(FORMS_WHO)
+    unshared = replace(old, recipients=tuple(replace(r, shared=False) for r in old.recipients))
+    [shared] = diff(unshared, old)
+    [narrowed] = diff(old, unshared)
+    assert (shared.kind, shared.material, narrowed.kind, narrowed.material) == (
+        "recipient_shared_changed", True, "recipient_shared_changed", False)
+    assert change(shared, load_wording("en")) == "Recipient common to every purpose (Hébergeur Exemple): No → Yes"
+    assert _plain_spaces(change(narrowed, load_wording("fr"))) == (
+        "Destinataire commun à toutes les finalités (Hébergeur Exemple) : Oui → Non")
+
+
+def test_a_recipient_registration_or_examples_are_editorial() -> None:
+    from dataclasses import replace
+    old = forms(FORMS_WHO)
+    bare = replace(old, recipients=tuple(replace(r, registration=None, examples=()) for r in old.recipients))
+    assert [(c.kind, c.material, c.subject) for c in diff(bare, old)] == [
+        ("wording_changed", False, "notice.recipients")]

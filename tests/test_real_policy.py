@@ -73,3 +73,36 @@ def test_the_general_statements_answer_the_completeness_report() -> None:
     warnings = [d.message for d in check_files([DARTY]).warnings]
     assert not [w for w in warnings if "whether providing the data is required" in w]
     assert not [w for w in warnings if "legitimate interest" in w]
+
+
+@pytest.mark.parametrize("language,expected", [
+    ("fr", ["Responsables conjoints du traitement : FNAC DARTY PARTICIPATIONS & SERVICES, RCS Créteil 775 661 390",
+            "ETABLISSEMENTS DARTY & FILS, RCS Bobigny 542 086 616, 129, avenue Galliéni - 93140 BONDY",
+            "Les responsables conjoints sont désignés ensemble « FNAC DARTY ».", "FNAC DIRECT (SIREN 377 853 536)",
+            "Partenaires avis client et enquêtes de satisfaction (par exemple : Avis-vérifié, Colorado)"]),
+    ("en", ["Joint controllers: FNAC DARTY PARTICIPATIONS & SERVICES, Créteil Trade and Companies Register "
+            "775 661 390",
+            "ETABLISSEMENTS DARTY & FILS, Bobigny Trade and Companies Register 542 086 616, 129, avenue Galliéni - "
+            "93140 BONDY", "The joint controllers are together referred to as \u201cFNAC DARTY\u201d.",
+            "FNAC DIRECT (SIREN 377 853 536)",
+            "Customer review and satisfaction survey partners (for example: Avis-vérifié, Colorado)"]),
+])
+def test_the_overview_names_both_joint_controllers_and_each_group_company_registration(
+        built: Path, language: str, expected: list[str]) -> None:
+    overview = text(built, language, "")
+    assert [words for words in expected if words not in overview] == []
+
+
+@pytest.mark.parametrize("language,expected", [
+    ("fr", ["Accord entre les responsables conjoints (art. 26 RGPD) : La politique ne le précise pas",
+            "Destinataires : Prestataire de services de paiement certifié PCI-DSS, ainsi que Prestataires "
+            "(sous-traitants) auxquels FNAC DARTY fait appel pour la réalisation de ses services (destinataires "
+            "communs à toutes les finalités)"]),
+    ("en", ["Arrangement between the joint controllers (GDPR Art. 26): Not stated in the policy",
+            "Recipients: PCI-DSS-certified payment service provider, as well as Service providers (processors) that "
+            "FNAC DARTY uses to deliver its services (recipients common to every purpose)"]),
+])
+def test_the_processors_the_policy_shares_for_every_purpose_follow_a_purposes_own_recipients(
+        built: Path, language: str, expected: list[str]) -> None:
+    notice = text(built, language, "notice")
+    assert [words for words in expected if words not in notice] == []

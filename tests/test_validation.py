@@ -152,6 +152,7 @@ HINTS = [  # (pattern on the fix, how to follow it: data, path, match -> the pat
     (r"^add '(\w+):' with the translation",
      lambda data, path, m: (_set(data, path + (m.group(1),), "translation"), path)[1]),
     (r"^keep one entry$", lambda data, path, m: (_at(data, path[:-1]).pop(path[-1]), path)[1]),
+    (r", or remove (\w+)$", lambda data, path, m: (_at(data, path[:-1]).pop(m.group(1)), path)[1]),
 ]
 
 

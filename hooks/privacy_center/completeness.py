@@ -52,6 +52,14 @@ def controller_email(doc: Document) -> Iterator[Diagnostic]:
         yield _warn(doc, ("contacts", "general", "email"), "contact email left blank or not stated", "Art. 13(1)(a)")
 
 
+def joint_arrangement(doc: Document) -> Iterator[Diagnostic]:
+    """Art. 26(2): where controllers are joint, the essence of their arrangement is made available to the people."""
+    company = doc.data["company"]
+    if company.get("joint_controllers") and company.get("joint_arrangement", NOT_STATED) == NOT_STATED:
+        path = ("company", "joint_arrangement") if "joint_arrangement" in company else ("company", "joint_controllers")
+        yield _warn(doc, path, "joint controllers named without the essence of their arrangement", "Art. 26(2)")
+
+
 def dpo(doc: Document) -> Iterator[Diagnostic]:
     """Art. 13(1)(b): the contact details of the data protection officer, where applicable."""
     if doc.data["contacts"]["dpo"] == NOT_STATED:
@@ -72,7 +80,10 @@ def purpose_data_categories(doc: Document, path: tuple, purpose: dict) -> Iterat
 
 
 def purpose_recipients(doc: Document, path: tuple, purpose: dict) -> Iterator[Diagnostic]:
-    """Art. 13(1)(e): the recipients or categories of recipients."""
+    """Art. 13(1)(e): the recipients or categories of recipients; recipients the policy says data may go to for
+    every purpose (`shared: true`) answer it for a purpose that names none of its own."""
+    if any(recipient.get("shared") is True for recipient in doc.data["recipients"]):
+        return
     if purpose["recipients"] == NOT_STATED:
         yield _warn(doc, path + ("recipients",), f"purpose '{purpose['id']}': recipients not stated", "Art. 13(1)(e)")
 
@@ -242,7 +253,8 @@ def version_date(doc: Document) -> Iterator[Diagnostic]:
 
 
 RULES: tuple[Rule, ...] = (
-    legal_name, registered_address, controller_channel, controller_email, dpo, purposes, legitimate_interest,
+    legal_name, registered_address, joint_arrangement, controller_channel, controller_email, dpo, purposes,
+    legitimate_interest,
     recipient_named, transfers_stated, transfers, retention_rule_period, article_rights, withdraw_consent, complaint,
     rights_channel, rights_email, response_delay, automated_decisions_stated, automated_decision_details,
     version_date,

@@ -132,9 +132,22 @@ def retention(old: Company, new: Company) -> Iterator[Change]:
 
 
 def recipients(old: Company, new: Company) -> Iterator[Change]:
-    """Who receives the data: a new recipient is material."""
-    yield from _added_removed("recipient", _by_id(old.recipients), _by_id(new.recipients), lambda r: r.name,
-                              True, False)
+    """Who receives the data: a new recipient is material, and so is a kept one that now receives data for every
+    purpose (`shared`); one that no longer does is editorial (it only narrows)."""
+    before, after = _by_id(old.recipients), _by_id(new.recipients)
+    yield from _added_removed("recipient", before, after, lambda r: r.name, True, False)
+    for key in sorted(before.keys() & after.keys()):
+        if before[key].shared != after[key].shared:
+            yield Change("recipient_shared_changed", after[key].shared, after[key].name, before[key].shared,
+                         after[key].shared)
+
+
+def joint_controllers(old: Company, new: Company) -> Iterator[Change]:
+    """The other controllers the company processes data with (Art. 26), by legal name: a new one is material (one
+    more company decides what is done with the data); one removed is editorial."""
+    def by_name(company: Company) -> dict[str, Any]:
+        return {j.legal_name: j for j in company.identity.joint_controllers}
+    yield from _added_removed("joint_controller", by_name(old), by_name(new), lambda j: j.legal_name, True, False)
 
 
 def transfers(old: Company, new: Company) -> Iterator[Change]:
@@ -365,7 +378,8 @@ def _own(company: Company, name: str) -> Any:
 DIFFS: tuple[tuple[Callable[[Company, Company], Iterable[Change]], tuple[str, ...]], ...] = (
     (company, ("role", "name", "slug")), (purposes, ("purposes",)), (data_categories, ("data_categories",)),
     (retention, ("retention_rules",)),
-    (recipients, ("recipients",)), (transfers, ("transfers",)), (contacts, ("contact", "dpo")),
+    (recipients, ("recipients",)), (joint_controllers, ("identity",)), (transfers, ("transfers",)),
+    (contacts, ("contact", "dpo")),
     (rights, ("rights",)), (cookies, ("cookies",)), (sections, ("sections",)),
     (purpose_lists, ("purposes",)), (category_items, ("data_categories",)), (transfer_destinations, ("transfers",)),
     (purpose_profiling, ("purposes",)),

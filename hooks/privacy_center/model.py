@@ -134,8 +134,26 @@ class ContactPoint:
 
 
 @dataclass(frozen=True)
+class JointController:
+    """Another controller that decides the purposes and means of the processing together with the company (GDPR
+    Art. 26), with the identity facts the policy gives, in the company's own form (Art. 13(1)(a))."""
+
+    legal_name: str  # or not_stated
+    registered_address: str  # or not_stated
+    register_city: Optional[str] = None
+    register_number: Optional[str] = None
+    note: Optional[Text] = None  # how this controller was read, where the reading is an interpretation
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> "JointController":
+        register = data.get("trade_register", {})
+        return cls(data["legal_name"], data["registered_address"], register.get("city"), register.get("number"),
+                   text(data.get("note")))
+
+
+@dataclass(frozen=True)
 class Identity:
-    """Who the company is (Art. 13(1)(a))."""
+    """Who the company is (Art. 13(1)(a)), and the controllers it processes the data with (Art. 26)."""
 
     legal_name: str
     trade_names: tuple[str, ...]
@@ -150,6 +168,9 @@ class Identity:
     websites: tuple[str, ...]
     description: Optional[Text]
     note: Optional[Text] = None  # how the identity was read, where the reading is an interpretation
+    joint_controllers: tuple[JointController, ...] = ()  # the other joint controllers (Art. 26); () when none given
+    collective_name: Optional[Text] = None  # the name the joint controllers go by together ("FNAC DARTY")
+    joint_arrangement: Union[Text, Literal["not_stated"], None] = None  # the essence of the arrangement, Art. 26(2)
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> "Identity":
@@ -159,7 +180,10 @@ class Identity:
                    data["registered_address"],
                    tuple((text(a["label"]), a["address"]) for a in data.get("other_addresses", [])),
                    data.get("country"), data.get("legal_representative"), tuple(data.get("websites", [])),
-                   text(data.get("description")), text(data.get("note")))
+                   text(data.get("description")), text(data.get("note")),
+                   tuple(JointController.from_data(j) for j in data.get("joint_controllers", [])),
+                   Text.of(data["collective_name"]) if "collective_name" in data else None,
+                   text(data.get("joint_arrangement")))
 
 
 @dataclass(frozen=True)
@@ -280,16 +304,49 @@ class RetentionRule:
     general: bool = False  # the rule the policy gives for most data, tied to no purpose (printed first)
 
 
+RecipientKind = Literal["internal", "processor", "sub_processor", "group_company", "partner", "authority",
+                        "social_network", "other"]
+"""Who a recipient is (GDPR Art. 4(9), 13(1)(e): the recipients or categories of recipients; wording:
+`recipient_kind.<code>`).
+
+- `internal`: departments or staff of the company itself.
+- `processor`: processes data on the company's behalf, Art. 28; `sub_processor`: a processor's processor,
+  Art. 28(2) and (4).
+- `group_company`: a company of the same group of undertakings (Art. 4(19), recital 48): a separate legal entity,
+  not an internal department.
+- `partner`: a third party that receives data for its own purposes; `authority`: public authorities, courts,
+  police; `social_network`; `other`."""
+
+
+@dataclass(frozen=True)
+class RecipientRegistration:
+    """A recipient's entry in a companies register, as the policy writes it: `SIREN` `377 853 536`."""
+
+    register: str  # as the policy names it (SIREN, RCS Créteil): printed as written
+    number: str
+
+
 @dataclass(frozen=True)
 class Recipient:
-    """Who receives data: a department, a named processor, a partner or an authority."""
+    """Who receives data: a department, a named processor, a group company, a partner or an authority."""
 
     id: str
-    kind: str
+    kind: RecipientKind
     name: Any
     service: Optional[Text]
     location: Optional[str]
     note: Optional[Text]
+    registration: Optional[RecipientRegistration] = None
+    examples: tuple[Text, ...] = ()  # names the policy gives as examples of this category ("ex : CEWE, Colorado")
+    shared: bool = False  # the policy says data may go to it for every purpose (Art. 13(1)(e))
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> "Recipient":
+        registration = data.get("registration")
+        return cls(data["id"], data["kind"], text(data["name"]), text(data.get("service")), data.get("location"),
+                   text(data.get("note")),
+                   RecipientRegistration(registration["register"], registration["number"]) if registration else None,
+                   tuple(Text.of(e) for e in data.get("examples", [])), data.get("shared", False))
 
 
 SourceCode = Literal["data_subject", "automatic", "third_party", "customer", "public"]
@@ -563,6 +620,11 @@ class Company:
     def purposes_citing_general_interest(self) -> tuple[Purpose, ...]:
         """The purposes whose legitimate-interest basis cites the interest stated once for all processing."""
         return tuple(p for p in self.purposes if p.cites_general_interest)
+
+    @property
+    def shared_recipients(self) -> tuple[Recipient, ...]:
+        """The recipients the policy says data may go to for every purpose (`shared: true`)."""
+        return tuple(r for r in self.recipients if r.shared)
 
     @property
     def uses_consent(self) -> bool:

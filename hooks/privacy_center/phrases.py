@@ -143,10 +143,37 @@ def source_name(source: Source, words: Wording) -> str:
 
 
 def recipient_name(recipient: Recipient, words: Wording) -> str:
-    """A recipient's name, or its kind where the policy does not name it."""
+    """A recipient's name, or its kind where the policy does not name it, followed by what identifies it further
+    (`recipient_details`)."""
     if recipient.name is None or recipient.name == NOT_STATED:
-        return words(f"recipient_kind.{recipient.kind}")
-    return localize(recipient.name, words)
+        return recipient_details(recipient, words(f"recipient_kind.{recipient.kind}"), words)
+    return recipient_details(recipient, localize(recipient.name, words), words)
+
+
+def recipient_details(recipient: Recipient, name: str, words: Wording) -> str:
+    """A recipient's name with its registration and the examples the policy gives of it, as the policy does:
+    `FNAC DIRECT (SIREN 377 853 536)`, `Photo partners (for example: CEWE, Colorado)`."""
+    if recipient.registration:
+        name = words("label.recipient_registration", name=name, register=recipient.registration.register,
+                     number=recipient.registration.number)
+    if recipient.examples:
+        name = words("label.recipient_examples", name=name,
+                     examples=words("punct.list").join(localize(e, words) for e in recipient.examples))
+    return name
+
+
+def purpose_recipients(own: Any, shared: tuple[Recipient, ...], words: Wording) -> str:
+    """A purpose's recipients in running text: its own list (`all` resolved, `notamment` when given as examples)
+    followed by the recipients common to every purpose it does not already name (`shared`); only the shared ones
+    where the policy names no recipient for the purpose. Empty when there is nothing to list (the caller words
+    `none` and not_stated)."""
+    listed = tuple(own) if isinstance(own, tuple) else ()
+    extra = [r for r in shared if r.id not in {item.id for item in listed}]
+    mine = including(own, join((recipient_name(r, words) for r in listed), words), words) if listed else ""
+    if not extra:
+        return mine
+    common = words("label.recipients_shared", recipients=join((recipient_name(r, words) for r in extra), words))
+    return words("label.recipients_and_shared", recipients=mine, shared=common) if mine else common
 
 
 def country(code: str, words: Wording) -> str:

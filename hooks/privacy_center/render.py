@@ -165,6 +165,8 @@ def template_context(words: Wording, languages: Sequence[str], default: str) -> 
         "cookie_purpose": lambda code: words(f"cookie_purpose.{code}"),
         "basis_short": lambda basis: words(f"legal_basis.{basis.basis}.name"),
         "recipient_plain": lambda r: phrases.recipient_name(r, words),
+        "recipient_details": lambda r, name: phrases.recipient_details(r, name, words),
+        "recipients_of": lambda purpose, shared: phrases.purpose_recipients(purpose.recipients, shared, words),
         "date": lambda value: phrases.date(value, words),
         "data_map": lambda company: data_map(company, words),
         "change": lambda item: phrases.change(item, words),

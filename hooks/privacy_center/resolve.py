@@ -87,8 +87,7 @@ def company_from_data(data: Mapping[str, Any], file: str = "") -> Company:
                 for s in data["data_subjects"]}
     rules = {r["id"]: RetentionRule(r["id"], text(r["applies_to"]), RetentionPeriod.from_data(r["period"]),
                                     text(r.get("note")), r.get("general", False)) for r in data["retention_rules"]}
-    recipients = {r["id"]: Recipient(r["id"], r["kind"], text(r["name"]), text(r.get("service")), r.get("location"),
-                                     text(r.get("note"))) for r in data["recipients"]}
+    recipients = {r["id"]: Recipient.from_data(r) for r in data["recipients"]}
     general = general_interest(data.get("legal_bases_overview"))
     purposes = tuple(Purpose(
         p["id"], text(p["name"]), text(p.get("group")), text(p.get("description")),

@@ -256,6 +256,31 @@ def all_recipients_exist(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic
                                  "purpose's recipient ids, none or not_stated")
 
 
+def joint_facts_need_joint_controllers(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
+    """A collective name and an arrangement belong to joint controllers (Art. 26): without them they say nothing."""
+    company = doc.data.get("company")
+    if not isinstance(company, dict) or company.get("joint_controllers"):
+        return
+    for name in ("collective_name", "joint_arrangement"):
+        if name in company:
+            yield doc.diagnostic(("company", name), f"{name} without joint_controllers",
+                                 "list the other joint controllers under company.joint_controllers, or remove "
+                                 f"{name}")
+
+
+def shared_recipients_contradict_none(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
+    """A recipient `shared` by every purpose contradicts a purpose whose data, the policy says, goes to no one."""
+    shared = [r.get("id") for r in doc.data.get("recipients") or [] if isinstance(r, dict) and r.get("shared") is True]
+    if not shared:
+        return
+    for index, purpose in enumerate(doc.data.get("purposes", [])):
+        if purpose.get("recipients") == "none":
+            yield doc.diagnostic(("purposes", index, "recipients"),
+                                 f"recipients: none, but recipient '{shared[0]}' is shared by every purpose",
+                                 f"remove shared: true from recipient '{shared[0]}' and list it on the purposes it "
+                                 "serves, or give this purpose's recipients instead of none")
+
+
 def transfers_have_safeguards(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     """A transfer outside the EU needs its safeguard named, or an explicit not_stated."""
     transfers = doc.data.get("transfers")
@@ -441,6 +466,7 @@ RULES: tuple[Rule, ...] = (
     transfers_have_safeguards, legitimate_interest_stated, consent_has_withdrawal, rights_listed_once,
     processor_has_obligations, versions_in_order, codes_are_known, currencies_are_known, sources_listed_once,
     all_recipients_exist, attention_has_postal_address, duration_ranges, one_general_retention_rule,
+    joint_facts_need_joint_controllers, shared_recipients_contradict_none,
 )
 
 
