@@ -116,7 +116,8 @@ def test_a_cookie_partner_shows_its_scope(built: Path, language: str, partners: 
     assert partners in text(built, language, name)
 
 
-@pytest.mark.parametrize("language,words", [("fr", "La politique ne le précise pas"), ("en", "Not stated in the policy")])
+@pytest.mark.parametrize("language,words", [("fr", "La politique ne le précise pas"),
+                                            ("en", "Not stated in the policy")])
 def test_a_cookie_purpose_not_stated_prints_like_every_other_silence(built: Path, language: str, words: str) -> None:
     row = re.search(r"<tr><th scope=\"row\">app_id</th>.*?</tr>", source(built, language, "cookies"), re.S)
     assert row is not None

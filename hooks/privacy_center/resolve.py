@@ -54,7 +54,8 @@ def _partners(data: Any) -> CookiePartners | None:
     if data is None:
         return None
     purposes = tuple(data["purposes"]) if isinstance(data["purposes"], list) else data["purposes"]
-    return CookiePartners(listed(data["names"], cookie_partner), purposes, duration(data["lifetime"]), data["consent_required"],
+    return CookiePartners(listed(data["names"], cookie_partner), purposes, duration(data["lifetime"]),
+                          data["consent_required"],
                           text(data.get("note")))
 
 
