@@ -86,6 +86,8 @@ def _deepest(error: ValidationError) -> ValidationError:
     while error.validator in ("oneOf", "anyOf") and error.context:
         if all(e.validator == "required" for e in error.context):
             return error  # a mapping that needs one of several fields: say which ones
+        if _per_language(error.instance) and _wants_one_string(error.validator_value):
+            return error  # a text per language where one string is wanted: say so, not "unknown field 'fr'"
         depth = len(error.absolute_path)
         candidates = [e for e in error.context if e.validator not in ("type", "const", "enum")
                       or len(e.absolute_path) > depth]  # a wrong value inside the matching branch
@@ -115,6 +117,8 @@ def _describe(schema: Any) -> str:
                 "other_safeguard": "{other: {fr: ..., en: ...}} for another instrument"}.get(name, name)
     if "including" in schema.get("properties", {}):
         return "{including: [...]}"
+    if schema.get("type") == "object" and schema.get("required") and schema.get("properties"):
+        return "{" + ", ".join(f"{name}: ..." for name in schema["required"]) + "}"
     if "enum" in schema:
         return "one of " + ", ".join(str(v) for v in schema["enum"])
     if "const" in schema:
@@ -231,7 +235,7 @@ def _message(error: ValidationError, data: Any = None, file: str = "") -> tuple[
                 "or both", path)
     if kind in ("oneOf", "anyOf"):
         options = " or ".join(_describe(s) for s in error.validator_value)
-        if _per_language(error.instance) and "a single string" in options and "a text per language" not in options:
+        if _per_language(error.instance) and _wants_one_string(error.validator_value):
             return (f"{_short(error.instance)} is a text per language, but this field takes one string for every "
                     "language", "write " + options.replace("a single string", "a plain string (one name for every "
                                                            "language)"), path)
@@ -240,6 +244,12 @@ def _message(error: ValidationError, data: Any = None, file: str = "") -> tuple[
     if kind == "not":
         return f"{error.instance!r} is not allowed here", "write the value the policy gives", path
     return error.message, "see the schema in hooks/privacy_center/schema/company.schema.json", path
+
+
+def _wants_one_string(branches: Any) -> bool:
+    """True when the alternatives take a plain string but no text per language."""
+    described = [_describe(branch) for branch in branches]
+    return "a single string" in described and _describe({"$ref": "#/$defs/text"}) not in described
 
 
 def _per_language(value: Any) -> bool:
