@@ -599,3 +599,84 @@ def test_a_recipient_registration_or_examples_are_editorial() -> None:
     bare = replace(old, recipients=tuple(replace(r, registration=None, examples=()) for r in old.recipients))
     assert [(c.kind, c.material, c.subject) for c in diff(bare, old)] == [
         ("wording_changed", False, "notice.recipients")]
+
+
+# Forms of issue 9 (rights): a right's own address, a non-exhaustive list of transfers, a cookie partner's scope.
+FORMS_RIGHTS = Path(__file__).parent / "fixtures" / "valid" / "forms-rights.yaml"
+
+
+def _with_right(base, code: str, **changes):
+    from dataclasses import replace
+    offered = tuple(replace(r, **changes) if r.code == code else r for r in base.rights.offered)
+    return replace(base, rights=replace(base.rights, offered=offered))
+
+
+def test_a_right_given_its_own_address_is_a_material_right_contact_change() -> None:
+    from privacy_center.model import ContactPoint
+    base = forms(FORMS_RIGHTS)
+    general = _with_right(base, "express_point_of_view", contact=None)
+    [moved] = diff(general, base)
+    assert (moved.kind, moved.material) == ("right_contact_changed", True)
+    assert _said(moved, "fr") == ("Où exercer « Droit de présenter vos observations » : droits@formes-droits.example "
+                                  "→ observations@formes-droits.example")
+    assert _said(moved, "en") == ("Where to exercise \u201cRight to express your point of view\u201d: "
+                                  "droits@formes-droits.example → observations@formes-droits.example")
+    elsewhere = _with_right(base, "express_point_of_view", contact=ContactPoint(email="fraude@formes-droits.example"))
+    [changed] = diff(base, elsewhere)
+    assert (changed.kind, changed.material) == ("right_contact_changed", True)
+    assert diff(base, base) == []
+
+
+def test_a_right_contact_attention_line_is_editorial() -> None:
+    from dataclasses import replace
+    from privacy_center.model import Text
+    base = forms(FORMS_RIGHTS)
+    [right] = [r for r in base.rights.offered if r.contact]
+    line = Text({"fr": "À l'attention du service fraude", "en": "For the attention of the fraud team"})
+    after = _with_right(base, right.code, contact=replace(right.contact, attention=line))
+    [only] = diff(base, after)
+    assert (only.kind, only.material) == ("attention_changed", False)
+    assert _said(only, "en") == ("\u201cFor the attention of\u201d line (Right to express your point of view): "
+                                 "not stated → For the attention of the fraud team")
+
+
+@pytest.mark.parametrize("opened", [True, False])
+def test_a_transfer_list_that_becomes_non_exhaustive_is_material(opened: bool) -> None:
+    from dataclasses import replace
+    from privacy_center.model import Including
+    base = forms(FORMS_RIGHTS)
+    assert isinstance(base.transfers.items, Including)
+    closed = replace(base, transfers=replace(base.transfers, items=tuple(base.transfers.items)))
+    [only] = diff(closed, base) if opened else diff(base, closed)
+    assert (only.kind, only.material) == ("transfers_list_changed", opened)
+    if opened:
+        assert _said(only, "fr") == (
+            "Liste des transferts hors de l'Union européenne : Maroc et Madagascar (Service client (centre "
+            "d'appels)) et États-Unis (Réseaux sociaux) → notamment Maroc et Madagascar (Service client (centre "
+            "d'appels)) et États-Unis (Réseaux sociaux)")
+
+
+@pytest.mark.parametrize("old,new,material", [
+    ("app only", None, True),          # the scope is dropped: the partner may now track everywhere
+    ("app only", "website only", True),
+    (None, "app only", False),         # a scope added narrows where the partner tracks
+])
+def test_cookie_partner_scope_changed(old, new, material: bool) -> None:
+    from privacy_center.model import CookiePartner, Text
+
+    def partner(scope):
+        return CookiePartner("Batch", Text({"fr": scope, "en": scope})) if scope else "Batch"
+
+    base = forms(FORMS_RIGHTS)
+    [only] = diff(_with_partners(base, names=("Criteo", partner(old))),
+                  _with_partners(base, names=("Criteo", partner(new))))
+    assert (only.kind, only.material, only.subject) == ("cookie_partner_scope_changed", material, "Batch")
+    if new is None:
+        assert _said(only, "en") == "Scope of the cookies of partner Batch: app only → not stated"
+
+
+def test_a_scoped_partner_added_is_named_with_its_scope() -> None:
+    base = forms(FORMS_RIGHTS)
+    [added] = diff(_with_partners(base, names=("Criteo",)), base)
+    assert (added.kind, added.material) == ("cookie_partner_added", True)
+    assert _said(added, "fr") == "Nouveau partenaire déposant des cookies : Batch (application uniquement)"

@@ -6,11 +6,11 @@ tests/test_completeness.py holds one fixture per rule (`tests/fixtures/incomplet
 """
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from .diagnostics import Diagnostic
 from .loader import Document
-from .rules import NOT_STATED
+from .rules import NOT_STATED, transfer_items
 
 ARTICLE_RIGHTS = ("access", "rectification", "erasure", "restriction", "objection", "portability")
 
@@ -168,12 +168,9 @@ TRANSFER_RULES: tuple[EntryRule, ...] = (transfer_destination, transfer_safeguar
 
 def transfers(doc: Document) -> Iterator[Diagnostic]:
     """Art. 13(1)(f): each transfer outside the EU, through `TRANSFER_RULES`."""
-    found: Any = doc.data["transfers"]
-    if not isinstance(found, dict):
-        return
-    for index, item in enumerate(found.get("items", [])):
+    for path, item in transfer_items(doc):
         for rule in TRANSFER_RULES:
-            yield from rule(doc, ("transfers", "items", index), item)
+            yield from rule(doc, path, item)
 
 
 def retention_rule_period(doc: Document) -> Iterator[Diagnostic]:

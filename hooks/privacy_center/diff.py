@@ -10,8 +10,8 @@ import difflib
 from dataclasses import dataclass, fields, replace
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
-from .model import (NOT_STATED, Company, ContactPoint, CookiePartners, Dpo, Duration, Including, RetentionPeriod,
-                    Text)
+from .model import (NOT_STATED, Company, ContactPoint, CookiePartner, CookiePartners, Dpo, Duration, Including,
+                    RetentionPeriod, Text)
 
 DAYS = {"days": 1, "weeks": 7, "months": 30, "years": 365}
 
@@ -163,6 +163,9 @@ def transfers(old: Company, new: Company) -> Iterator[Change]:
         yield from _transfer_purposes(before[key], after[key])
     if getattr(was, "outside_eu", was) != getattr(now, "outside_eu", now) and not (before or after):
         yield Change("transfers_changed", True, old=getattr(was, "outside_eu", was), new=getattr(now, "outside_eu", now))
+    if before and after and isinstance(was.items, Including) != isinstance(now.items, Including):
+        # a list that becomes examples only ("notamment") may hide other transfers: material; the reverse narrows
+        yield Change("transfers_list_changed", isinstance(now.items, Including), old=was.items, new=now.items)
 
 
 def _transfer_purposes(was: Any, now: Any) -> Iterator[Change]:
@@ -224,6 +227,11 @@ def rights(old: Company, new: Company) -> Iterator[Change]:
     if _reachable(old.rights.contact) != _reachable(new.rights.contact):
         yield Change("rights_contact_changed", True, old=old.rights.contact, new=new.rights.contact)
     yield from _attention_changed(old.rights.contact, new.rights.contact, "glance.exercise")
+    for code in [right.code for right in new.rights.offered if right.code in before]:
+        was, now = before[code].contact, after[code].contact
+        if _reachable(was) != _reachable(now):  # where this one right is exercised, if not at rights.contact
+            yield Change("right_contact_changed", True, code, was or old.rights.contact, now or new.rights.contact)
+        yield from _attention_changed(was, now, f"right.{code}.name")
 
 
 def _cookie_key(cookie: Any) -> str:
@@ -249,12 +257,16 @@ def cookie_partners(old: CookiePartners | None, new: CookiePartners | None) -> I
     dropped, a list made exhaustive, a purpose dropped, a shorter lifetime, consent now said to be asked."""
     if old == new:
         return
-    names_before = set(old.names) if old else set()
-    names_after = set(new.names) if new else set()
-    for name in sorted(names_after - names_before):
-        yield Change("cookie_partner_added", True, subject=name)
-    for name in sorted(names_before - names_after):
-        yield Change("cookie_partner_removed", False, subject=name)
+    names_before = {_partner_key(p): p for p in old.names} if old else {}
+    names_after = {_partner_key(p): p for p in new.names} if new else {}
+    for name in sorted(names_after.keys() - names_before.keys()):
+        yield Change("cookie_partner_added", True, subject=names_after[name])
+    for name in sorted(names_before.keys() - names_after.keys()):
+        yield Change("cookie_partner_removed", False, subject=names_before[name])
+    for name in sorted(names_before.keys() & names_after.keys()):
+        was, now = (getattr(p, "scope", None) for p in (names_before[name], names_after[name]))
+        if was != now:  # a scope dropped or changed may widen where the partner tracks; one added narrows it
+            yield Change("cookie_partner_scope_changed", was is not None, name, was or NOT_STATED, now or NOT_STATED)
     if old is None or new is None:
         return  # the whole block came or went: its partners say it
     if isinstance(old.names, Including) != isinstance(new.names, Including):
@@ -269,6 +281,11 @@ def cookie_partners(old: CookiePartners | None, new: CookiePartners | None) -> I
     if old.consent_required != new.consent_required:
         yield Change("cookie_partners_consent_changed", new.consent_required is not True, old=old.consent_required,
                      new=new.consent_required)
+
+
+def _partner_key(partner: str | CookiePartner) -> str:
+    """A cookie partner is known by its name, with or without the scope the policy gives it."""
+    return partner.name if isinstance(partner, CookiePartner) else partner
 
 
 def word_diff(old: str, new: str) -> tuple[tuple[str, str], ...]:
@@ -370,8 +387,10 @@ def _own(company: Company, name: str) -> Any:
         return tuple((p.id, p.name, p.group, p.description, p.source, p.mandatory, p.note, _links(p.data_subjects),
                       _links(p.retention), _links(p.recipients), p.legal_bases, p.profiling) for p in company.purposes)
     if name == "transfers" and not isinstance(company.transfers, str):  # purposes by id: diffed on their own
-        items = tuple(replace(t, purposes=tuple(p.id for p in t.purposes)) for t in company.transfers.items)
-        return replace(company.transfers, items=items)
+        items = company.transfers.items
+        kept = (Including if isinstance(items, Including) else tuple)(
+            replace(t, purposes=tuple(p.id for p in t.purposes)) for t in items)
+        return replace(company.transfers, items=kept)
     return getattr(company, name)
 
 

@@ -453,16 +453,31 @@ class Transfers:
 
     outside_eu: Union[bool, Literal["possible"]]
     statement: Optional[Text] = None
-    items: tuple[Transfer, ...] = ()
+    items: tuple[Transfer, ...] = ()  # an Including when the policy gives its transfers as examples ("notamment")
+
+
+RightCode = Literal["access", "rectification", "erasure", "restriction", "objection", "portability",
+                    "withdraw_consent", "post_mortem", "complaint", "human_intervention", "express_point_of_view",
+                    "contest_decision"]
+"""The rights a policy offers (wording: `right.<code>`).
+
+- `access` Art. 15, `rectification` Art. 16, `erasure` Art. 17, `restriction` Art. 18, `portability` Art. 20,
+  `objection` Art. 21, `withdraw_consent` Art. 7(3), `complaint` (to a supervisory authority) Art. 77.
+- `post_mortem`: directives on one's data after death, Art. 85 of the French Loi Informatique et Libertés.
+- Art. 22(3), the safeguards around a solely automated decision: `human_intervention` (to obtain human
+  intervention on the part of the controller), `express_point_of_view` (to express one's point of view) and
+  `contest_decision` (to contest the decision)."""
 
 
 @dataclass(frozen=True)
 class Right:
-    """A right the policy offers, with any specific way to exercise it."""
+    """A right the policy offers, with any specific way to exercise it, and its own contact point when the policy
+    gives a different address for it than the rights contact."""
 
-    code: str
+    code: RightCode
     how: Optional[Text] = None
     note: Optional[Text] = None
+    contact: Optional[ContactPoint] = None
 
 
 @dataclass(frozen=True)
@@ -470,7 +485,7 @@ class Rights:
     """The rights offered and how to exercise them."""
 
     offered: tuple[Right, ...]
-    not_stated: tuple[str, ...]
+    not_stated: tuple[RightCode, ...]
     contact: ContactPoint
     response_delay: Any
     identity_verification: Any
@@ -500,10 +515,24 @@ CookiePurpose = Literal["strictly_necessary", "audience_measurement", "performan
 
 
 @dataclass(frozen=True)
+class CookiePartner:
+    """A partner the policy limits to part of the service ("Batch (application only)"); a partner named without a
+    scope stays a plain string among `CookiePartners.names`."""
+
+    name: str
+    scope: Text
+
+
+def cookie_partner(value: Any) -> Union[str, CookiePartner]:
+    """A partner's name as it is, or `{name, scope}` as a CookiePartner."""
+    return CookiePartner(value["name"], Text(dict(value["scope"]))) if isinstance(value, dict) else value
+
+
+@dataclass(frozen=True)
 class CookiePartners:
     """Cookies the policy gives only as partner names, with what it says once for all of them."""
 
-    names: tuple[str, ...]  # an Including when the policy names only some
+    names: tuple[Union[str, CookiePartner], ...]  # an Including when the policy names only some
     purposes: Union[tuple[CookiePurpose, ...], Literal["not_stated"]]
     lifetime: Union[Duration, Text, Literal["not_stated"]]
     consent_required: Union[bool, Literal["not_stated"]]

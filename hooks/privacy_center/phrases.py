@@ -1,6 +1,7 @@
 """Plain-text phrases built from controlled codes and the wording files (no markup: templates escape them)."""
 from __future__ import annotations
 
+import re
 from copy import copy
 from datetime import date as Date
 from typing import Any, Iterable
@@ -13,7 +14,7 @@ from babel.numbers import format_currency, format_decimal
 from .countries import REGION_GROUP, country_name, is_country
 from .model import (NOT_STATED, ContactPoint, DataCategory, DataSubject, Duration, Including, Money, Recipient,
                     RetentionPeriod, Source, Text)
-from .model import DpoRegistration, OtherSafeguard
+from .model import CookiePartner, DpoRegistration, OtherSafeguard, Transfer
 from .wording import Wording
 
 
@@ -189,9 +190,23 @@ def safeguard(item: Any, words: Wording) -> str:
     return words(f"safeguard.{item}")
 
 
-def partner_names(names: tuple[str, ...], words: Wording) -> str:
+def partner_name(partner: Any, words: Wording) -> str:
+    """A cookie partner's name, with the part of the service the policy limits it to: `Batch (app only)`."""
+    if isinstance(partner, CookiePartner):
+        return words("label.cookie_partner_scoped", name=partner.name, scope=localize(partner.scope, words))
+    return str(partner)
+
+
+def partner_names(names: tuple[Any, ...], words: Wording) -> str:
     """Cookie partners' names in running text, marked as examples when the policy gives only some."""
-    return including(names, join(names, words), words)
+    return including(names, join((partner_name(name, words) for name in names), words), words)
+
+
+def transfer_name(transfer: Transfer, words: Wording) -> str:
+    """A transfer named by where it goes, and what it is when the policy says: `Maroc et Madagascar (call centre)`."""
+    where = (including(transfer.destination, join((country(code, words) for code in transfer.destination), words),
+                       words) if isinstance(transfer.destination, tuple) else words("label.destination_not_stated"))
+    return f"{where} ({localize(transfer.description, words)})" if transfer.description else where
 
 def registration(item: DpoRegistration, words: Wording) -> str:
     """`Désigné auprès de la CNIL le 25 mai 2018 sous le numéro DPO-12345` (no final full stop)."""
@@ -207,7 +222,24 @@ def date(value: str, words: Wording) -> str:
     not_stated becomes 'date not stated'."""
     if value == NOT_STATED:
         return words("label.date_not_stated")
-    return format_date(Date.fromisoformat(value), format=words("date.format"), locale=words.language)
+    day = Date.fromisoformat(value)
+    pattern = words("date.format")
+    if day.day == 1:
+        pattern = _first_day(pattern, words)
+    return format_date(day, format=pattern, locale=words.language)
+
+
+_QUOTED = re.compile(r"('(?:[^']|'')*')")  # a literal in a CLDR pattern, left as it is
+_DAY = re.compile(r"(?<![A-Za-z])d(?![A-Za-z])")  # the day-of-month field (`d`, not `dd` nor a letter of a word)
+
+
+def _first_day(pattern: str, words: Wording) -> str:
+    """The date pattern with its day field written as the locale's `date.first_day` (French `1er`): a format name
+    (`long`) is first read as Babel's CLDR pattern for the language."""
+    if pattern in ("short", "medium", "long", "full"):
+        pattern = Locale.parse(words.language).date_formats[pattern].pattern
+    return "".join(part if _QUOTED.fullmatch(part) else _DAY.sub(words("date.first_day"), part)
+                   for part in _QUOTED.split(pattern))
 
 
 def _contact(value: Any, words: Wording) -> str:
@@ -229,6 +261,10 @@ def value(item: Any, kind: str, words: Wording) -> str:
         return safeguard(item, words)
     if isinstance(item, DpoRegistration):
         return registration(item, words)
+    if isinstance(item, CookiePartner):
+        return partner_name(item, words)
+    if isinstance(item, Transfer):
+        return transfer_name(item, words)
     if isinstance(item, RetentionPeriod):
         return retention(item, words)
     if isinstance(item, DataCategory):
@@ -252,7 +288,7 @@ def value(item: Any, kind: str, words: Wording) -> str:
             return country(item, words)
         if kind in ("wording_changed", "attention_changed"):  # the subject is a heading's wording key
             return words(item)
-    if kind in ("contact_changed", "dpo_changed", "rights_contact_changed"):
+    if kind in ("contact_changed", "dpo_changed", "rights_contact_changed", "right_contact_changed"):
         return _contact(item, words)
     return localize(item, words)
 

@@ -6,7 +6,8 @@ from typing import Any, Mapping
 from .model import (NOT_STATED, Authority, AutomatedDecisions, CookiePartners, Cookie, Cookies, Company, ContactPoint,
                     DataCategory, DataSubject, Dpo, DpoRegistration, Identity, LegalBasis, OtherSafeguard,
                     ProcessorObligations, Purpose, Recipient, RetentionPeriod, RetentionRule, Right, Rights, Section,
-                    Text, Transfer, Transfers, Version, duration, general_interest, listed, sources, text, texts)
+                    Text, Transfer, Transfers, Version, cookie_partner, duration, general_interest, listed, sources, text,
+                    texts)
 
 
 def _basis(data: Mapping[str, Any], general: Any = None) -> LegalBasis:
@@ -44,11 +45,12 @@ def _safeguards(data: Any) -> Any:
 def _transfers(data: Any, recipients: Mapping[str, Recipient], purposes: Mapping[str, Purpose]) -> Any:
     if data == NOT_STATED:
         return NOT_STATED
-    items = tuple(Transfer(t["id"], listed(t["destination"]), recipients.get(t.get("recipient", "")),
-                           text(t.get("description")), _safeguards(t["safeguards"]), text(t.get("copy_available")),
-                           tuple(purposes[i] for i in t.get("purposes", [])), text(t.get("note")))
-                  for t in data.get("items", []))
-    return Transfers(data["outside_eu"], text(data.get("statement")), items)
+    def transfer(t: Mapping[str, Any]) -> Transfer:
+        return Transfer(t["id"], listed(t["destination"]), recipients.get(t.get("recipient", "")),
+                        text(t.get("description")), _safeguards(t["safeguards"]), text(t.get("copy_available")),
+                        tuple(purposes[i] for i in t.get("purposes", [])), text(t.get("note")))
+
+    return Transfers(data["outside_eu"], text(data.get("statement")), listed(data.get("items", []), transfer))
 
 
 def _partners(data: Any) -> CookiePartners | None:
@@ -56,7 +58,8 @@ def _partners(data: Any) -> CookiePartners | None:
     if data is None:
         return None
     purposes = tuple(data["purposes"]) if isinstance(data["purposes"], list) else data["purposes"]
-    return CookiePartners(listed(data["names"]), purposes, duration(data["lifetime"]), data["consent_required"],
+    return CookiePartners(listed(data["names"], cookie_partner), purposes, duration(data["lifetime"]),
+                          data["consent_required"],
                           text(data.get("note")))
 
 
@@ -117,7 +120,9 @@ def company_from_data(data: Mapping[str, Any], file: str = "") -> Company:
         recipients=tuple(recipients.values()),
         recipients_statement=text(data.get("recipients_statement")),
         transfers=_transfers(data["transfers"], recipients, {p.id: p for p in purposes}),
-        rights=Rights(tuple(Right(r["code"], text(r.get("how")), text(r.get("note"))) for r in rights["offered"]),
+        rights=Rights(tuple(Right(r["code"], text(r.get("how")), text(r.get("note")),
+                                  ContactPoint.from_data(r["contact"]) if "contact" in r else None)
+                            for r in rights["offered"]),
                       tuple(rights.get("not_stated", [])), ContactPoint.from_data(rights["contact"]),
                       duration(rights["response_delay"]), text(rights["identity_verification"]),
                       text(rights.get("request_content")), text(rights.get("note"))),

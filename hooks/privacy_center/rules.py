@@ -157,23 +157,28 @@ def slug_matches_file(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
                              f"rename the file to {slug}.yaml or set slug: {stem}")
 
 
+def transfer_items(doc: Document) -> Iterator[tuple[Path, Any]]:
+    """(path, transfer) of every transfer, listed plainly or as `{including: [...]}` (given as examples)."""
+    transfers = doc.data.get("transfers")
+    if isinstance(transfers, dict):
+        yield from listed_items(transfers.get("items"), ("transfers", "items"))
+
+
 def unique_ids(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     """Ids are what purposes refer to: each list must use an id once."""
     lists = ["purposes", "data_categories", "data_subjects", "retention_rules", "recipients", "sections"]
-    transfers = doc.data.get("transfers")
-    groups: list[tuple[Path, Any]] = [((name,), doc.data.get(name)) for name in lists]
-    if isinstance(transfers, dict):
-        groups.append((("transfers", "items"), transfers.get("items")))
-    for base, items in groups:
-        seen: dict[str, int] = {}
-        for index, item in enumerate(items or []):
+    groups: list[list[tuple[Path, Any]]] = [list(listed_items(doc.data.get(name), (name,))) for name in lists]
+    groups.append(list(transfer_items(doc)))
+    for items in groups:
+        seen: dict[str, Path] = {}
+        for path, item in items:
             ident = item.get("id")
             if ident in seen:
-                line = doc.position(base + (seen[ident],))[0]
-                yield doc.diagnostic(base + (index, "id"), f"id '{ident}' is already used at line {line}",
+                line = doc.position(seen[ident])[0]
+                yield doc.diagnostic(path + ("id",), f"id '{ident}' is already used at line {line}",
                                      "give each entry its own id")
             else:
-                seen[ident] = index
+                seen[ident] = path
 
 
 _REFERENCES = [("data_categories", "data_categories", "data category"),
@@ -199,20 +204,17 @@ def references_exist(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
                 if ident not in known:
                     yield doc.diagnostic(path, f"unknown {noun} '{ident}'",
                                          f"define it under {target} or use one of: {', '.join(sorted(known)) or '(none defined)'}")
-    transfers = doc.data.get("transfers")
-    if isinstance(transfers, dict):
-        known = _ids(doc.data.get("recipients"))
-        for index, transfer in enumerate(transfers.get("items", [])):
-            if "recipient" in transfer and transfer["recipient"] not in known:
-                yield doc.diagnostic(("transfers", "items", index, "recipient"),
-                                     f"unknown recipient '{transfer['recipient']}'", "define it under recipients")
-        purposes = _ids(doc.data.get("purposes"))
-        for index, transfer in enumerate(transfers.get("items", [])):
-            for position, ident in enumerate(transfer.get("purposes", [])):
-                if ident not in purposes:
-                    yield doc.diagnostic(("transfers", "items", index, "purposes", position),
-                                         f"unknown purpose '{ident}'",
-                                         f"define it under purposes or use one of: {', '.join(sorted(purposes))}")
+    known = _ids(doc.data.get("recipients"))
+    for path, transfer in transfer_items(doc):
+        if "recipient" in transfer and transfer["recipient"] not in known:
+            yield doc.diagnostic(path + ("recipient",), f"unknown recipient '{transfer['recipient']}'",
+                                 "define it under recipients")
+    purposes = _ids(doc.data.get("purposes"))
+    for path, transfer in transfer_items(doc):
+        for position, ident in enumerate(transfer.get("purposes", [])):
+            if ident not in purposes:
+                yield doc.diagnostic(path + ("purposes", position), f"unknown purpose '{ident}'",
+                                     f"define it under purposes or use one of: {', '.join(sorted(purposes))}")
 
 
 def _contact_points(doc: Document) -> Iterator[tuple[Path, Any]]:
@@ -222,6 +224,9 @@ def _contact_points(doc: Document) -> Iterator[tuple[Path, Any]]:
     if isinstance(contacts.get("dpo"), dict):
         yield ("contacts", "dpo", "contact"), contacts["dpo"].get("contact")
     yield ("rights", "contact"), doc.data.get("rights", {}).get("contact")
+    for index, right in enumerate(doc.data.get("rights", {}).get("offered", [])):
+        if isinstance(right, dict) and "contact" in right:
+            yield ("rights", "offered", index, "contact"), right["contact"]
 
 
 def attention_has_postal_address(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
@@ -283,12 +288,9 @@ def shared_recipients_contradict_none(doc: Document, ctx: RuleContext) -> Iterat
 
 def transfers_have_safeguards(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     """A transfer outside the EU needs its safeguard named, or an explicit not_stated."""
-    transfers = doc.data.get("transfers")
-    if not isinstance(transfers, dict):
-        return
-    for index, transfer in enumerate(transfers.get("items", [])):
+    for path, transfer in transfer_items(doc):
         if transfer.get("safeguards") == []:
-            yield doc.diagnostic(("transfers", "items", index, "safeguards"), "transfer lists no safeguard",
+            yield doc.diagnostic(path + ("safeguards",), "transfer lists no safeguard",
                                  "name adequacy, scc, bcr or derogation, or write not_stated if the policy gives none")
 
 
@@ -342,6 +344,31 @@ def rights_listed_once(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
                                  "remove it from one of the two lists")
 
 
+CHANNELS = ("email", "postal_address", "phone", "web_form")
+
+
+def right_contact_has_channel(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
+    """A right's own `contact` is the different address the policy gives for it (Art. 12(2)): it names one."""
+    for index, right in enumerate(doc.data.get("rights", {}).get("offered", [])):
+        contact = right.get("contact")
+        if isinstance(contact, dict) and all(contact.get(key, NOT_STATED) == NOT_STATED for key in CHANNELS):
+            yield doc.diagnostic(("rights", "offered", index, "contact"),
+                                 f"right '{right['code']}' has a contact with no email, postal address, phone or "
+                                 "web form", "add the address the policy gives for this right, or remove contact: "
+                                 "the right is then exercised at rights.contact")
+
+
+def complaint_goes_to_the_authority(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
+    """A complaint is lodged with the supervisory authority (Art. 77), whose addresses the rights page prints from
+    `supervisory_authority`: the company gives no address of its own for it."""
+    for index, right in enumerate(doc.data.get("rights", {}).get("offered", [])):
+        if right.get("code") == "complaint" and "contact" in right:
+            yield doc.diagnostic(("rights", "offered", index, "contact"),
+                                 "the complaint right has its own contact, but a complaint goes to the supervisory "
+                                 "authority", "remove contact here; write the authority's addresses as "
+                                 "supervisory_authority.complaint_url and postal_address")
+
+
 def processor_has_obligations(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     """Art. 28: a processor's notice describes what it does on the controller's behalf."""
     if doc.data.get("role") in ("processor", "controller_and_processor") and "processor_obligations" not in doc.data:
@@ -386,11 +413,9 @@ def _code_checks(doc: Document) -> Iterator[tuple[Path, str, str]]:
     for index, item in enumerate(data.get("recipients", [])):
         if item.get("location", NOT_STATED) != NOT_STATED:
             yield ("recipients", index, "location"), "country", item["location"]
-    transfers = data.get("transfers")
-    if isinstance(transfers, dict):
-        for index, item in enumerate(transfers.get("items", [])):
-            for path, code in listed_items(item.get("destination"), ("transfers", "items", index, "destination")):
-                yield path, "country", code
+    for where, item in transfer_items(doc):
+        for path, code in listed_items(item.get("destination"), where + ("destination",)):
+            yield path, "country", code
     for path, value in doc.nodes:
         if path and path[-1] == "event" and isinstance(value, str):
             yield path, "event", value
@@ -466,7 +491,8 @@ RULES: tuple[Rule, ...] = (
     transfers_have_safeguards, legitimate_interest_stated, consent_has_withdrawal, rights_listed_once,
     processor_has_obligations, versions_in_order, codes_are_known, currencies_are_known, sources_listed_once,
     all_recipients_exist, attention_has_postal_address, duration_ranges, one_general_retention_rule,
-    joint_facts_need_joint_controllers, shared_recipients_contradict_none,
+    joint_facts_need_joint_controllers, shared_recipients_contradict_none, right_contact_has_channel,
+    complaint_goes_to_the_authority,
 )
 
 

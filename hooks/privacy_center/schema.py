@@ -86,13 +86,21 @@ def _deepest(error: ValidationError) -> ValidationError:
     while error.validator in ("oneOf", "anyOf") and error.context:
         if all(e.validator == "required" for e in error.context):
             return error  # a mapping that needs one of several fields: say which ones
+        if _per_language(error.instance) and _wants_one_string(error.validator_value):
+            return error  # a text per language where one string is wanted: say so, not "unknown field 'fr'"
         depth = len(error.absolute_path)
         candidates = [e for e in error.context if e.validator not in ("type", "const", "enum")
                       or len(e.absolute_path) > depth]  # a wrong value inside the matching branch
         if not candidates:
             return error
-        error = max(candidates, key=lambda e: len(e.absolute_path))
+        error = max(candidates, key=_reach)
     return error
+
+
+def _reach(error: ValidationError) -> int:
+    """How deep into the value an error (or, for anyOf/oneOf, any of its branches) points: the branch that got
+    furthest into the value is the one the author meant."""
+    return max([len(error.absolute_path)] + [_reach(e) for e in error.context or ()])
 
 
 def _describe(schema: Any) -> str:
@@ -109,6 +117,8 @@ def _describe(schema: Any) -> str:
                 "other_safeguard": "{other: {fr: ..., en: ...}} for another instrument"}.get(name, name)
     if "including" in schema.get("properties", {}):
         return "{including: [...]}"
+    if schema.get("type") == "object" and schema.get("required") and schema.get("properties"):
+        return "{" + ", ".join(f"{name}: ..." for name in schema["required"]) + "}"
     if "enum" in schema:
         return "one of " + ", ".join(str(v) for v in schema["enum"])
     if "const" in schema:
@@ -225,11 +235,28 @@ def _message(error: ValidationError, data: Any = None, file: str = "") -> tuple[
                 "or both", path)
     if kind in ("oneOf", "anyOf"):
         options = " or ".join(_describe(s) for s in error.validator_value)
+        if _per_language(error.instance) and _wants_one_string(error.validator_value):
+            return (f"{_short(error.instance)} is a text per language, but this field takes one string for every "
+                    "language", "write " + options.replace("a single string", "a plain string (one name for every "
+                                                           "language)"), path)
         quote = ", in quotes" if isinstance(error.instance, (int, bool)) and ("a text" in options or "a single string" in options) else ""
         return f"{_short(error.instance)} is not {options}", f"write {options}{quote}", path
     if kind == "not":
         return f"{error.instance!r} is not allowed here", "write the value the policy gives", path
     return error.message, "see the schema in hooks/privacy_center/schema/company.schema.json", path
+
+
+def _wants_one_string(branches: Any) -> bool:
+    """True when the alternatives take a plain string but no text per language."""
+    described = [_describe(branch) for branch in branches]
+    return "a single string" in described and _describe({"$ref": "#/$defs/text"}) not in described
+
+
+def _per_language(value: Any) -> bool:
+    """A mapping shaped like a text per language ({fr: ..., en: ...}): two-letter keys, string values."""
+    return isinstance(value, dict) and bool(value) and all(
+        isinstance(k, str) and len(k) == 2 and k.isalpha() and k.islower() and isinstance(v, str)
+        for k, v in value.items())
 
 
 def _short(value: Any) -> str:
