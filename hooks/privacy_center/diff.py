@@ -28,6 +28,7 @@ HEADINGS = {
     "minors": "notice.minors", "ai_processing": "notice.ai_processing",
     "processor_obligations": "notice.processor_obligations", "policy_changes": "notice.policy_changes",
     "sections": "notice.other_sections", "source": "label.source_document", "security_note": "notice.security",
+    "sale": "layer.fact.sold",
 }
 
 
@@ -333,6 +334,13 @@ def transfer_destinations(old: Company, new: Company) -> Iterator[Change]:
                          before[key].destination, after[key].destination)
 
 
+def sale(old: Company, new: Company) -> Iterator[Change]:
+    """Whether data is sold: any change of the answer is material except a sale that stops (true to false)."""
+    was, now = (getattr(c.sale, "sold", NOT_STATED) for c in (old, new))
+    if was != now:
+        yield Change("sale_changed", not (was is True and now is False), None, was, now)
+
+
 def _links(value: Any) -> Any:
     """The ids a purpose points to (the things themselves are diffed on their own), or its none/not_stated."""
     return tuple(item.id for item in value) if isinstance(value, tuple) else value
@@ -355,6 +363,7 @@ DIFFS: tuple[tuple[Callable[[Company, Company], Iterable[Change]], tuple[str, ..
     (recipients, ("recipients",)), (transfers, ("transfers",)), (contacts, ("contact", "dpo")),
     (rights, ("rights",)), (cookies, ("cookies",)), (sections, ("sections",)),
     (purpose_lists, ("purposes",)), (category_items, ("data_categories",)), (transfer_destinations, ("transfers",)),
+    (sale, ("sale",)),
 )
 
 
