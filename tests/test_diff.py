@@ -507,3 +507,21 @@ def test_a_purpose_passing_data_to_one_more_recipient_is_material() -> None:
     assert (added.kind, added.material, removed.kind, removed.material) == (
         "purpose_recipients_changed", True, "purpose_recipients_changed", False)
     assert change(added, load_wording("en")).startswith(f"Recipients of the data of \u201c{purpose.name.get('en')}\u201d: ")
+
+
+# --- Sale of personal data (issue 10, first layer) ------------------------------------------------------------------
+
+def test_a_sale_that_starts_is_material_and_one_that_stops_is_not() -> None:
+    from dataclasses import replace
+    from privacy_center.model import NOT_STATED, Sale
+    base = company("1.0")
+    [started] = diff(replace(base, sale=Sale(False)), replace(base, sale=Sale(True)))
+    assert (started.kind, started.material, started.old, started.new) == ("sale_changed", True, False, True)
+    assert change(started, load_wording("en")) == "Sale of personal data: No → Yes"
+    [stopped] = diff(replace(base, sale=Sale(True)), replace(base, sale=Sale(False)))
+    assert stopped.material is False
+    [silent] = diff(replace(base, sale=Sale(False)), replace(base, sale=NOT_STATED))
+    assert silent.material is True and change(silent, load_wording("fr")).endswith("Non → non précisé")
+    reworded = Sale(False, statement=replace(base, sale=Sale(False)).name)
+    [wording] = diff(replace(base, sale=Sale(False)), replace(base, sale=reworded))
+    assert (wording.kind, wording.material, wording.subject) == ("wording_changed", False, "layer.fact.sold")
