@@ -75,8 +75,8 @@ def test_advertising_cookies_and_their_consent() -> None:
     facts = key_facts(replace(coopo, cookies=replace(coopo.cookies, items=(unknown,))))
     assert (facts.advertising, facts.advertising_consent, facts.consent_cookies) == ("yes", NOT_STATED, "not_stated")
     none = replace(coopo.cookies, used=False, items=())
-    assert (key_facts(replace(coopo, cookies=none)).consent_cookies, key_facts(replace(coopo, cookies=none)).advertising) \
-        == ("no", "not_stated")  # no cookie at all: no consent cookie, but advertising by other means is not stated
+    facts = key_facts(replace(coopo, cookies=none))
+    assert (facts.consent_cookies, facts.advertising) == ("no", "not_stated")  # no cookie at all: no consent cookie, but advertising by other means is not stated
 
 
 def test_every_layer_key_is_in_both_languages() -> None:
@@ -198,7 +198,8 @@ def test_postal_only_fixture_answers_each_fact_from_its_data(postal_site: Path, 
     facts = _facts(article)
     expected = {
         "sold": {"fr": "Oui : « Nous vendons vos données", "en": "Yes: “We sell your data"},
-        "advertising": {"fr": "Oui (publicité, avec votre consentement)", "en": "Yes (advertising, with your consent)"},
+        "advertising": {"fr": "Oui (publicité, avec votre consentement)",
+                        "en": "Yes (advertising, with your consent)"},
         "outside_eu": {"fr": "Oui : États-Unis (garanties :", "en": "Yes: United States (safeguards:"},
         "automated": {"fr": "Non (sans profilage)", "en": "No (no profiling)"},
         "sensitive": {"fr": "Oui : Données de santé", "en": "Yes: Health data"},

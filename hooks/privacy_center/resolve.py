@@ -5,8 +5,8 @@ from typing import Any, Mapping
 
 from .model import (NOT_STATED, Authority, AutomatedDecisions, CookiePartners, Cookie, Cookies, Company, ContactPoint,
                     DataCategory, DataSubject, Dpo, DpoRegistration, Identity, LegalBasis, OtherSafeguard,
-                    ProcessorObligations, Purpose, Recipient, RetentionPeriod, RetentionRule, Right, Rights, Sale, Section,
-                    Text, Transfer, Transfers, Version, duration, listed, sources, text, texts)
+                    ProcessorObligations, Purpose, Recipient, RetentionPeriod, RetentionRule, Right, Rights, Sale,
+                    Section, Text, Transfer, Transfers, Version, duration, listed, sources, text, texts)
 
 
 def _basis(data: Mapping[str, Any]) -> LegalBasis:
