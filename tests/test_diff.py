@@ -680,3 +680,21 @@ def test_a_scoped_partner_added_is_named_with_its_scope() -> None:
     [added] = diff(_with_partners(base, names=("Criteo",)), base)
     assert (added.kind, added.material) == ("cookie_partner_added", True)
     assert _said(added, "fr") == "Nouveau partenaire déposant des cookies : Batch (application uniquement)"
+
+
+# --- Sale of personal data (issue 10, first layer) ------------------------------------------------------------------
+
+def test_a_sale_that_starts_is_material_and_one_that_stops_is_not() -> None:
+    from dataclasses import replace
+    from privacy_center.model import NOT_STATED, Sale
+    base = company("1.0")
+    [started] = diff(replace(base, sale=Sale(False)), replace(base, sale=Sale(True)))
+    assert (started.kind, started.material, started.old, started.new) == ("sale_changed", True, False, True)
+    assert change(started, load_wording("en")) == "Sale of personal data: No → Yes"
+    [stopped] = diff(replace(base, sale=Sale(True)), replace(base, sale=Sale(False)))
+    assert stopped.material is False
+    [silent] = diff(replace(base, sale=Sale(False)), replace(base, sale=NOT_STATED))
+    assert silent.material is True and change(silent, load_wording("fr")).endswith("Non → non précisé")
+    reworded = Sale(False, statement=replace(base, sale=Sale(False)).name)
+    [wording] = diff(replace(base, sale=Sale(False)), replace(base, sale=reworded))
+    assert (wording.kind, wording.material, wording.subject) == ("wording_changed", False, "layer.fact.sold")

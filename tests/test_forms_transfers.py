@@ -120,7 +120,7 @@ def test_attention_line_is_right_above_each_postal_address(built: Path, language
     rights = source(built, language, "rights")
     rights_address = "8 rue des Exemples, CS 40001, 69002 Lyon, France"
     assert len(re.findall(re.escape(dpo.replace("'", "&#39;")) + r"<br\s*/?>\s*" + re.escape(rights_address),
-                          rights)) == 1 + 4  # the exercise block, and each right but the complaint
+                          rights)) == 1 + 4 + 1  # the exercise block, each right but the complaint, the printable letter
 
 
 @pytest.mark.parametrize("language", PREFIX)

@@ -29,6 +29,7 @@ HEADINGS = {
     "processor_obligations": "notice.processor_obligations", "policy_changes": "notice.policy_changes",
     "sections": "notice.other_sections", "source": "label.source_document", "security_note": "notice.security",
     "mandatory_data": "notice.mandatory",
+    "sale": "layer.fact.sold",
 }
 
 
@@ -376,6 +377,13 @@ def transfer_destinations(old: Company, new: Company) -> Iterator[Change]:
                          before[key].destination, after[key].destination)
 
 
+def sale(old: Company, new: Company) -> Iterator[Change]:
+    """Whether data is sold: any change of the answer is material except a sale that stops (true to false)."""
+    was, now = (getattr(c.sale, "sold", NOT_STATED) for c in (old, new))
+    if was != now:
+        yield Change("sale_changed", not (was is True and now is False), None, was, now)
+
+
 def _links(value: Any) -> Any:
     """The ids a purpose points to (the things themselves are diffed on their own), or its none/not_stated."""
     return tuple(item.id for item in value) if isinstance(value, tuple) else value
@@ -402,6 +410,7 @@ DIFFS: tuple[tuple[Callable[[Company, Company], Iterable[Change]], tuple[str, ..
     (rights, ("rights",)), (cookies, ("cookies",)), (sections, ("sections",)),
     (purpose_lists, ("purposes",)), (category_items, ("data_categories",)), (transfer_destinations, ("transfers",)),
     (purpose_profiling, ("purposes",)),
+    (sale, ("sale",)),
 )
 
 

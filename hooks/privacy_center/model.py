@@ -564,6 +564,17 @@ class AutomatedDecisions:
 
 
 @dataclass(frozen=True)
+class Sale:
+    """Whether the policy says personal data is sold (`sold: true`) or that it is not (`sold: false`), with its own
+    words. Not a GDPR Art. 13 item as such, but what a visitor asks first; absent from the data means not stated.
+    A sale is a disclosure to a recipient (Art. 13(1)(e)) and needs a legal basis of its own (Art. 6(1))."""
+
+    sold: bool
+    statement: Optional[Text] = None  # the policy's sentence ("Under no circumstances do we sell...")
+    note: Optional[Text] = None  # how the statement was read, where the reading is an interpretation
+
+
+@dataclass(frozen=True)
 class ProcessorObligations:
     """What a processor does on its customer's behalf and commits to (Art. 28)."""
 
@@ -628,6 +639,7 @@ class Company:
     versions: tuple[Version, ...]
     security_note: Optional[Text] = None  # how the security measures were read, where that is an interpretation
     mandatory_data: Optional[Text] = None  # what the policy says once about mandatory data (Art. 13(2)(e))
+    sale: Union[Sale, Literal["not_stated"]] = NOT_STATED  # whether data is sold; absent from the data: not stated
     file: str = field(default="", compare=False)
 
     @property

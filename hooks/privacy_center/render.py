@@ -9,9 +9,10 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
+from markdown.extensions.toc import slugify
 from markupsafe import Markup, escape
 
-from . import cache, datamap, phrases
+from . import cache, datamap, layer, phrases
 from .model import NONE, NOT_STATED, Company, Including
 from .safety import defuse_markdown
 from .wording import Wording, load_wording
@@ -66,9 +67,21 @@ def url(value: str) -> Markup:
     return Markup(escape(quote(value, safe=":/?#&=@%+,;~")))
 
 
-def mailto(address: str, subject: str) -> Markup:
-    """A ready-to-use mailto: link with a subject line."""
-    return Markup(escape(f"mailto:{quote(address, safe='@')}?subject={quote(subject)}"))
+def mailto(address: str, subject: str, body: str = "") -> Markup:
+    """A ready-to-use mailto: link with a subject line and, when given, a body (RFC 6068).
+
+    Every part is percent-encoded (`&`, `?`, `#`, `=` and line breaks included), so no value can add a header
+    (`&bcc=`), end the address or the link; line breaks in the body are sent as CRLF, as RFC 6068 asks."""
+    link = f"mailto:{quote(address, safe='@')}?subject={quote(subject, safe='')}"
+    if body:
+        link += "&body=" + quote(body.replace("\r\n", "\n").replace("\n", "\r\n"), safe="")
+    return Markup(escape(link))
+
+
+def anchor(heading: str) -> str:
+    """The id Python-Markdown's toc extension gives a heading with this text (`Transferts hors de l'UE` ->
+    `transferts-hors-de-lue`), to link to a section of another page from its wording."""
+    return slugify(heading, "-")
 
 
 def is_stated(value: Any) -> bool:
@@ -169,6 +182,8 @@ def template_context(words: Wording, languages: Sequence[str], default: str) -> 
         "recipients_of": lambda purpose, shared: phrases.purpose_recipients(purpose.recipients, shared, words),
         "date": lambda value: phrases.date(value, words),
         "data_map": lambda company: data_map(company, words),
+        "anchor": lambda key: anchor(str(words(key))),
+        "key_facts": layer.key_facts,
         "change": lambda item: phrases.change(item, words),
         "base": "",
         "languages": languages,

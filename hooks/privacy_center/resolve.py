@@ -5,9 +5,9 @@ from typing import Any, Mapping
 
 from .model import (NOT_STATED, Authority, AutomatedDecisions, CookiePartners, Cookie, Cookies, Company, ContactPoint,
                     DataCategory, DataSubject, Dpo, DpoRegistration, Identity, LegalBasis, OtherSafeguard,
-                    ProcessorObligations, Purpose, Recipient, RetentionPeriod, RetentionRule, Right, Rights, Section,
-                    Text, Transfer, Transfers, Version, cookie_partner, duration, general_interest, listed, sources, text,
-                    texts)
+                    ProcessorObligations, Purpose, Recipient, RetentionPeriod, RetentionRule, Right, Rights, Sale,
+                    Section, Text, Transfer, Transfers, Version, cookie_partner, duration, general_interest, listed,
+                    sources, text, texts)
 
 
 def _basis(data: Mapping[str, Any], general: Any = None) -> LegalBasis:
@@ -72,6 +72,12 @@ def _automated(data: Any) -> Any:
         return NOT_STATED
     return AutomatedDecisions(data["exists"], data.get("profiling"), text(data.get("description")),
                               text(data.get("logic")), text(data.get("consequences")), text(data.get("note")))
+
+
+def _sale(data: Any) -> Any:
+    if data is None:
+        return NOT_STATED
+    return Sale(data["sold"], text(data.get("statement")), text(data.get("note")))
 
 
 def _processor(data: Any) -> ProcessorObligations | None:
@@ -143,5 +149,6 @@ def company_from_data(data: Mapping[str, Any], file: str = "") -> Company:
         policy_changes=text(data.get("policy_changes")),
         sections=tuple(Section(s["id"], text(s["title"]), text(s["body"])) for s in data.get("sections", [])),
         versions=tuple(Version(v["version"], v["date"], text(v["summary"])) for v in data["versions"]),
+        sale=_sale(data.get("sale")),
         file=file,
     )
