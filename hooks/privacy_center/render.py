@@ -11,7 +11,7 @@ from urllib.parse import quote
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from . import cache, phrases
+from . import cache, gaps, phrases
 from .model import NONE, NOT_STATED, Company, Including
 from .safety import defuse_markdown
 from .wording import Wording, load_wording
@@ -163,6 +163,7 @@ def template_context(words: Wording, languages: Sequence[str], default: str) -> 
         "languages": languages,
         "default_language": default,
         "page_ids": [page for page, _ in COMPANY_PAGES],
+        **gaps.context(words),
     }
 
 
