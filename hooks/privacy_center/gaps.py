@@ -7,7 +7,7 @@ The notice and the overview show every gap; the activities, rights and cookies p
 """
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping, Optional, Sequence
+from typing import Any, Callable, Iterable, Mapping, Optional, Sequence
 
 from . import phrases
 from .completeness import ALL_RULES
@@ -85,20 +85,30 @@ def subject_name(company: Company, kind: str, subject: str, words: Wording) -> s
     return subject  # a version number
 
 
-def _every(company: Company, gap: Gap) -> bool:
-    """True when a purpose rule concerns every purpose of the company (said in a word, not a list)."""
-    return gap.kind == "purpose" and len(company.purposes) > 1 and len(gap.subjects) == len(company.purposes)
+LISTED = 3
+"""Up to this many entries of a long-named kind (purposes, recipients, transfers, retention rules) are named in the
+box; beyond, it gives their count (each entry's own section shows what it lacks by leaving the line out)."""
+COUNTED: Mapping[str, Callable[[Company], int]] = {
+    "purpose": lambda company: len(company.purposes),
+    "recipient": lambda company: len(company.recipients),
+    "transfer": lambda company: len(company.transfers.items) if company.transfers != NOT_STATED else 0,
+    "retention_rule": lambda company: len(company.retention_rules),
+}
 
 
 def subjects(company: Company, gap: Gap, words: Wording) -> str:
-    """What a gap is about ("11 purposes concerned: A, B...", "every purpose"), or "" when it is about no entry."""
+    """What a gap is about ("purpose concerned: A", "11 of 15 purposes", "every purpose (15)"), or "" when it is
+    about no entry in particular."""
     if not gap.kind or not gap.subjects:
         return ""
-    if _every(company, gap):
-        return words(f"gaps.subjects.{gap.kind}.all", count=len(gap.subjects))
-    names = phrases.join([subject_name(company, gap.kind, s, words) for s in gap.subjects], words)
-    form = "one" if len(gap.subjects) == 1 else "other"
-    return words(f"gaps.subjects.{gap.kind}.{form}", count=len(gap.subjects), names=names)
+    count = len(gap.subjects)
+    total = COUNTED[gap.kind](company) if gap.kind in COUNTED else count
+    if gap.kind in COUNTED and count == total and total > 1:
+        return words(f"gaps.subjects.{gap.kind}.all", count=count)
+    if gap.kind in COUNTED and count > LISTED:
+        return words(f"gaps.subjects.{gap.kind}.many", count=count, total=total)
+    names = words("punct.semicolon").join(subject_name(company, gap.kind, s, words) for s in gap.subjects)
+    return words(f"gaps.subjects.{gap.kind}.{'one' if count == 1 else 'other'}", names=names)
 
 
 def context(words: Wording) -> dict[str, Any]:
