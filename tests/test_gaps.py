@@ -96,8 +96,7 @@ def test_other_pages_show_only_their_gaps(site: Path, language: str) -> None:
             assert boxes == [], page
             continue
         assert len(boxes) == 1, page
-        shown = [item for item in boxes[0][1]]
-        assert [item.split(" — ")[0].split(" (")[0] for item in shown] == [
+        assert [item.split(" — ")[0].split(" (")[0] for item in boxes[0][1]] == [
             _plain(words(f"gaps.{gap.rule}")) for gap in wanted], page
     assert {gap.rule for gap in gaps.on_page(company.gaps, "rights")} == {"article_rights", "rights_email"}
 
@@ -158,7 +157,8 @@ def test_every_rule_and_kind_is_worded_in_both_languages() -> None:
         missing = [f"gaps.{rule.__name__}" for rule in completeness.ALL_RULES if not words.has(f"gaps.{rule.__name__}")]
         for kind in kinds:
             forms = ("one", "other", "all", "many") if kind in gaps.COUNTED else ("one", "other")
-            missing += [f"gaps.subjects.{kind}.{form}" for form in forms if not words.has(f"gaps.subjects.{kind}.{form}")]
+            keys = [f"gaps.subjects.{kind}.{form}" for form in forms]
+            missing += [key for key in keys if not words.has(key)]
         assert missing == [], f"locales/{language}.yaml"
     assert set(gaps.PAGE_RULES["activities"] | gaps.PAGE_RULES["rights"]) <= set(gaps.RULE_ORDER)
 
