@@ -1,7 +1,8 @@
 """Each seed says only what its source policy says: checks on the rendered pages, one file per company.
 
 `tests/fidelity/<slug>.yaml` lists checks, each with the reason (`why`, citing the source), the page and,
-per language, texts that must be `present` on it and texts that must be `absent` from it.
+per language, texts that must be `present` on it, texts that must be `absent` from it and texts it must hold
+exactly `once` (a fact named in the gaps box and nowhere else on the page).
 """
 from __future__ import annotations
 
@@ -45,3 +46,4 @@ def test_page_says_what_the_source_says(site: Path, slug: str, index: int, check
         text = text.replace("\u202f", " ").replace("\u00a0", " ")
         assert [t for t in expect.get("present", []) if t not in text] == [], check["why"]
         assert [t for t in expect.get("absent", []) if t in text] == [], check["why"]
+        assert [t for t in expect.get("once", []) if text.count(t) != 1] == [], check["why"]

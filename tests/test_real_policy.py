@@ -94,11 +94,11 @@ def test_the_overview_names_both_joint_controllers_and_each_group_company_regist
 
 
 @pytest.mark.parametrize("language,expected", [
-    ("fr", ["Accord entre les responsables conjoints (art. 26 RGPD) : La politique ne le précise pas",
+    ("fr", ["Grandes lignes de l'accord entre les responsables conjoints (art. 26(2) RGPD)",
             "Destinataires : Prestataire de services de paiement certifié PCI-DSS, ainsi que Prestataires "
             "(sous-traitants) auxquels FNAC DARTY fait appel pour la réalisation de ses services (destinataires "
             "communs à toutes les finalités)"]),
-    ("en", ["Arrangement between the joint controllers (GDPR Art. 26): Not stated in the policy",
+    ("en", ["Essence of the arrangement between the joint controllers (GDPR Art. 26(2))",
             "Recipients: PCI-DSS-certified payment service provider, as well as Service providers (processors) that "
             "FNAC DARTY uses to deliver its services (recipients common to every purpose)"]),
 ])

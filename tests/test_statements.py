@@ -118,7 +118,11 @@ def test_every_negative_statement_has_its_explicit_value() -> None:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_silence_prints_no_negative_statement(silent: dict[str, Any], language: str) -> None:
     text = rendered_text(silent, language)
-    assert _phrase("label.not_stated", language) in text
+    assert _phrase("label.not_stated", language) in text  # inline where no rule covers it (cookies used or not)
+    assert _phrase("gaps.title", language) in text  # the gaps box says the rest once
+    for rule in ("transfers_stated", "automated_decisions_stated", "dpo", "purpose_mandatory", "purpose_recipients",
+                 "purpose_legal_basis", "withdraw_consent", "complaint"):
+        assert _phrase(f"gaps.{rule}", language) in text, rule
     assert [key for key in EXPLICIT if _phrase(key, language) in text] == []
     for word in {"fr": ("Aucun", "Aucune"), "en": ("None",)}[language]:
         assert not re.search(rf"\b{word}\b", text), word

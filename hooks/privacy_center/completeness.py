@@ -6,7 +6,9 @@ tests/test_completeness.py holds one fixture per rule (`tests/fixtures/incomplet
 """
 from __future__ import annotations
 
-from typing import Callable, Iterable, Iterator
+from dataclasses import replace
+from functools import wraps
+from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 from .diagnostics import Diagnostic
 from .loader import Document
@@ -18,17 +20,33 @@ Rule = Callable[[Document], Iterable[Diagnostic]]
 EntryRule = Callable[[Document, tuple, dict], Iterable[Diagnostic]]
 
 
-def _warn(doc: Document, path: tuple, what: str, article: str) -> Diagnostic:
-    return doc.diagnostic(path, f"{what} [GDPR {article}]",
-                          "ask the company and record the answer, or keep not_stated", severity="warning")
+Found = TypeVar("Found", bound=Callable[..., Iterable[Diagnostic]])
 
 
+def _rule(function: Found) -> Found:
+    """Mark each warning of a rule with the rule's name, so pages can word the gap per language (`gaps.<rule>`)."""
+    @wraps(function)
+    def tagged(*args: Any) -> Iterator[Diagnostic]:
+        for warning in function(*args):
+            yield replace(warning, rule=function.__name__)
+    return tagged  # type: ignore[return-value]
+
+
+def _warn(doc: Document, path: tuple, what: str, article: str, subject: tuple[str, str] | None = None) -> Diagnostic:
+    """A warning citing `article` ("Art. 13(2)(a)"), about one entry (`subject`: its kind and id) when there is one."""
+    found = doc.diagnostic(path, f"{what} [GDPR {article}]",
+                           "ask the company and record the answer, or keep not_stated", severity="warning")
+    return replace(found, article=article.removeprefix("Art. "), subject=subject)
+
+
+@_rule
 def legal_name(doc: Document) -> Iterator[Diagnostic]:
     """Art. 13(1)(a): the identity of the controller."""
     if doc.data["company"]["legal_name"] == NOT_STATED:
         yield _warn(doc, ("company", "legal_name"), "controller's legal name not stated", "Art. 13(1)(a)")
 
 
+@_rule
 def registered_address(doc: Document) -> Iterator[Diagnostic]:
     """Art. 13(1)(a): the controller's contact details, starting with its address."""
     if doc.data["company"]["registered_address"] == NOT_STATED:
@@ -39,12 +57,14 @@ def _no_channel(contact: dict) -> bool:
     return all(contact.get(key, NOT_STATED) == NOT_STATED for key in ("email", "postal_address", "web_form"))
 
 
+@_rule
 def controller_channel(doc: Document) -> Iterator[Diagnostic]:
     """Art. 13(1)(a): some way to contact the controller (email, post or web form)."""
     if _no_channel(doc.data["contacts"]["general"]):
         yield _warn(doc, ("contacts", "general"), "no contact channel stated for the controller", "Art. 13(1)(a)")
 
 
+@_rule
 def controller_email(doc: Document) -> Iterator[Diagnostic]:
     """Art. 13(1)(a): the controller's email, where another channel is given but the email is recorded unstated."""
     general = doc.data["contacts"]["general"]
@@ -52,6 +72,7 @@ def controller_email(doc: Document) -> Iterator[Diagnostic]:
         yield _warn(doc, ("contacts", "general", "email"), "contact email left blank or not stated", "Art. 13(1)(a)")
 
 
+@_rule
 def joint_arrangement(doc: Document) -> Iterator[Diagnostic]:
     """Art. 26(2): where controllers are joint, the essence of their arrangement is made available to the people."""
     company = doc.data["company"]
@@ -60,54 +81,64 @@ def joint_arrangement(doc: Document) -> Iterator[Diagnostic]:
         yield _warn(doc, path, "joint controllers named without the essence of their arrangement", "Art. 26(2)")
 
 
+@_rule
 def dpo(doc: Document) -> Iterator[Diagnostic]:
     """Art. 13(1)(b): the contact details of the data protection officer, where applicable."""
     if doc.data["contacts"]["dpo"] == NOT_STATED:
         yield _warn(doc, ("contacts", "dpo"), "whether a DPO is appointed is not stated", "Art. 13(1)(b)")
 
 
+@_rule
 def purpose_legal_basis(doc: Document, path: tuple, purpose: dict) -> Iterator[Diagnostic]:
     """Art. 13(1)(c): the legal basis of each purpose."""
     if purpose["legal_bases"] == NOT_STATED:
-        yield _warn(doc, path + ("legal_bases",), f"purpose '{purpose['id']}': legal basis not stated", "Art. 13(1)(c)")
+        yield _warn(doc, path + ("legal_bases",), f"purpose '{purpose['id']}': legal basis not stated", "Art. 13(1)(c)",
+                    ("purpose", purpose["id"]))
 
 
+@_rule
 def purpose_data_categories(doc: Document, path: tuple, purpose: dict) -> Iterator[Diagnostic]:
     """Art. 14(1)(d): the categories of personal data concerned."""
     if purpose["data_categories"] == NOT_STATED:
         yield _warn(doc, path + ("data_categories",), f"purpose '{purpose['id']}': data categories not stated",
-                    "Art. 14(1)(d)")
+                    "Art. 14(1)(d)", ("purpose", purpose["id"]))
 
 
+@_rule
 def purpose_recipients(doc: Document, path: tuple, purpose: dict) -> Iterator[Diagnostic]:
     """Art. 13(1)(e): the recipients or categories of recipients; recipients the policy says data may go to for
     every purpose (`shared: true`) answer it for a purpose that names none of its own."""
     if any(recipient.get("shared") is True for recipient in doc.data["recipients"]):
         return
     if purpose["recipients"] == NOT_STATED:
-        yield _warn(doc, path + ("recipients",), f"purpose '{purpose['id']}': recipients not stated", "Art. 13(1)(e)")
+        yield _warn(doc, path + ("recipients",), f"purpose '{purpose['id']}': recipients not stated", "Art. 13(1)(e)",
+                    ("purpose", purpose["id"]))
 
 
+@_rule
 def purpose_retention(doc: Document, path: tuple, purpose: dict) -> Iterator[Diagnostic]:
     """Art. 13(2)(a): how long the data is kept, or the criteria that set it."""
     if purpose["retention"] == NOT_STATED:
         yield _warn(doc, path + ("retention",), f"purpose '{purpose['id']}': retention period not stated",
-                    "Art. 13(2)(a)")
+                    "Art. 13(2)(a)", ("purpose", purpose["id"]))
 
 
+@_rule
 def purpose_mandatory(doc: Document, path: tuple, purpose: dict) -> Iterator[Diagnostic]:
     """Art. 13(2)(e): whether providing the data is required, and what happens if it is not; a general statement
     (`mandatory_data`: "mandatory fields are marked with an asterisk") answers it for every purpose."""
     if purpose["mandatory"] == NOT_STATED and "mandatory_data" not in doc.data:
         yield _warn(doc, path + ("mandatory",),
-                    f"purpose '{purpose['id']}': whether providing the data is required not stated", "Art. 13(2)(e)")
+                    f"purpose '{purpose['id']}': whether providing the data is required not stated", "Art. 13(2)(e)",
+                    ("purpose", purpose["id"]))
 
 
+@_rule
 def purpose_source(doc: Document, path: tuple, purpose: dict) -> Iterator[Diagnostic]:
     """Art. 14(2)(f): where data not obtained from the person comes from."""
     if purpose["source"] == NOT_STATED:
         yield _warn(doc, path + ("source",), f"purpose '{purpose['id']}': source of the data not stated",
-                    "Art. 14(2)(f)")
+                    "Art. 14(2)(f)", ("purpose", purpose["id"]))
 
 
 PURPOSE_RULES: tuple[EntryRule, ...] = (
@@ -123,44 +154,53 @@ def purposes(doc: Document) -> Iterator[Diagnostic]:
             yield from rule(doc, ("purposes", index), purpose)
 
 
+@_rule
 def legitimate_interest(doc: Document) -> Iterator[Diagnostic]:
     """Art. 13(1)(d): the legitimate interest pursued, where it is the basis."""
     for path, value in doc.nodes:
         if path and path[-1] == "interest" and value == NOT_STATED:
-            yield _warn(doc, path, "legitimate interest pursued not stated", "Art. 13(1)(d)")
+            of = ("purpose", doc.data["purposes"][path[1]]["id"]) if path[0] == "purposes" else None
+            yield _warn(doc, path, "legitimate interest pursued not stated", "Art. 13(1)(d)", of)
 
 
+@_rule
 def recipient_named(doc: Document) -> Iterator[Diagnostic]:
     """Art. 13(1)(e): who the recipients are."""
     for index, recipient in enumerate(doc.data["recipients"]):
         if recipient["name"] == NOT_STATED:
-            yield _warn(doc, ("recipients", index, "name"), f"recipient '{recipient['id']}' not named", "Art. 13(1)(e)")
+            yield _warn(doc, ("recipients", index, "name"), f"recipient '{recipient['id']}' not named", "Art. 13(1)(e)",
+                        ("recipient", recipient["id"]))
 
 
+@_rule
 def transfers_stated(doc: Document) -> Iterator[Diagnostic]:
     """Art. 13(1)(f): whether the controller intends to transfer data outside the EU."""
     if doc.data["transfers"] == NOT_STATED:
         yield _warn(doc, ("transfers",), "whether data leaves the EU is not stated", "Art. 13(1)(f)")
 
 
+@_rule
 def transfer_destination(doc: Document, path: tuple, item: dict) -> Iterator[Diagnostic]:
     """Art. 13(1)(f): the third country a transfer goes to."""
     if item["destination"] == NOT_STATED:
         yield _warn(doc, path + ("destination",), f"transfer '{item['id']}': destination country not stated",
-                    "Art. 13(1)(f)")
+                    "Art. 13(1)(f)", ("transfer", item["id"]))
 
 
+@_rule
 def transfer_safeguards(doc: Document, path: tuple, item: dict) -> Iterator[Diagnostic]:
     """Art. 13(1)(f): the adequacy decision or the appropriate safeguard a transfer relies on."""
     if item["safeguards"] == NOT_STATED:
-        yield _warn(doc, path + ("safeguards",), f"transfer '{item['id']}': safeguard not stated", "Art. 13(1)(f)")
+        yield _warn(doc, path + ("safeguards",), f"transfer '{item['id']}': safeguard not stated", "Art. 13(1)(f)",
+                    ("transfer", item["id"]))
 
 
+@_rule
 def transfer_copy(doc: Document, path: tuple, item: dict) -> Iterator[Diagnostic]:
     """Art. 13(1)(f): the means to obtain a copy of the safeguards, or where they have been made available."""
     if "copy_available" not in item:
         yield _warn(doc, path, f"transfer '{item['id']}': how to obtain a copy of the safeguards not stated",
-                    "Art. 13(1)(f)")
+                    "Art. 13(1)(f)", ("transfer", item["id"]))
 
 
 TRANSFER_RULES: tuple[EntryRule, ...] = (transfer_destination, transfer_safeguards, transfer_copy)
@@ -173,32 +213,37 @@ def transfers(doc: Document) -> Iterator[Diagnostic]:
             yield from rule(doc, path, item)
 
 
+@_rule
 def retention_rule_period(doc: Document) -> Iterator[Diagnostic]:
     """Art. 13(2)(a): the period of each retention rule."""
     for index, rule in enumerate(doc.data["retention_rules"]):
         if rule["period"]["kind"] == NOT_STATED:
             yield _warn(doc, ("retention_rules", index, "period"), f"retention rule '{rule['id']}': period not stated",
-                        "Art. 13(2)(a)")
+                        "Art. 13(2)(a)", ("retention_rule", rule["id"]))
 
 
 def _offered(doc: Document) -> set[str]:
     return {right["code"] for right in doc.data["rights"]["offered"]}
 
 
+@_rule
 def article_rights(doc: Document) -> Iterator[Diagnostic]:
     """Art. 13(2)(b): the rights of access, rectification, erasure, restriction, objection and portability."""
     offered = _offered(doc)
     for code in ARTICLE_RIGHTS:
         if code not in offered:
-            yield _warn(doc, ("rights", "offered"), f"right '{code}' not mentioned", "Art. 13(2)(b)")
+            yield _warn(doc, ("rights", "offered"), f"right '{code}' not mentioned", "Art. 13(2)(b)",
+                        ("right", code))
 
 
+@_rule
 def withdraw_consent(doc: Document) -> Iterator[Diagnostic]:
     """Art. 13(2)(c): the right to withdraw consent at any time, where consent is a basis."""
     if "withdraw_consent" in doc.data["rights"].get("not_stated", []):
         yield _warn(doc, ("rights", "not_stated"), "how to withdraw consent not stated", "Art. 13(2)(c)")
 
 
+@_rule
 def complaint(doc: Document) -> Iterator[Diagnostic]:
     """Art. 13(2)(d): the right to lodge a complaint with a supervisory authority."""
     if not doc.data["supervisory_authority"]["mentioned"] or "complaint" not in _offered(doc):
@@ -206,12 +251,14 @@ def complaint(doc: Document) -> Iterator[Diagnostic]:
                     "right to lodge a complaint with the supervisory authority not mentioned", "Art. 13(2)(d)")
 
 
+@_rule
 def rights_channel(doc: Document) -> Iterator[Diagnostic]:
     """Art. 12(2): the controller facilitates the exercise of rights: some channel to send a request to."""
     if _no_channel(doc.data["rights"]["contact"]):
         yield _warn(doc, ("rights", "contact"), "no channel stated to exercise rights", "Art. 12(2)")
 
 
+@_rule
 def rights_email(doc: Document) -> Iterator[Diagnostic]:
     """Art. 12(2): the email for requests, where another channel is given but the email is recorded unstated."""
     contact = doc.data["rights"]["contact"]
@@ -219,12 +266,14 @@ def rights_email(doc: Document) -> Iterator[Diagnostic]:
         yield _warn(doc, ("rights", "contact", "email"), "rights email left blank or not stated", "Art. 12(2)")
 
 
+@_rule
 def response_delay(doc: Document) -> Iterator[Diagnostic]:
     """Art. 12(3): the time within which a request is answered."""
     if doc.data["rights"]["response_delay"] == NOT_STATED:
         yield _warn(doc, ("rights", "response_delay"), "response time to requests not stated", "Art. 12(3)")
 
 
+@_rule
 def automated_decisions_stated(doc: Document) -> Iterator[Diagnostic]:
     """Art. 13(2)(f): whether automated decision-making, including profiling, takes place."""
     if doc.data["automated_decisions"] == NOT_STATED:
@@ -232,21 +281,24 @@ def automated_decisions_stated(doc: Document) -> Iterator[Diagnostic]:
                     "Art. 13(2)(f)")
 
 
+@_rule
 def automated_decision_details(doc: Document) -> Iterator[Diagnostic]:
     """Art. 13(2)(f): the logic involved and the envisaged consequences of automated decisions that take place."""
     decisions = doc.data["automated_decisions"]
     if isinstance(decisions, dict) and decisions["exists"]:
         for part in ("logic", "consequences"):
             if decisions.get(part, NOT_STATED) == NOT_STATED:
-                yield _warn(doc, ("automated_decisions",), f"automated decision {part} not stated", "Art. 13(2)(f)")
+                yield _warn(doc, ("automated_decisions",), f"automated decision {part} not stated", "Art. 13(2)(f)",
+                            ("automated_part", part))
 
 
+@_rule
 def version_date(doc: Document) -> Iterator[Diagnostic]:
     """Art. 12(1): transparent information says from when it applies: each version's effective date."""
     for index, version in enumerate(doc.data["versions"]):
         if version["date"] == NOT_STATED:
             yield _warn(doc, ("versions", index, "date"), f"version {version['version']}: effective date not stated",
-                        "Art. 12(1)")
+                        "Art. 12(1)", ("version", version["version"]))
 
 
 RULES: tuple[Rule, ...] = (

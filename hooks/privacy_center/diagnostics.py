@@ -1,7 +1,7 @@
 """Compiler-style diagnostics shared by the loader, the schema check and the semantic rules."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterable, Literal, Union
 
 PathPart = Union[str, int]
@@ -20,6 +20,11 @@ class Diagnostic:
     message: str
     fix: str = ""
     severity: Severity = "error"
+    # Completeness warnings only (completeness.py), for pages that summarise the gaps: the rule's name, the GDPR
+    # article it cites ("13(2)(a)") and the entry it is about, as (kind, id): ("purpose", "newsletter").
+    rule: str = field(default="", compare=False)
+    article: str = field(default="", compare=False)
+    subject: tuple[str, str] | None = field(default=None, compare=False)
 
     def format(self) -> str:
         """Render the finding on one line, the way compilers do."""

@@ -449,4 +449,10 @@ IGNORED: dict[str, str] = {
     "Version.version": "part of the version list (see Company.versions)",
     "Version.date": "part of the version list (see Company.versions)",
     "Version.summary": "part of the version list (see Company.versions)",
+    "Company.gaps": "derived from the other fields by the completeness rules: a gap filled is already a change of "
+                    "the field that was not stated (not compared by equality either)",
+    "Gap.rule": "part of Company.gaps, derived (see Company.gaps)",
+    "Gap.article": "part of Company.gaps, derived (see Company.gaps)",
+    "Gap.kind": "part of Company.gaps, derived (see Company.gaps)",
+    "Gap.subjects": "part of Company.gaps, derived (see Company.gaps)",
 }

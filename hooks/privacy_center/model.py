@@ -603,6 +603,23 @@ class Version:
     summary: Text
 
 
+GapKind = Literal["purpose", "recipient", "transfer", "retention_rule", "right", "automated_part", "version"]
+"""What kind of entry a completeness gap is about (its `subjects` are ids of that kind; a right is its code, an
+automated-decision part is `logic` or `consequences`, a version its number)."""
+
+
+@dataclass(frozen=True)
+class Gap:
+    """Something GDPR Art. 12 to 14 require that the policy does not say: one completeness rule (completeness.py),
+    the article it cites ("13(2)(a)") and the entries it found (in file order), worded on the pages from
+    `gaps.<rule>` in the locale files. Derived from the data: never written by hand."""
+
+    rule: str
+    article: str
+    kind: Optional[GapKind] = None
+    subjects: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True)
 class Company:
     """Everything the site shows about one company, resolved and typed."""
@@ -641,6 +658,8 @@ class Company:
     mandatory_data: Optional[Text] = None  # what the policy says once about mandatory data (Art. 13(2)(e))
     sale: Union[Sale, Literal["not_stated"]] = NOT_STATED  # whether data is sold; absent from the data: not stated
     file: str = field(default="", compare=False)
+    # What the policy leaves out that GDPR requires, from the completeness rules: derived, so the diff ignores it.
+    gaps: tuple[Gap, ...] = field(default=(), compare=False)
 
     @property
     def current_version(self) -> Version:

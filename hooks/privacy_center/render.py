@@ -12,7 +12,7 @@ from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, Stric
 from markdown.extensions.toc import slugify
 from markupsafe import Markup, escape
 
-from . import cache, datamap, layer, phrases
+from . import cache, datamap, gaps, layer, phrases
 from .model import NONE, NOT_STATED, Company, Including
 from .safety import defuse_markdown
 from .wording import Wording, load_wording
@@ -189,6 +189,7 @@ def template_context(words: Wording, languages: Sequence[str], default: str) -> 
         "languages": languages,
         "default_language": default,
         "page_ids": [page for page, _ in COMPANY_PAGES],
+        **gaps.context(words),
     }
 
 

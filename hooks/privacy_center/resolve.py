@@ -3,6 +3,9 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
+from .completeness import completeness
+from .gaps import summarise
+from .loader import Document
 from .model import (NOT_STATED, Authority, AutomatedDecisions, CookiePartners, Cookie, Cookies, Company, ContactPoint,
                     DataCategory, DataSubject, Dpo, DpoRegistration, Identity, LegalBasis, OtherSafeguard,
                     ProcessorObligations, Purpose, Recipient, RetentionPeriod, RetentionRule, Right, Rights, Sale,
@@ -151,4 +154,5 @@ def company_from_data(data: Mapping[str, Any], file: str = "") -> Company:
         versions=tuple(Version(v["version"], v["date"], text(v["summary"])) for v in data["versions"]),
         sale=_sale(data.get("sale")),
         file=file,
+        gaps=summarise(completeness(Document(file, data))),
     )
