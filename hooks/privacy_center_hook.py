@@ -20,7 +20,8 @@ from mkdocs.structure.pages import Page
 
 from privacy_center import cache
 from privacy_center.checker import summary
-from privacy_center.chrome import CONFIG_KEY, FOOTER_LINKS, ChromeConfigError, footer_config, language_index, print_block
+from privacy_center.chrome import (CONFIG_KEY, FOOTER_LINKS, ChromeConfigError, footer_config, language_index,
+                                   print_block)
 from privacy_center.csp import with_policy
 from privacy_center.render import PAGE_ORDER
 from privacy_center.site import Site, SiteDataError, build_site

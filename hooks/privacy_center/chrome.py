@@ -87,7 +87,7 @@ def sitemaps(pages: Sequence[Page], assets: Sequence[Asset], default: str, site_
     every `rel=alternate` link of a page, feeds included). The root sitemap is the engine's own: left alone."""
     urls = sorted(page_url(page, default) for page in pages)
     root = site_url.rstrip("/") + "/" if site_url else ""
-    folders = sorted({asset.path.removesuffix("feed.xml") for asset in assets if asset.path.endswith("feed.xml")} - {""})
+    folders = sorted({asset.path.removesuffix("feed.xml") for asset in assets if asset.path.endswith("/feed.xml")})
     found = []
     for folder in folders:
         listed = [url for url in urls if url.startswith(folder)] if root else []  # a sitemap holds full URLs only
