@@ -190,11 +190,10 @@ on_post_build = CombinedEvent(event_priority(0)(_write_assets), event_priority(-
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    """Give theme templates our wording (the page's language; every language, default first, for the 404 page),
-    the footer links, and the root of the page's language (search loads that language's index)."""
+    """Give theme templates our wording in the language being built, the footer links, and the root of that
+    language (search loads that language's index from there)."""
     languages, default = _languages(config)
     language = _current_language(config)
-    env.globals["pc_words"] = {code: load_wording(code) for code in [default] + [c for c in languages if c != default]}
     env.globals["pc_t"] = load_wording(language)
     env.globals["pc_language_root"] = "" if language == default else language
     env.globals["pc_footer"] = [(key, _state["footer"].link(key, language), f"extra.{CONFIG_KEY}.{key}")
