@@ -57,7 +57,7 @@ def project(where: Path, with_hook: bool) -> Path:
     where.mkdir(parents=True)
     shutil.copytree(ROOT / "docs", where / "docs")
     shutil.copytree(ROOT / "overrides", where / "overrides")
-    if not with_hook:  # the 404 override reads `pc_words`, a template global the hook adds: the floor keeps Material's
+    if not with_hook:  # the 404 override reads `pc_t`, a template global the hook adds: the floor keeps Material's
         (where / "overrides" / "404.html").unlink(missing_ok=True)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"^watch:\n(  - .*\n)+\n?", "", config, flags=re.MULTILINE)
@@ -213,7 +213,7 @@ def main() -> int:
         child(*args.child, strict=not args.lax)
         return 0
     print(machine())
-    print("floor: no hook, so no overrides/404.html (it needs the hook's `pc_words`): Material's own 404 page")
+    print("floor: no hook, so no overrides/404.html (it needs the hook's `pc_t`): Material's own 404 page")
     print(f"median of {args.repeat} builds each (wall time of the whole `mkdocs build` process); "
           f"peak = max RSS; pages = built HTML pages, both languages, 404/search/sitemap left out")
     print(f"{'N':>5}{'pages':>7}{'ours s':>9}{'floor s':>9}{'ratio':>7}{'ours MB':>9}{'floor MB':>9}"

@@ -458,7 +458,8 @@ def test_accepted_text_is_shown_as_text_in_h1_and_title(sites: Sites) -> None:
 
 def test_search_index_holds_no_markup_from_data(sites: Sites) -> None:
     def entries(site: Path) -> list[dict[str, str]]:
-        return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+        indexes = [site / prefix / "search" / "search_index.json" for prefix in ("", "en/")]  # one per language
+        return [entry for index in indexes for entry in json.loads(index.read_text(encoding="utf-8"))["docs"]]
     reference = inventory([e["title"] for e in entries(sites.baseline)] + [e["text"] for e in entries(sites.baseline)],
                           fragment=True)
     findings = []

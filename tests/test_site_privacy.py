@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from html_utils import visible_text
+from html_utils import parse, visible_text
 
 CSP = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
 
@@ -32,13 +32,19 @@ def test_every_page_has_a_policy_that_allows_only_the_site_and_its_own_inline_sc
         assert allowed == expected, page
 
 
-def test_the_not_found_page_speaks_both_languages(site: Path) -> None:
-    html = (site / "404.html").read_text(encoding="utf-8")
-    assert '<section lang="fr">' in html and '<section lang="en">' in html
-    assert '<a href="/">Retour à l\'accueil du centre de confidentialité</a>' in html
-    assert '<a href="/en/">Back to the privacy center\'s home page</a>' in html
-    text = visible_text(site / "404.html")
-    assert "Page introuvable" in text and "Page not found" in text
+@pytest.mark.parametrize("path,lang,other,title,home", [
+    ("404.html", "fr", "/en/404.html", "Page introuvable",
+     '<a href="/">Retour à l\'accueil du centre de confidentialité</a>'),
+    ("en/404.html", "en", "/404.html", "Page not found", '<a href="/en/">Back to the privacy center\'s home page</a>')])
+def test_each_language_has_its_not_found_page(site: Path, path: str, lang: str, other: str, title: str,
+                                              home: str) -> None:
+    """/404.html is French, /en/404.html English; each switches to the other (not to the last page built)."""
+    page = parse(site / path)
+    assert page.html_lang == lang
+    assert home in (site / path).read_text(encoding="utf-8").replace("&#39;", "'")
+    assert title in visible_text(site / path)
+    switch = {l["hreflang"]: l["href"] for l in page.links if "md-select__link" in l.get("class", "")}
+    assert switch[lang] == f"/{path}" and other in switch.values()
 
 
 @pytest.mark.parametrize("path,label", [("coopo/notice/index.html", "Imprimer ou enregistrer en PDF"),

@@ -13,6 +13,7 @@ from .feeds import Asset, render_feeds, version_index
 from .history import content_hash
 
 from .checker import CheckResult, check_files, data_files
+from .chrome import sitemaps
 from .countries import CountryNameError, catalogue
 from .model import Company
 from .render import Page, render_site
@@ -99,7 +100,9 @@ def build_site(data_dir: Path, languages: Sequence[str], default: str, today: da
     companies = tuple(shown(c, changelogs[c.slug]) for c in companies)
     assets = (*render_feeds(companies, changelogs, languages, default, site_url, today),
               version_index(companies, changelogs, languages, default))
-    site = Site(companies, tuple(render_site(companies, languages, default, changelogs)), result, changelogs, assets)
+    pages = tuple(render_site(companies, languages, default, changelogs))
+    assets = (*assets, *sitemaps(pages, assets, default, site_url))  # the theme looks for one beside every feed
+    site = Site(companies, pages, result, changelogs, assets)
     _cache.clear()
     _cache[key] = site
     return site
