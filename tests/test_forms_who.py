@@ -64,12 +64,13 @@ EXPECTED = [
     ("notice/", "registration; a shared recipient the purpose names is not repeated",
      "Destinataires : EXEMPLE DIRECT (SIREN 377 853 536) et Hébergeur Exemple Intérêts légitimes",
      "Recipients: EXEMPLE DIRECT (SIREN 377 853 536) and Hébergeur Exemple Legitimate interests"),
-    # In the recipients table, lines of a cell are <br>-separated: their visible texts touch.
+    # In the recipients table, lines of a cell are <br>-separated (with a line break, so search snippets and the
+    # visible text keep them apart).
     ("notice/", "recipients table: registration and group company kind",
-     "EXEMPLE DIRECT (SIREN 377 853 536)Sociétés du groupe", "EXEMPLE DIRECT (SIREN 377 853 536)Group companies"),
+     "EXEMPLE DIRECT (SIREN 377 853 536) Sociétés du groupe", "EXEMPLE DIRECT (SIREN 377 853 536) Group companies"),
     ("notice/", "recipients table: shared",
-     "Hébergeur ExempleSous-traitantsPeut recevoir des données pour toutes les finalités Hébergement France",
-     "Hébergeur ExempleProcessorsMay receive data for every purpose Hosting France"),
+     "Hébergeur Exemple Sous-traitants Peut recevoir des données pour toutes les finalités Hébergement France",
+     "Hébergeur Exemple Processors May receive data for every purpose Hosting France"),
     ("", "recipients, overview",
      "Hébergeur Exemple (Hébergement). Peut recevoir des données pour toutes les finalités. Partenaires photo (par "
      "exemple : CEWE, Colorado) EXEMPLE DIRECT (SIREN 377 853 536)",

@@ -102,8 +102,9 @@ def _article(site: Path, language: str, slug: str, page: str = ""):
 
 
 def _first_layer(article) -> list:
-    """The article's children from the title to the last part of the first layer (the rights list)."""
-    children = list(article)
+    """The article's children from the title to the last part of the first layer (the rights list); the block
+    that only prints (whose notice, which version) is left out."""
+    children = [child for child in article if "pc-print-head" not in child.get("class", "")]
     end = next(i for i, child in enumerate(children) if "pc-rights" in child.get("class", ""))
     return children[:end + 1]
 
