@@ -61,6 +61,26 @@ def visible_text(path: Path) -> str:
     return " ".join(html.unescape("".join(parse(path).text)).split())
 
 
+LANG_PREFIX = {"fr": "", "en": "en/"}
+
+
+def page_file(site: Path, language: str, slug: str, name: str) -> Path:
+    """A built company page: `[en/]<slug>/<name>/index.html` (name "" for the overview)."""
+    return site / LANG_PREFIX[language] / slug / name / "index.html"
+
+
+def page_text(site: Path, language: str, slug: str, name: str) -> str:
+    """A company page's visible text on one line: no-break spaces (French typography) read as spaces, without the
+    headings' permalink signs."""
+    text = visible_text(page_file(site, language, slug, name)).replace("\u202f", " ").replace("\u00a0", " ")
+    return " ".join(text.replace("¶", "").split())
+
+
+def page_source(site: Path, language: str, slug: str, name: str) -> str:
+    """A company page's HTML, no-break spaces read as spaces."""
+    return page_file(site, language, slug, name).read_text(encoding="utf-8").replace("\u202f", " ").replace("\u00a0", " ")
+
+
 def is_third_party(url: str) -> bool:
     """True for an absolute URL or a protocol-relative one: anything not served by the site itself."""
     lowered = url.strip().lower()

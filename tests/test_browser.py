@@ -130,11 +130,12 @@ def test_screenshots(browser, server: str, width: int, height: int) -> None:
     context.close()
 
 
-@pytest.mark.parametrize("language,query,expected", [("fr", "Framer", "Coopo"), ("en", "Framer", "Coopo")])
-def test_search_finds_a_company(browser, server: str, language: str, query: str, expected: str) -> None:
+def search(browser, url: str, query: str) -> tuple[list[str], str]:
+    """The result links and text the theme's search shows for a query, typed as a visitor would."""
     context = browser.new_context()
     page = context.new_page()
-    page.goto(f"{server}/{LANGS[language]}", wait_until="networkidle")
+    page.goto(url, wait_until="networkidle")
+    links: list[str] = []
     results = ""
     for _ in range(30):  # the search worker builds its index in the background: type again until it answers
         page.fill("input.md-search__input", "")
@@ -143,9 +144,16 @@ def test_search_finds_a_company(browser, server: str, language: str, query: str,
             page.wait_for_selector(".md-search-result__item", timeout=1_000)
         except playwright.TimeoutError:
             continue
+        links = page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.href)")
         results = page.inner_text(".md-search-result")
         break
     context.close()
+    return links, results
+
+
+@pytest.mark.parametrize("language,query,expected", [("fr", "Framer", "Coopo"), ("en", "Framer", "Coopo")])
+def test_search_finds_a_company(browser, server: str, language: str, query: str, expected: str) -> None:
+    _, results = search(browser, f"{server}/{LANGS[language]}", query)
     assert expected in results
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from test_browser import ARTIFACTS, CHROMIUM, LANGS, PAGE_TYPES, browser, playwright, server  # noqa: F401 (fixtures)
+from test_browser import ARTIFACTS, CHROMIUM, LANGS, PAGE_TYPES, browser, search, server  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (.ci/run installs it)")
 MAX_PRINTED_PAGES = 10  # Coppernic's full notice, A4, in each language (issue 10)
@@ -39,29 +39,10 @@ def test_the_console_check_can_fail(browser, server: str) -> None:  # noqa: F811
     assert console_errors(browser, f"{server}/coopo/missing-page/") != []
 
 
-def search(browser, url: str, query: str) -> list[str]:  # noqa: F811
-    """The result links the theme's search shows for a query, typed as a visitor would."""
-    context = browser.new_context()
-    page = context.new_page()
-    page.goto(url, wait_until="networkidle")
-    links: list[str] = []
-    for _ in range(30):  # the search worker builds its index in the background: type again until it answers
-        page.fill("input.md-search__input", "")
-        page.type("input.md-search__input", query)
-        try:
-            page.wait_for_selector(".md-search-result__item", timeout=1_000)
-        except playwright.TimeoutError:
-            continue
-        links = page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.href)")
-        break
-    context.close()
-    return links
-
-
 @pytest.mark.parametrize("language,query", [("fr", "cookies"), ("en", "cookies"), ("fr", "Coopo"), ("en", "Coopo")])
 def test_search_returns_pages_of_the_page_language_only(browser, server: str, language: str,  # noqa: F811
                                                          query: str) -> None:
-    links = search(browser, f"{server}/{LANGS[language]}", query)
+    links, _ = search(browser, f"{server}/{LANGS[language]}", query)
     assert links, "the search found nothing"
     english = [link for link in links if "/en/" in link]
     assert english == (links if language == "en" else [])

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, build_fixture_site
-from html_utils import visible_text
+from html_utils import page_text
 
 FIXTURE = FIXTURES / "valid" / "forms-purposes.yaml"
 PREFIX = {"fr": "", "en": "en/"}
@@ -23,9 +23,7 @@ def forms_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def page(site: Path, language: str, name: str) -> str:
-    """A page's visible text, with no-break spaces read as spaces (French typography adds them)."""
-    text = visible_text(site / PREFIX[language] / "forms-purposes" / name / "index.html")
-    return text.replace("\u202f", " ").replace("\u00a0", " ").replace("¶", "")
+    return page_text(site, language, "forms-purposes", name)
 
 
 # (page, form, French text, English text): each must be on the page in its language.

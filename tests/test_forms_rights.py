@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, build_fixture_site
-from html_utils import parse, visible_text
+from html_utils import page_file, page_source, page_text, parse
 from privacy_center.phrases import date
 from privacy_center.wording import load_wording
 
@@ -24,17 +24,15 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def page(site: Path, language: str, name: str) -> Path:
-    return site / PREFIX[language] / SLUG / name / "index.html"
+    return page_file(site, language, SLUG, name)
 
 
 def text(site: Path, language: str, name: str) -> str:
-    """The visible text of a page, no-break spaces as plain spaces, runs of spaces as one."""
-    found = visible_text(page(site, language, name)).replace("\u202f", " ").replace("\u00a0", " ")
-    return " ".join(found.split())
+    return page_text(site, language, SLUG, name)
 
 
 def source(site: Path, language: str, name: str) -> str:
-    return page(site, language, name).read_text(encoding="utf-8").replace("\u202f", " ").replace("\u00a0", " ")
+    return page_source(site, language, SLUG, name)
 
 
 def section(found: str, heading: str, length: int = 400) -> str:

@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from conftest import FIXTURES, build_fixture_site
-from html_utils import parse, visible_text
+from html_utils import page_file, page_source, page_text, parse
 
 FORMS = FIXTURES / "valid" / "forms-transfers.yaml"
 SLUG = "forms-transfers"
@@ -26,16 +26,15 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def page(site: Path, language: str, name: str) -> Path:
-    return site / PREFIX[language] / SLUG / name / "index.html"
+    return page_file(site, language, SLUG, name)
 
 
 def text(site: Path, language: str, name: str) -> str:
-    """The visible text of a page, no-break spaces as plain spaces."""
-    return visible_text(page(site, language, name)).replace("\u202f", " ").replace("\u00a0", " ")
+    return page_text(site, language, SLUG, name)
 
 
 def source(site: Path, language: str, name: str) -> str:
-    return page(site, language, name).read_text(encoding="utf-8").replace("\u202f", " ").replace("\u00a0", " ")
+    return page_source(site, language, SLUG, name)
 
 
 SAFEGUARDS = {

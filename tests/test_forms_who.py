@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, build_fixture_site
-from html_utils import visible_text
+from html_utils import page_text
 from privacy_center import completeness
 from privacy_center.loader import Document, load_file
 
@@ -23,9 +23,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def page(built: Path, language: str, name: str) -> str:
-    """A page's visible text on one line, no-break spaces read as spaces (French typography adds them)."""
-    text = visible_text(built / PREFIX[language] / "forms-who" / name / "index.html")
-    return " ".join(text.replace("\u202f", " ").replace("\u00a0", " ").replace("¶", "").split())
+    return page_text(built, language, "forms-who", name)
 
 
 # (page, form, French text, English text): each must be on the page in its language.

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from conftest import FIXTURES, build_fixture_site
-from html_utils import visible_text
+from html_utils import page_text
 from privacy_center.checker import check_documents
 from privacy_center.completeness import completeness
 from privacy_center.loader import Document, load_file
@@ -32,9 +32,7 @@ def why_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def page(site: Path, language: str, name: str) -> str:
-    """A page's visible text on one line, with no-break spaces read as spaces (French typography adds them)."""
-    text = visible_text(site / PREFIX[language] / "forms-why" / name / "index.html")
-    return " ".join(text.replace("\u202f", " ").replace("\u00a0", " ").replace("¶", "").split())
+    return page_text(site, language, "forms-why", name)
 
 
 # (page, form, French text, English text): each must be on the page in its language.

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, build_fixture_site
-from html_utils import visible_text
+from html_utils import page_text
 from privacy_center.checker import check_files
 
 DARTY = FIXTURES / "valid" / "darty.yaml"
@@ -20,8 +20,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def text(site: Path, language: str, name: str) -> str:
-    path = site / PREFIX[language] / "darty" / name / "index.html"
-    return " ".join(visible_text(path).replace("\u202f", " ").replace("\u00a0", " ").split())
+    return page_text(site, language, "darty", name)
 
 
 def test_it_validates_with_no_error() -> None:
