@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from copy import copy
 from datetime import date as Date
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from babel import Locale
 from babel.dates import format_date
@@ -252,27 +252,21 @@ def _contact(value: Any, words: Wording) -> str:
     return _contact(value.contact, words) if getattr(value, "contact", None) else localize(value.appointed, words)
 
 
+# Model values worded by the helper the pages use for them (a coded safeguard is a string: worded by the change's kind).
+_NAMERS: tuple[tuple[type, Callable[[Any, Wording], str]], ...] = (
+    (OtherSafeguard, safeguard), (DpoRegistration, registration), (CookiePartner, partner_name),
+    (Transfer, transfer_name), (RetentionPeriod, retention), (DataCategory, category_name),
+    (Recipient, recipient_name), (Source, source_name))
+
+
 def value(item: Any, kind: str, words: Wording) -> str:
     """One old or new value of a change, in words; `kind` tells codes apart (legal bases, rights, safeguards)."""
     if isinstance(item, (tuple, list)):
         return including(item, join((value(part, kind, words) for part in item), words), words) \
             or words("label.none")
-    if isinstance(item, OtherSafeguard):  # a coded safeguard is a string: worded below with the change's kind
-        return safeguard(item, words)
-    if isinstance(item, DpoRegistration):
-        return registration(item, words)
-    if isinstance(item, CookiePartner):
-        return partner_name(item, words)
-    if isinstance(item, Transfer):
-        return transfer_name(item, words)
-    if isinstance(item, RetentionPeriod):
-        return retention(item, words)
-    if isinstance(item, DataCategory):
-        return category_name(item, words)
-    if isinstance(item, Recipient):
-        return recipient_name(item, words)
-    if isinstance(item, Source):
-        return source_name(item, words)
+    for model_type, name in _NAMERS:
+        if isinstance(item, model_type):
+            return name(item, words)
     if isinstance(item, str) and item != NOT_STATED:
         if kind == "legal_basis_changed":
             return words(f"legal_basis.{item}.name")

@@ -1,9 +1,10 @@
 """Turn a validated company mapping into the typed model, resolving ids into the objects they name."""
 from __future__ import annotations
 
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping, Optional
 
 from .completeness import completeness
+from .diagnostics import Diagnostic
 from .gaps import summarise
 from .loader import Document
 from .model import (NOT_STATED, Authority, AutomatedDecisions, CookiePartners, Cookie, Cookies, Company, ContactPoint,
@@ -91,8 +92,10 @@ def _processor(data: Any) -> ProcessorObligations | None:
                                 texts(data.get("liability_exclusions", [])))
 
 
-def company_from_data(data: Mapping[str, Any], file: str = "") -> Company:
-    """Build the model of one schema- and rule-valid company mapping."""
+def company_from_data(data: Mapping[str, Any], file: str = "",
+                      warnings: Optional[Iterable[Diagnostic]] = None) -> Company:
+    """Build the model of one schema- and rule-valid company mapping. Its gaps come from the completeness warnings
+    the check already found for it (`warnings`), or are found here when it was not checked (frozen versions)."""
     categories = {c["id"]: DataCategory(c["id"], c.get("code"), text(c.get("label")), listed(c.get("items", []), text),
                                         c["sensitive"], text(c.get("note"))) for c in data["data_categories"]}
     subjects = {s["id"]: DataSubject(s["id"], s.get("code"), text(s.get("label")), text(s.get("description")))
@@ -154,5 +157,5 @@ def company_from_data(data: Mapping[str, Any], file: str = "") -> Company:
         versions=tuple(Version(v["version"], v["date"], text(v["summary"])) for v in data["versions"]),
         sale=_sale(data.get("sale")),
         file=file,
-        gaps=summarise(completeness(Document(file, data))),
+        gaps=summarise(completeness(Document(file, data)) if warnings is None else warnings),
     )

@@ -15,6 +15,7 @@ from .history import content_hash
 from .checker import CheckResult, check_files, data_files
 from .chrome import sitemaps
 from .countries import CountryNameError, catalogue
+from .diagnostics import Diagnostic
 from .model import Company
 from .render import Page, render_site
 from .resolve import company_from_data
@@ -95,7 +96,10 @@ def build_site(data_dir: Path, languages: Sequence[str], default: str, today: da
     if result.errors:
         report = "\n".join(d.format() for d in result.errors)
         raise SiteDataError(f"{report}\n{len(result.errors)} error(s): the site was not built")
-    companies = tuple(company_from_data(d.data, d.file) for d in result.documents)
+    found: dict[str, list[Diagnostic]] = {d.file: [] for d in result.documents}  # the check's warnings, per file
+    for warning in result.warnings:
+        found.setdefault(warning.file, []).append(warning)
+    companies = tuple(company_from_data(d.data, d.file, found[d.file]) for d in result.documents)
     changelogs = {c.slug: company_changelog(c, result.frozen.get(c.slug, {}), today) for c in companies}
     companies = tuple(shown(c, changelogs[c.slug]) for c in companies)
     assets = (*render_feeds(companies, changelogs, languages, default, site_url, today),
