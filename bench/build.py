@@ -4,6 +4,7 @@ Run: .venv/bin/python bench/build.py [--sizes 5,50,200] [--repeat 3]
 "ours" is `mkdocs build` with the hook (check + render + pages). The floor is the same Markdown pages written as
 files into docs/, built with the same theme, plugins and config minus the hook. Target: ours within 1.2x the floor.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -92,8 +93,9 @@ def write_floor_pages(data_dir: Path, docs_dir: Path) -> None:
 
 def floor_pages(data_dir: Path, docs_dir: Path) -> float:
     """Write the floor's pages from a fresh process (same hooks code as the next builds); seconds of build_site."""
-    out = subprocess.run([sys.executable, __file__, "--pages", str(data_dir), str(docs_dir)],
-                         capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, __file__, "--pages", str(data_dir), str(docs_dir)], capture_output=True, text=True
+    )
     if out.returncode:
         raise BuildError(f"rendering the floor's pages from {data_dir} failed:\n{out.stderr.strip()}")
     return json.loads(out.stdout.strip().splitlines()[-1])["seconds"]
@@ -136,17 +138,24 @@ def peak_mb() -> float:
 
 def count_pages(site: Path) -> int:
     """Content pages a visitor can open: every HTML file but the 404 page and search/sitemap files."""
-    return sum(1 for page in site.rglob("*.html") if page.name != "404.html"
-               and not page.name.startswith("sitemap") and "search" not in page.relative_to(site).parts)
+    return sum(
+        1
+        for page in site.rglob("*.html")
+        if page.name != "404.html"
+        and not page.name.startswith("sitemap")
+        and "search" not in page.relative_to(site).parts
+    )
 
 
 def summarise(runs: list[Build], site: Path) -> dict[str, float]:
     """Median times, highest peak, first (cold) wall time and pages of the last build."""
-    return {"s": statistics.median(run.wall for run in runs),
-            "inner_s": statistics.median(run.inner for run in runs),
-            "first_s": runs[0].wall,
-            "mb": max(run.peak_mb for run in runs),
-            "pages": count_pages(site)}
+    return {
+        "s": statistics.median(run.wall for run in runs),
+        "inner_s": statistics.median(run.inner for run in runs),
+        "first_s": runs[0].wall,
+        "mb": max(run.peak_mb for run in runs),
+        "pages": count_pages(site),
+    }
 
 
 def floor_build(config: Path, strict: bool) -> tuple[Build, bool, str]:
@@ -178,23 +187,31 @@ def measure(size: int, repeat: int) -> tuple[dict[str, dict[str, float]], str]:
         runs["floor"].append(build)
         notes.append(reason)
     note = "".join(notes)
-    rows = {name: summarise(found, config.parent / "site") for (name, found), config in zip(runs.items(), (ours, floor))}
+    rows = {
+        name: summarise(found, config.parent / "site")
+        for (name, found), config in zip(runs.items(), (ours, floor), strict=False)
+    }
     rows["ours"]["build_site_s"] = site_seconds
     return rows, note
 
 
 def machine() -> str:
     """The figures only mean something next to the machine and versions that produced them."""
-    return (f"machine: {len(os.sched_getaffinity(0))} cores (nproc), Python {sys.version.split()[0]}, "
-            f"mkdocs {version('mkdocs')}, mkdocs-material {version('mkdocs-material')}, mkdocs-static-i18n {version('mkdocs-static-i18n')}")
+    return (
+        f"machine: {len(os.sched_getaffinity(0))} cores (nproc), Python {sys.version.split()[0]}, "
+        f"mkdocs {version('mkdocs')}, mkdocs-material {version('mkdocs-material')}, "
+        f"mkdocs-static-i18n {version('mkdocs-static-i18n')}"
+    )
 
 
 def table_line(size: int, ours: dict[str, float], floor: dict[str, float]) -> str:
     """One row of the report: time, memory and throughput of both builds."""
     ratio = ours["s"] / floor["s"]
-    return (f"{size:>5}{ours['pages']:>7.0f}{ours['s']:>9.2f}{floor['s']:>9.2f}{ratio:>7.2f}"
-            f"{ours['mb']:>9.0f}{floor['mb']:>9.0f}{ours['pages'] / ours['s']:>10.1f}"
-            f"{floor['pages'] / floor['s']:>10.1f}  {'met' if ratio <= TARGET else 'NOT met'}")
+    return (
+        f"{size:>5}{ours['pages']:>7.0f}{ours['s']:>9.2f}{floor['s']:>9.2f}{ratio:>7.2f}"
+        f"{ours['mb']:>9.0f}{floor['mb']:>9.0f}{ours['pages'] / ours['s']:>10.1f}"
+        f"{floor['pages'] / floor['s']:>10.1f}  {'met' if ratio <= TARGET else 'NOT met'}"
+    )
 
 
 def main() -> int:
@@ -214,10 +231,14 @@ def main() -> int:
         return 0
     print(machine())
     print("floor: no hook, so no overrides/404.html (it needs the hook's `pc_t`): Material's own 404 page")
-    print(f"median of {args.repeat} builds each (wall time of the whole `mkdocs build` process); "
-          f"peak = max RSS; pages = built HTML pages, both languages, 404/search/sitemap left out")
-    print(f"{'N':>5}{'pages':>7}{'ours s':>9}{'floor s':>9}{'ratio':>7}{'ours MB':>9}{'floor MB':>9}"
-          f"{'ours p/s':>10}{'floor p/s':>10}  target <= {TARGET}x")
+    print(
+        f"median of {args.repeat} builds each (wall time of the whole `mkdocs build` process); "
+        f"peak = max RSS; pages = built HTML pages, both languages, 404/search/sitemap left out"
+    )
+    print(
+        f"{'N':>5}{'pages':>7}{'ours s':>9}{'floor s':>9}{'ratio':>7}{'ours MB':>9}{'floor MB':>9}"
+        f"{'ours p/s':>10}{'floor p/s':>10}  target <= {TARGET}x"
+    )
     inner, notes = [], []
     for size in (int(part) for part in args.sizes.split(",")):
         try:
@@ -231,11 +252,15 @@ def main() -> int:
             notes.append(f"N={size}: ours built {ours['pages']:.0f} pages, the floor {floor['pages']:.0f}")
         if note:
             notes.append(f"N={size}: {note}")
-        inner.append(f"{size:>5}{ours['inner_s']:>9.2f}{floor['inner_s']:>9.2f}"
-                     f"{ours['inner_s'] / floor['inner_s']:>7.2f}{ours['first_s']:>12.2f}{floor['first_s']:>12.2f}"
-                     f"{ours['build_site_s']:>13.2f}")
-    print("in-process build time (median; interpreter start and mkdocs import left out); wall time of the first build "
-          "(ours: cold .cache); build_site = the hook's check + render alone, in a fresh process without cache:")
+        inner.append(
+            f"{size:>5}{ours['inner_s']:>9.2f}{floor['inner_s']:>9.2f}"
+            f"{ours['inner_s'] / floor['inner_s']:>7.2f}{ours['first_s']:>12.2f}{floor['first_s']:>12.2f}"
+            f"{ours['build_site_s']:>13.2f}"
+        )
+    print(
+        "in-process build time (median; interpreter start and mkdocs import left out); wall time of the first build "
+        "(ours: cold .cache); build_site = the hook's check + render alone, in a fresh process without cache:"
+    )
     print(f"{'N':>5}{'ours s':>9}{'floor s':>9}{'ratio':>7}{'ours 1st s':>12}{'floor 1st s':>12}{'build_site s':>13}")
     print("\n".join(inner))
     for note in notes:

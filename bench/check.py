@@ -5,6 +5,7 @@ Run: .venv/bin/python bench/check.py [--files 1000] [--repeat 3]
 "Full check" is `check_files`: YAML with line marks, schema, semantic rules, completeness, duplicate slugs.
 Target: the full check within 2.5x the bare parse.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -13,8 +14,8 @@ import shutil
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import yaml
 
@@ -117,11 +118,13 @@ def stages(paths: list[Path], repeat: int) -> dict[str, float]:
 def report(count: int, repeat: int, bare: float, full: float, warnings: int, per_stage: dict[str, float]) -> None:
     """Print the comparison and the stage breakdown."""
     ratio = full / bare
-    print(f"{count} company files (copies of data/*.yaml), median of {repeat} runs, Python {sys.version.split()[0]}, "
-          f"PyYAML {yaml.__version__} (libyaml: {yaml.__with_libyaml__})")
+    print(
+        f"{count} company files (copies of data/*.yaml), median of {repeat} runs, Python {sys.version.split()[0]}, "
+        f"PyYAML {yaml.__version__} (libyaml: {yaml.__with_libyaml__})"
+    )
     print(f"{'':40}{'seconds':>10}{'ms/file':>10}")
     print(f"{'bare libyaml parse (floor)':40}{bare:>10.3f}{1000 * bare / count:>10.3f}")
-    print(f"{'full check (0 errors, %d warnings)' % warnings:40}{full:>10.3f}{1000 * full / count:>10.3f}")
+    print(f"{f'full check (0 errors, {warnings} warnings)':40}{full:>10.3f}{1000 * full / count:>10.3f}")
     print(f"ratio full/bare {ratio:.2f}x (target <= {TARGET}x: {'met' if ratio <= TARGET else 'NOT met'})")
     print("stages, ms per file (each stage timed separately, same chaining as check_documents):")
     for stage, ms in per_stage.items():

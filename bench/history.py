@@ -2,6 +2,7 @@
 
 Run: .venv/bin/python bench/history.py [--companies 200] [--versions 5] [--files 1000] [--repeat 3]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -13,13 +14,13 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build import ROOT, Build, count_pages, machine, project, run_build, synthetic_data  # noqa: E402
+from build import ROOT, Build, count_pages, machine, project, run_build, synthetic_data
 
 sys.path.insert(0, str(ROOT / "hooks"))
-from privacy_center.checker import check_files  # noqa: E402
-from privacy_center.diff import diff  # noqa: E402
-from privacy_center.release import release  # noqa: E402
-from privacy_center.resolve import company_from_data  # noqa: E402
+from privacy_center.checker import check_files
+from privacy_center.diff import diff
+from privacy_center.release import release
+from privacy_center.resolve import company_from_data
 
 OUT = ROOT / "bench" / "out" / "history"
 
@@ -33,10 +34,18 @@ def versioned_project(where: Path, companies: int, versions: int) -> Path:
         release(path, "1.0", None, None)
         for step in range(1, versions):
             text = path.read_text(encoding="utf-8")
-            before, after = f"duration: {{value: {2 + step}, unit: years}}", f"duration: {{value: {3 + step}, unit: years}}"
+            before, after = (
+                f"duration: {{value: {2 + step}, unit: years}}",
+                f"duration: {{value: {3 + step}, unit: years}}",
+            )
             path.write_text(text.replace(before, after, 1), encoding="utf-8")
-            release(path, f"1.{step}", f"Conservation : {3 + step} ans.", f"Retention: {3 + step} years.",
-                    f"2025-{step:02d}-01")
+            release(
+                path,
+                f"1.{step}",
+                f"Conservation : {3 + step} ans.",
+                f"Retention: {3 + step} years.",
+                f"2025-{step:02d}-01",
+            )
     return config
 
 
@@ -44,8 +53,10 @@ def build_history(companies: int, versions: int, repeat: int) -> None:
     """Build with one version per company and with several, alternated, and print them side by side."""
     if OUT.exists():
         shutil.rmtree(OUT)
-    configs = {1: versioned_project(OUT / "v1", companies, 1),
-               versions: versioned_project(OUT / f"v{versions}", companies, versions)}
+    configs = {
+        1: versioned_project(OUT / "v1", companies, 1),
+        versions: versioned_project(OUT / f"v{versions}", companies, versions),
+    }
     runs: dict[int, list[Build]] = {count: [] for count in configs}
     for _ in range(repeat):
         for count, config in configs.items():
@@ -55,8 +66,10 @@ def build_history(companies: int, versions: int, repeat: int) -> None:
     for count, found in runs.items():
         wall = statistics.median(r.wall for r in found)
         pages = count_pages(configs[count].parent / "site")
-        print(f"  {count} version{'s' if count > 1 else ' '} each  {wall:7.2f} s  {max(r.peak_mb for r in found):6.0f} MB"
-              f"  {pages:6d} pages  {wall / base:5.2f}x")
+        print(
+            f"  {count} version{'s' if count > 1 else ' '} each  {wall:7.2f} s  {max(r.peak_mb for r in found):6.0f} MB"
+            f"  {pages:6d} pages  {wall / base:5.2f}x"
+        )
 
 
 def trees(count: int) -> tuple[list[Path], list[Path]]:
@@ -72,8 +85,9 @@ def trees(count: int) -> tuple[list[Path], list[Path]]:
         slug = f"{source.stem}-{index:04d}"
         text = re.sub(r"^slug: .*$", f"slug: {slug}", source.read_text(encoding="utf-8"), count=1, flags=re.MULTILINE)
         (old / f"{slug}.yaml").write_text(text, encoding="utf-8")
-        (new / f"{slug}.yaml").write_text(text.replace("value: 13, unit: months}", "value: 25, unit: months}"),
-                                          encoding="utf-8")
+        (new / f"{slug}.yaml").write_text(
+            text.replace("value: 13, unit: months}", "value: 25, unit: months}"), encoding="utf-8"
+        )
     return sorted(old.glob("*.yaml")), sorted(new.glob("*.yaml"))
 
 
@@ -86,12 +100,14 @@ def diff_trees(count: int, repeat: int) -> None:
         old = [company_from_data(d.data, d.file) for d in check_files(old_paths).documents]
         new = [company_from_data(d.data, d.file) for d in check_files(new_paths).documents]
         loaded = time.perf_counter()
-        changes = sum(len(diff(a, b)) for a, b in zip(old, new))
+        changes = sum(len(diff(a, b)) for a, b in zip(old, new, strict=False))
         diff_times.append(time.perf_counter() - loaded)
         load_times.append(loaded - start)
     load, compare = statistics.median(load_times), statistics.median(diff_times)
-    print(f"diff of two {count}-company trees, median of {repeat}: {load + compare:.2f} s "
-          f"(load + check + resolve {load:.2f} s, diff {compare:.3f} s, {changes} changes found)")
+    print(
+        f"diff of two {count}-company trees, median of {repeat}: {load + compare:.2f} s "
+        f"(load + check + resolve {load:.2f} s, diff {compare:.3f} s, {changes} changes found)"
+    )
 
 
 def main() -> int:

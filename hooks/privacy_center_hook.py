@@ -2,6 +2,7 @@
 
 This is the only module that imports mkdocs; the work happens in the privacy_center package.
 """
+
 from __future__ import annotations
 
 import logging
@@ -17,14 +18,19 @@ from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
-
 from privacy_center import cache
 from privacy_center.checker import summary
-from privacy_center.chrome import (CONFIG_KEY, FOOTER_LINKS, ChromeConfigError, footer_config, language_index,
-                                   print_block)
+from privacy_center.chrome import (
+    CONFIG_KEY,
+    FOOTER_LINKS,
+    ChromeConfigError,
+    footer_config,
+    language_index,
+    print_block,
+)
 from privacy_center.csp import with_policy
 from privacy_center.render import PAGE_ORDER
-from privacy_center.site import Site, SiteDataError, build_site
+from privacy_center.site import SiteDataError, build_site
 from privacy_center.wording import load_wording
 
 log = logging.getLogger("mkdocs.hooks.privacy_center")
@@ -105,13 +111,16 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         slug = pages[0].file.src_uri.split("/")[0] if pages else ""
         if slug in names:
             item.title = escape(names[slug])  # the theme prints nav titles unescaped
-            item.children = sorted(pages, key=lambda child: PAGE_ORDER.get(Path(child.file.src_uri).name.split(".")[0], 99))
+            item.children = sorted(
+                pages, key=lambda child: PAGE_ORDER.get(Path(child.file.src_uri).name.split(".")[0], 99)
+            )
     _relink(nav)
     return nav
 
 
 def _relink(nav: Navigation) -> None:
     """Recompute the reading order and previous/next links after reordering sections."""
+
     def pages(items: list) -> list[Page]:
         found: list[Page] = []
         for item in items:
@@ -120,6 +129,7 @@ def _relink(nav: Navigation) -> None:
             if isinstance(item, Section):
                 found.extend(pages(item.children))
         return found
+
     nav.pages = pages(nav.items)
     for index, page in enumerate(nav.pages):
         page.previous_page = nav.pages[index - 1] if index > 0 else None
@@ -181,7 +191,8 @@ def _split_by_language(config: MkDocsConfig) -> None:
         if merged is not None:
             (root / "search").mkdir(parents=True, exist_ok=True)
             (root / "search" / "search_index.json").write_text(
-                language_index(merged, language, default, languages), encoding="utf-8")
+                language_index(merged, language, default, languages), encoding="utf-8"
+            )
         if language in _state["404"]:
             (root / "404.html").write_text(_state["404"][language], encoding="utf-8")
 
@@ -192,12 +203,13 @@ on_post_build = CombinedEvent(event_priority(0)(_write_assets), event_priority(-
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Give theme templates our wording in the language being built, the footer links, and the root of that
     language (search loads that language's index from there)."""
-    languages, default = _languages(config)
+    _, default = _languages(config)
     language = _current_language(config)
     env.globals["pc_t"] = load_wording(language)
     env.globals["pc_language_root"] = "" if language == default else language
-    env.globals["pc_footer"] = [(key, _state["footer"].link(key, language), f"extra.{CONFIG_KEY}.{key}")
-                                for key in FOOTER_LINKS]
+    env.globals["pc_footer"] = [
+        (key, _state["footer"].link(key, language), f"extra.{CONFIG_KEY}.{key}") for key in FOOTER_LINKS
+    ]
     return env
 
 
@@ -207,9 +219,15 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
         i18n = config.plugins.get("i18n")
         root = urlsplit(config.site_url or "/").path.rstrip("/")
         _, default = _languages(config)
-        links = [{"name": lang.name, "lang": lang.locale,
-                  "link": f"{root}/404.html" if lang.locale == default else f"{root}/{lang.locale}/404.html"}
-                 for lang in i18n.config.languages if lang.build]
+        links = [
+            {
+                "name": lang.name,
+                "lang": lang.locale,
+                "link": f"{root}/404.html" if lang.locale == default else f"{root}/{lang.locale}/404.html",
+            }
+            for lang in i18n.config.languages
+            if lang.build
+        ]
         # i18n sets extra.alternate as an attribute, which hides the mapping's item from templates: set both
         _state["alternate"] = (config.extra.get("alternate"), vars(config.extra).get("alternate"))
         config.extra["alternate"] = links

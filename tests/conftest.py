@@ -1,4 +1,5 @@
 """Shared fixtures: paths, and one real site build per test session."""
+
 from __future__ import annotations
 
 import os
@@ -15,8 +16,9 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 def mkdocs(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     """Run the real mkdocs CLI of this environment, as a user would."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=600
+    )
 
 
 @pytest.fixture(scope="session")
@@ -28,10 +30,10 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-
 def make_project(tmp: Path, data_files: list[Path] = (), data_dir: Path | None = None) -> Path:
     """A copy of this project around other data (files, or a whole folder), to build as a user would."""
     import shutil
+
     shutil.copy(ROOT / "mkdocs.yml", tmp / "mkdocs.yml")
     for folder in ("docs", "overrides"):
         shutil.copytree(ROOT / folder, tmp / folder)
@@ -43,6 +45,7 @@ def make_project(tmp: Path, data_files: list[Path] = (), data_dir: Path | None =
     for path in data_files:
         shutil.copy(path, tmp / "data" / path.name)
     return tmp
+
 
 def build_fixture_site(factory: pytest.TempPathFactory, *data_files: Path) -> Path:
     """A real `mkdocs build --strict` of this project around fixture company files, into a temporary folder."""

@@ -1,12 +1,22 @@
 """Read built pages the way a visitor's browser would: visible text, and every resource the page loads."""
+
 from __future__ import annotations
 
 import html
 from html.parser import HTMLParser
 from pathlib import Path
 
-LOADING = {"script": "src", "img": "src", "iframe": "src", "source": "src", "video": "src", "audio": "src",
-           "embed": "src", "object": "data", "input": "src"}
+LOADING = {
+    "script": "src",
+    "img": "src",
+    "iframe": "src",
+    "source": "src",
+    "video": "src",
+    "audio": "src",
+    "embed": "src",
+    "object": "data",
+    "input": "src",
+}
 
 
 class _Page(HTMLParser):
@@ -78,7 +88,9 @@ def page_text(site: Path, language: str, slug: str, name: str) -> str:
 
 def page_source(site: Path, language: str, slug: str, name: str) -> str:
     """A company page's HTML, no-break spaces read as spaces."""
-    return page_file(site, language, slug, name).read_text(encoding="utf-8").replace("\u202f", " ").replace("\u00a0", " ")
+    return (
+        page_file(site, language, slug, name).read_text(encoding="utf-8").replace("\u202f", " ").replace("\u00a0", " ")
+    )
 
 
 def is_third_party(url: str) -> bool:

@@ -1,5 +1,6 @@
 """Accessible, valid HTML, proven in a real browser: axe-core on every page type, the Nu HTML Checker on every page,
 and a language switcher that keeps the visitor on the same page."""
+
 from __future__ import annotations
 
 import collections
@@ -10,23 +11,27 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-
 from conftest import ROOT
+from test_browser import ARCHIVE, ARTIFACTS, CHROMIUM, NOT_FOUND, PAGE_TYPES, browser, history_server, server  # noqa: F401  (fixtures shared below)
 from test_site import LANGS
-from test_browser import (ARCHIVE, ARTIFACTS, CHROMIUM, NOT_FOUND, PAGE_TYPES,  # noqa: F401  (fixtures shared below)
-                          browser, history_server, server)
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 JAVA = shutil.which("java")
 needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (.ci/run installs it)")
-needs_axe = pytest.mark.skipif(not AXE.is_file(), reason="node_modules/axe-core is missing: run `npm ci` (.ci/run does)")
+needs_axe = pytest.mark.skipif(
+    not AXE.is_file(), reason="node_modules/axe-core is missing: run `npm ci` (.ci/run does)"
+)
 
-AXE_PAGES = ([pytest.param("site", f"{prefix}{path}", id=f"{language}-{name}")
-              for language, prefix in LANGS.items() for name, path in PAGE_TYPES.items()]
-             + [pytest.param("site", NOT_FOUND, id="fr-not-found")]
-             + [pytest.param("history", f"{prefix}{ARCHIVE}", id=f"{language}-archive")
-                for language, prefix in LANGS.items()])
+AXE_PAGES = (
+    [
+        pytest.param("site", f"{prefix}{path}", id=f"{language}-{name}")
+        for language, prefix in LANGS.items()
+        for name, path in PAGE_TYPES.items()
+    ]
+    + [pytest.param("site", NOT_FOUND, id="fr-not-found")]
+    + [pytest.param("history", f"{prefix}{ARCHIVE}", id=f"{language}-archive") for language, prefix in LANGS.items()]
+)
 FAILING_IMPACTS = ("serious", "critical")
 
 # Serious or critical axe findings that come from mkdocs-material's own markup AND cannot be fixed from this project
@@ -38,19 +43,30 @@ AXE_ALLOWED: dict[tuple[str, str], str] = {}
 # template: (message substring, substring of the offending markup, why it is the theme's). Matched on both, so the
 # same error in our own markup still fails.
 VNU_ALLOWED: list[tuple[str, str, str]] = [
-    ("The empty string is not a valid integer", 'class="md-nav__link',
-     # material/templates/partials/nav-item.html: `{% set tabindex = "0" if not is_section %}` then
-     # `tabindex="{{ tabindex }}"`, so with the navigation.sections feature every section label gets tabindex="".
-     # Browsers ignore it (no effect on keyboard order); fixing it means forking nav-item.html or dropping the feature.
-     "theme: section labels of the navigation (partials/nav-item.html)"),
-    ("Attribute “autocomplete” is only allowed when the input type is", 'class="md-toggle"',
-     # material/templates/base.html writes the drawer and search toggles as <input type="checkbox" autocomplete="off">
-     # outside any block; only a fork of base.html could drop the attribute.
-     "theme: the hidden #__drawer and #__search checkbox toggles (base.html)"),
-    ("must be the ID of a non-hidden form control", 'for="__toc"',
-     # material/templates/partials/toc.html labels the table of contents for="__toc", but nav-item.html only writes
-     # <input id="__toc"> for a page that is not a section index (navigation.indexes), e.g. a company's overview.
-     "theme: table-of-contents title on section index pages (partials/toc.html)"),
+    (
+        "The empty string is not a valid integer",
+        'class="md-nav__link',
+        # material/templates/partials/nav-item.html: `{% set tabindex = "0" if not is_section %}` then
+        # `tabindex="{{ tabindex }}"`, so with the navigation.sections feature every section label gets tabindex="".
+        # Browsers ignore it (no effect on keyboard order); fixing it means forking nav-item.html or dropping the
+        # feature.
+        "theme: section labels of the navigation (partials/nav-item.html)",
+    ),
+    (
+        "Attribute “autocomplete” is only allowed when the input type is",
+        'class="md-toggle"',
+        # material/templates/base.html writes the drawer and search toggles as
+        # <input type="checkbox" autocomplete="off">
+        # outside any block; only a fork of base.html could drop the attribute.
+        "theme: the hidden #__drawer and #__search checkbox toggles (base.html)",
+    ),
+    (
+        "must be the ID of a non-hidden form control",
+        'for="__toc"',
+        # material/templates/partials/toc.html labels the table of contents for="__toc", but nav-item.html only writes
+        # <input id="__toc"> for a page that is not a section index (navigation.indexes), e.g. a company's overview.
+        "theme: table-of-contents title on section index pages (partials/toc.html)",
+    ),
 ]
 
 
@@ -77,24 +93,36 @@ def axe_violations(browser, url: str) -> list[dict]:
 @needs_chromium
 @needs_axe
 @pytest.mark.parametrize("which,path", AXE_PAGES)
-def test_axe_finds_no_serious_violation(browser, server: str, which: str, path: str,
-                                        request: pytest.FixtureRequest) -> None:
+def test_axe_finds_no_serious_violation(
+    browser, server: str, which: str, path: str, request: pytest.FixtureRequest
+) -> None:
     """Each page type passes axe-core with no serious or critical violation, in both languages."""
     base = server if which == "site" else request.getfixturevalue("history_server")
     violations = axe_violations(browser, f"{base}/{path}")
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / f"axe-{request.node.callspec.id}.json").write_text(json.dumps(violations, indent=2), encoding="utf-8")
-    failing = [(v["id"], v["impact"], v["help"], v["targets"][0] if v["targets"] else "")
-               for v in violations if v["impact"] in FAILING_IMPACTS
-               and (v["id"], v["targets"][0] if v["targets"] else "") not in AXE_ALLOWED]
+    failing = [
+        (v["id"], v["impact"], v["help"], v["targets"][0] if v["targets"] else "")
+        for v in violations
+        if v["impact"] in FAILING_IMPACTS and (v["id"], v["targets"][0] if v["targets"] else "") not in AXE_ALLOWED
+    ]
     counts = dict(collections.Counter(v["impact"] for v in violations))
     assert failing == [], f"axe on /{path} (all impacts: {counts}):\n" + "\n".join(map(str, failing))
 
 
 def vnu_command(*paths: Path) -> list[str]:
     """The Nu HTML Checker over whole folders, errors only, JSON on stdout."""
-    return [JAVA or "java", "-jar", str(VNU), "--format", "json", "--errors-only", "--skip-non-html", "--stdout",
-            *map(str, paths)]
+    return [
+        JAVA or "java",
+        "-jar",
+        str(VNU),
+        "--format",
+        "json",
+        "--errors-only",
+        "--skip-non-html",
+        "--stdout",
+        *map(str, paths),
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -105,8 +133,10 @@ def vnu_messages(site: Path, history_site: Path, tmp_path_factory: pytest.TempPa
     if not VNU.is_file():
         pytest.skip("node_modules/vnu-jar/build/dist/vnu.jar is missing: run `npm ci` (.ci/run does)")
     canary = tmp_path_factory.mktemp("vnu-canary")
-    (canary / "canary.html").write_text('<!DOCTYPE html><html lang="en"><head><title>canary</title></head>'
-                                        '<body><img src="x.png"></body></html>', encoding="utf-8")
+    (canary / "canary.html").write_text(
+        '<!DOCTYPE html><html lang="en"><head><title>canary</title></head><body><img src="x.png"></body></html>',
+        encoding="utf-8",
+    )
     # one invocation for everything: the JVM takes seconds to start
     result = subprocess.run(vnu_command(site, history_site, canary), capture_output=True, text=True, timeout=600)
     assert result.stdout.strip(), f"the checker printed no report (exit {result.returncode}): {result.stderr}"
@@ -114,8 +144,14 @@ def vnu_messages(site: Path, history_site: Path, tmp_path_factory: pytest.TempPa
     roots = {"site": site, "history": history_site, "canary": canary}
     for message in messages:  # file:/tmp/.../site0/coopo/index.html -> site:coopo/index.html
         path = Path(urlparse(message.get("url", "")).path)
-        message["page"] = next((f"{name}:{path.relative_to(root).as_posix()}" for name, root in roots.items()
-                                if path.is_relative_to(root)), message.get("url", ""))
+        message["page"] = next(
+            (
+                f"{name}:{path.relative_to(root).as_posix()}"
+                for name, root in roots.items()
+                if path.is_relative_to(root)
+            ),
+            message.get("url", ""),
+        )
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "vnu.json").write_text(json.dumps(messages, indent=2, ensure_ascii=False), encoding="utf-8")
     return messages
@@ -123,8 +159,9 @@ def vnu_messages(site: Path, history_site: Path, tmp_path_factory: pytest.TempPa
 
 def allowed(message: dict) -> bool:
     """Whether a checker error is theme markup listed in VNU_ALLOWED."""
-    return any(text in message.get("message", "") and markup in message.get("extract", "")
-               for text, markup, _ in VNU_ALLOWED)
+    return any(
+        text in message.get("message", "") and markup in message.get("extract", "") for text, markup, _ in VNU_ALLOWED
+    )
 
 
 def test_the_html_checker_reports_an_invalid_page(vnu_messages: list[dict]) -> None:
@@ -134,10 +171,15 @@ def test_the_html_checker_reports_an_invalid_page(vnu_messages: list[dict]) -> N
 
 def test_every_page_is_valid_html(vnu_messages: list[dict]) -> None:
     """Every built page of both sites is valid HTML, apart from the theme's listed markup."""
-    errors = [m for m in vnu_messages if not m["page"].startswith("canary:")
-              and m.get("type") in ("error", "non-document-error") and not allowed(m)]
-    listed = "\n".join(f"{m['page']}:{m.get('lastLine', '?')}: {m['message']} | {m.get('extract', '').strip()[:160]}"
-                       for m in errors[:40])
+    errors = [
+        m
+        for m in vnu_messages
+        if not m["page"].startswith("canary:") and m.get("type") in ("error", "non-document-error") and not allowed(m)
+    ]
+    listed = "\n".join(
+        f"{m['page']}:{m.get('lastLine', '?')}: {m['message']} | {m.get('extract', '').strip()[:160]}"
+        for m in errors[:40]
+    )
     assert errors == [], f"{len(errors)} HTML errors, first ones:\n{listed}"
 
 

@@ -1,4 +1,5 @@
 """In a real headless Chromium: no request leaves the site, and pages read fully without JavaScript."""
+
 from __future__ import annotations
 
 import contextlib
@@ -11,21 +12,27 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-
 from test_site import LANGS, PAGES, SLUGS
 
 playwright = pytest.importorskip("playwright.sync_api")
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (.ci/run installs it)")
 ARTIFACTS = Path(__file__).parent / "artifacts"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-quic"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     """A static file handler that keeps the test output free of access logs."""
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002  (the standard library's signature)
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -72,8 +79,10 @@ def foreign_requests(browser, base: str, paths: list[str], javascript: bool = Tr
     for path in paths:
         requests.clear()
         page.goto(f"{base}/{path}", wait_until="networkidle")
-        hosts = sorted({urlparse(u).netloc for u in requests if urlparse(u).scheme in ("http", "https", "ws", "wss")}
-                       - {urlparse(base).netloc})
+        hosts = sorted(
+            {urlparse(u).netloc for u in requests if urlparse(u).scheme in ("http", "https", "ws", "wss")}
+            - {urlparse(base).netloc}
+        )
         if hosts:
             foreign[path] = hosts
     context.close()
@@ -81,11 +90,20 @@ def foreign_requests(browser, base: str, paths: list[str], javascript: bool = Tr
 
 
 ALL_PAGES = [f"{prefix}{extra}" for prefix in LANGS.values() for extra in ("", "changes/")] + [
-    f"{prefix}{slug}/{p}" for prefix in LANGS.values() for slug in SLUGS for p in PAGES]
+    f"{prefix}{slug}/{p}" for prefix in LANGS.values() for slug in SLUGS for p in PAGES
+]
 # One page of each type the site generates, per language (the 404 page exists once, at the root). The archive of a
 # superseded version only exists in the history fixture site, whose demo company has several versions.
-PAGE_TYPES = {"home": "", "overview": "coopo/", "notice": "coopo/notice/", "activities": "coopo/activities/",
-              "rights": "coopo/rights/", "cookies": "coopo/cookies/", "history": "coopo/history/", "changes": "changes/"}
+PAGE_TYPES = {
+    "home": "",
+    "overview": "coopo/",
+    "notice": "coopo/notice/",
+    "activities": "coopo/activities/",
+    "rights": "coopo/rights/",
+    "cookies": "coopo/cookies/",
+    "history": "coopo/history/",
+    "changes": "changes/",
+}
 ARCHIVE = "demo/versions/1.0/"
 NOT_FOUND = "404.html"
 
@@ -98,8 +116,9 @@ def test_the_check_catches_a_third_party_script(browser, server: str, site: Path
     # the same check, on a page with a third-party script added: it must report it
     page_file = site / "coopo" / "index.html"
     original = page_file.read_text(encoding="utf-8")
-    page_file.write_text(original.replace("</head>", '<script src="https://cdn.example.com/x.js"></script></head>'),
-                         encoding="utf-8")
+    page_file.write_text(
+        original.replace("</head>", '<script src="https://cdn.example.com/x.js"></script></head>'), encoding="utf-8"
+    )
     try:
         found = foreign_requests(browser, server, ["coopo/"])
     finally:
@@ -162,7 +181,9 @@ def test_pages_keep_to_their_security_policy_and_store_nothing(browser, server: 
     context = browser.new_context()
     page = context.new_page()
     refused: list[str] = []
-    page.on("console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None)
+    page.on(
+        "console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None
+    )
     for path in ALL_PAGES:
         page.goto(f"{server}/{path}", wait_until="networkidle")
     page.fill("input.md-search__input", "Coopo")
@@ -177,6 +198,7 @@ def test_pages_keep_to_their_security_policy_and_store_nothing(browser, server: 
 def test_page_weight_per_page_type(browser, server: str, history_server: str, language: str) -> None:
     """Requests and bytes a visitor's browser fetches per page type, all from the site (figures in tests/artifacts)."""
     import json
+
     ARTIFACTS.mkdir(exist_ok=True)
     prefix = LANGS[language]
     urls = {name: f"{server}/{prefix}{path}" for name, path in PAGE_TYPES.items()}
@@ -188,13 +210,15 @@ def test_page_weight_per_page_type(browser, server: str, history_server: str, la
         context = browser.new_context()  # a fresh cache, as a first visit
         page = context.new_page()
         requests = []
-        page.on("requestfinished", lambda request: requests.append(request))
+        page.on("requestfinished", requests.append)
         page.goto(url, wait_until="networkidle")
         sizes = [r.sizes() for r in requests]
         hosts = {urlparse(r.url).netloc for r in requests}
         context.close()
         assert hosts == {urlparse(url).netloc}
-        figures[name] = {"requests": len(requests),
-                         "bytes": sum(s["responseBodySize"] + s["responseHeadersSize"] for s in sizes)}
+        figures[name] = {
+            "requests": len(requests),
+            "bytes": sum(s["responseBodySize"] + s["responseHeadersSize"] for s in sizes),
+        }
     (ARTIFACTS / f"page-weight-{language}.json").write_text(json.dumps(figures, indent=2), encoding="utf-8")
     assert all(f["requests"] > 0 and f["bytes"] > 10_000 for f in figures.values())

@@ -1,5 +1,6 @@
 """The site's chrome on real builds: one company's navigation, the footer, language-pure search, no missing file
 looked up by the theme, the print block, and a company page whose size does not depend on the number of companies."""
+
 from __future__ import annotations
 
 import html as html_module
@@ -9,12 +10,10 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-
 from conftest import FIXTURES, make_project, mkdocs
 from html_utils import parse
-from test_site import LANGS, PAGES, SLUGS, page_file
-
 from privacy_center.chrome import ChromeConfigError, footer_config
+from test_site import LANGS, PAGES, SLUGS, page_file
 
 NAV_LINK = re.compile(r'<a href="([^"]*)" class="md-nav__link[^"]*"')
 ORIGIN = "http://site.test/"
@@ -23,7 +22,9 @@ ORIGIN = "http://site.test/"
 def sidebar(path: Path) -> str:
     """The primary sidebar's HTML of a built page."""
     html = path.read_text(encoding="utf-8")
-    return html[html.index('class="md-sidebar md-sidebar--primary"'):html.index('class="md-sidebar md-sidebar--secondary"')]
+    return html[
+        html.index('class="md-sidebar md-sidebar--primary"') : html.index('class="md-sidebar md-sidebar--secondary"')
+    ]
 
 
 @pytest.mark.parametrize("language", LANGS)
@@ -42,31 +43,54 @@ def test_the_home_page_sidebar_lists_no_company(site: Path) -> None:
     assert not any(f"{slug}/" in target for slug in SLUGS for target in targets), targets
 
 
-@pytest.mark.parametrize("path,words", [("coopo/index.html", "Mentions légales : adresse non configurée "
-                                         "(clé extra.privacy_center.legal_notice de mkdocs.yml)"),
-                                        ("en/404.html", "Legal notice: address not configured "
-                                         "(key extra.privacy_center.legal_notice in mkdocs.yml)")])
+@pytest.mark.parametrize(
+    "path,words",
+    [
+        (
+            "coopo/index.html",
+            "Mentions légales : adresse non configurée (clé extra.privacy_center.legal_notice de mkdocs.yml)",
+        ),
+        ("en/404.html", "Legal notice: address not configured (key extra.privacy_center.legal_notice in mkdocs.yml)"),
+    ],
+)
 def test_the_footer_says_which_key_to_set_when_a_link_is_not_configured(site: Path, path: str, words: str) -> None:
     html = (site / path).read_text(encoding="utf-8").replace("\u00a0", " ")
     assert words in html
 
 
 def test_footer_links_are_read_from_the_site_configuration() -> None:
-    footer = footer_config({"privacy_center": {"contact": "mailto:dpo@site.test",
-                                               "legal_notice": {"fr": "https://site.test/mentions/",
-                                                                "en": "https://site.test/legal/"}}}, ["fr", "en"])
+    footer = footer_config(
+        {
+            "privacy_center": {
+                "contact": "mailto:dpo@site.test",
+                "legal_notice": {"fr": "https://site.test/mentions/", "en": "https://site.test/legal/"},
+            }
+        },
+        ["fr", "en"],
+    )
     assert footer.link("contact", "en") == "mailto:dpo@site.test"
     assert footer.link("legal_notice", "fr") == "https://site.test/mentions/"
     assert footer_config({}, ["fr", "en"]).link("contact", "fr") is None
 
 
-@pytest.mark.parametrize("section,message", [
-    ({"contact": "javascript:alert(1)"}, "extra.privacy_center.contact: link scheme 'javascript:' in "
-                                         "'javascript:alert(1)' (fr) (write an https: URL or a mailto: address)"),
-    ({"legal_notice": {"fr": "https://site.test/"}}, "extra.privacy_center.legal_notice: expected one address, "
-                                                     "or one per language (fr, en)"),
-    ({"imprint": "https://site.test/"}, "extra.privacy_center.imprint: unknown key (expected one of contact, "
-                                        "legal_notice)")])
+@pytest.mark.parametrize(
+    "section,message",
+    [
+        (
+            {"contact": "javascript:alert(1)"},
+            "extra.privacy_center.contact: link scheme 'javascript:' in "
+            "'javascript:alert(1)' (fr) (write an https: URL or a mailto: address)",
+        ),
+        (
+            {"legal_notice": {"fr": "https://site.test/"}},
+            "extra.privacy_center.legal_notice: expected one address, or one per language (fr, en)",
+        ),
+        (
+            {"imprint": "https://site.test/"},
+            "extra.privacy_center.imprint: unknown key (expected one of contact, legal_notice)",
+        ),
+    ],
+)
 def test_footer_links_that_are_not_plain_addresses_are_refused(section: dict, message: str) -> None:
     with pytest.raises(ChromeConfigError) as error:
         footer_config({"privacy_center": section}, ["fr", "en"])
@@ -81,7 +105,7 @@ def test_a_configured_footer_link_reaches_every_page(tmp_path: Path) -> None:
     result = mkdocs("build", "--strict", "-d", str(tmp_path / "out"), cwd=project)
     assert result.returncode == 0, result.stderr
     for path in ("minimal/notice/index.html", "en/index.html", "404.html", "en/404.html"):
-        links = {l.get("href"): l for l in parse(tmp_path / "out" / path).links}
+        links = {link.get("href"): link for link in parse(tmp_path / "out" / path).links}
         assert "https://site.test/legal/" in links, path
 
 
@@ -98,11 +122,13 @@ def test_each_language_searches_its_own_index(site: Path) -> None:
     # an English page's search base is /en/, so its worker loads /en/search/search_index.json
     for language, prefix in LANGS.items():
         html = page_file(site, language, "coopo", "notice/").read_text(encoding="utf-8")
-        config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', html,
-                                      re.DOTALL).group(1))
+        config = json.loads(
+            re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.DOTALL).group(1)
+        )
         page_url = urljoin(ORIGIN, f"{prefix}coopo/notice/")
-        assert urljoin(urljoin(page_url, config["base"]), "search/search_index.json") == \
-            urljoin(ORIGIN, f"{prefix}search/search_index.json")
+        assert urljoin(urljoin(page_url, config["base"]), "search/search_index.json") == urljoin(
+            ORIGIN, f"{prefix}search/search_index.json"
+        )
 
 
 def test_search_snippets_keep_table_cells_apart(site: Path) -> None:
@@ -125,26 +151,76 @@ def test_every_sitemap_the_theme_looks_up_exists(site: Path) -> None:
                 target = urljoin(urljoin(url, link["href"]), "sitemap.xml").removeprefix(ORIGIN)
                 if not (site / target).is_file():
                     missing.setdefault(target, path.relative_to(site).as_posix())
-        assert [l for l in parse(path).links if l.get("rel") == "alternate" and "hreflang" in l] == [], path
+        assert [link for link in parse(path).links if link.get("rel") == "alternate" and "hreflang" in link] == [], path
     assert missing == {}
 
 
-@pytest.mark.parametrize("language,slug,expected", [
-    ("fr", "actifpilot", ["Entreprise", "ActifPilot", "Version", "1.0", "Date d'entrée en vigueur", "9 mars 2026",
-                          "Adresse de la page", "https://privacy.example.org/actifpilot/notice/"]),
-    ("en", "actifpilot", ["Company", "ActifPilot", "Version", "1.0", "Effective date", "9 March 2026", "Page address",
-                          "https://privacy.example.org/en/actifpilot/notice/"]),
-    # No effective date in the policy: no "not stated" line in print either (the page's gaps box says it).
-    ("fr", "coppernic", ["Entreprise", "Coppernic", "Version", "1.0", "Adresse de la page",
-                         "https://privacy.example.org/coppernic/notice/"]),
-    ("en", "coppernic", ["Company", "Coppernic", "Version", "1.0", "Page address",
-                         "https://privacy.example.org/en/coppernic/notice/"])])
-def test_a_printed_company_page_starts_with_whose_notice_and_which_version(site: Path, language: str, slug: str,
-                                                                          expected: list[str]) -> None:
+@pytest.mark.parametrize(
+    "language,slug,expected",
+    [
+        (
+            "fr",
+            "actifpilot",
+            [
+                "Entreprise",
+                "ActifPilot",
+                "Version",
+                "1.0",
+                "Date d'entrée en vigueur",
+                "9 mars 2026",
+                "Adresse de la page",
+                "https://privacy.example.org/actifpilot/notice/",
+            ],
+        ),
+        (
+            "en",
+            "actifpilot",
+            [
+                "Company",
+                "ActifPilot",
+                "Version",
+                "1.0",
+                "Effective date",
+                "9 March 2026",
+                "Page address",
+                "https://privacy.example.org/en/actifpilot/notice/",
+            ],
+        ),
+        # No effective date in the policy: no "not stated" line in print either (the page's gaps box says it).
+        (
+            "fr",
+            "coppernic",
+            [
+                "Entreprise",
+                "Coppernic",
+                "Version",
+                "1.0",
+                "Adresse de la page",
+                "https://privacy.example.org/coppernic/notice/",
+            ],
+        ),
+        (
+            "en",
+            "coppernic",
+            [
+                "Company",
+                "Coppernic",
+                "Version",
+                "1.0",
+                "Page address",
+                "https://privacy.example.org/en/coppernic/notice/",
+            ],
+        ),
+    ],
+)
+def test_a_printed_company_page_starts_with_whose_notice_and_which_version(
+    site: Path, language: str, slug: str, expected: list[str]
+) -> None:
     html = page_file(site, language, slug, "notice/").read_text(encoding="utf-8")
     block = re.search(r'<aside class="pc-print-head" aria-hidden="true">(.*?)</aside>', html, re.DOTALL).group(1)
-    assert [html_module.unescape(v) for v in re.findall(r"<d[td][^>]*>([^<]*)</d[td]>", block)][:len(expected)] \
-        == expected
+    assert [html_module.unescape(v) for v in re.findall(r"<d[td][^>]*>([^<]*)</d[td]>", block)][
+        : len(expected)
+    ] == expected
     css = (site / "assets" / "privacy-center.css").read_text(encoding="utf-8")
     assert "break-before: page" not in css and "page-break-before" not in css
     assert re.search(r"@media screen \{\s*\.pc-print-head \{\s*display: none;", css)
@@ -154,8 +230,10 @@ def test_the_activities_table_takes_the_width_of_the_empty_toc(site: Path) -> No
     for language in LANGS:
         html = page_file(site, language, "coopo", "activities/").read_text(encoding="utf-8")
         assert re.search(r'<div class="md-sidebar md-sidebar--secondary"[^>]*hidden', html)
-        assert not re.search(r'<div class="md-sidebar md-sidebar--secondary"[^>]*hidden',
-                             page_file(site, language, "coopo", "notice/").read_text(encoding="utf-8"))
+        assert not re.search(
+            r'<div class="md-sidebar md-sidebar--secondary"[^>]*hidden',
+            page_file(site, language, "coopo", "notice/").read_text(encoding="utf-8"),
+        )
 
 
 def companies(folder: Path, count: int) -> Path:
@@ -178,8 +256,12 @@ def test_a_company_pages_size_does_not_depend_on_the_number_of_companies(tmp_pat
         out = tmp_path / f"site-{count}"
         result = mkdocs("build", "--strict", "-d", str(out), cwd=project)
         assert result.returncode == 0, result.stderr
-        sizes[count] = {f"{prefix}{page}": (out / prefix / "company-001" / page / "index.html").stat().st_size
-                        for prefix in LANGS.values() for page in PAGES}
-    grown = {page: (sizes[5][page], sizes[40][page]) for page in sizes[5]
-             if abs(sizes[40][page] - sizes[5][page]) > 64}  # a few bytes: link numbers such as __nav_3
+        sizes[count] = {
+            f"{prefix}{page}": (out / prefix / "company-001" / page / "index.html").stat().st_size
+            for prefix in LANGS.values()
+            for page in PAGES
+        }
+    grown = {
+        page: (sizes[5][page], sizes[40][page]) for page in sizes[5] if abs(sizes[40][page] - sizes[5][page]) > 64
+    }  # a few bytes: link numbers such as __nav_3
     assert grown == {}

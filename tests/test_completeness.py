@@ -1,17 +1,16 @@
 """The completeness report, tested like the validator: one fixture per rule in tests/fixtures/incomplete/, each
 declaring its exact warnings (`# warn: line:col: path: message [GDPR Art. ...]`)."""
+
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
 import pytest
-
+from conftest import FIXTURES
 from privacy_center import completeness as report
 from privacy_center.checker import check_files
 from privacy_center.loader import load_file
-
-from conftest import FIXTURES
 
 INCOMPLETE = sorted((FIXTURES / "incomplete").glob("*.yaml"))
 WARN = re.compile(r"^# warn: (.+)$", re.M)
@@ -32,10 +31,15 @@ def reported(path: Path) -> list[str]:
 
 
 def test_every_rule_has_its_fixture() -> None:
-    missing = [f"{rule.__name__} -> tests/fixtures/incomplete/{fixture_of(rule).name}"
-               for rule in report.ALL_RULES if not fixture_of(rule).is_file()]
-    assert missing == [], f"add one fixture per completeness rule (copy valid/minimal.yaml, leave one fact out, " \
-                          f"declare its '# warn:' lines): {missing}"
+    missing = [
+        f"{rule.__name__} -> tests/fixtures/incomplete/{fixture_of(rule).name}"
+        for rule in report.ALL_RULES
+        if not fixture_of(rule).is_file()
+    ]
+    assert missing == [], (
+        f"add one fixture per completeness rule (copy valid/minimal.yaml, leave one fact out, "
+        f"declare its '# warn:' lines): {missing}"
+    )
     assert {fixture_of(rule) for rule in report.ALL_RULES} == set(INCOMPLETE), "a fixture names no rule"
 
 
@@ -52,18 +56,25 @@ def test_incomplete_fixture_is_valid_and_reports_exactly_its_warnings(path: Path
     assert [d.format() for d in result.errors] == []
     assert reported(path) == want
     assert [f"{w.line}:{w.column}: {w.path}: {w.message}" for w in result.warnings] == sorted(
-        want, key=lambda line: (int(line.split(":")[0]), int(line.split(":")[1]), line.split(": ", 2)[2]))
+        want, key=lambda line: (int(line.split(":")[0]), int(line.split(":")[1]), line.split(": ", 2)[2])
+    )
 
 
 @pytest.mark.parametrize("rule", report.ALL_RULES, ids=lambda rule: rule.__name__)
 def test_each_rule_finds_its_gap_in_its_fixture(rule) -> None:
     document, _ = load_file(fixture_of(rule))
     if rule in report.PURPOSE_RULES:
-        found = [w for index, purpose in enumerate(document.data["purposes"])
-                 for w in rule(document, ("purposes", index), purpose)]
+        found = [
+            w
+            for index, purpose in enumerate(document.data["purposes"])
+            for w in rule(document, ("purposes", index), purpose)
+        ]
     elif rule in report.TRANSFER_RULES:
-        found = [w for index, item in enumerate(document.data["transfers"]["items"])
-                 for w in rule(document, ("transfers", "items", index), item)]
+        found = [
+            w
+            for index, item in enumerate(document.data["transfers"]["items"])
+            for w in rule(document, ("transfers", "items", index), item)
+        ]
     else:
         found = list(rule(document))
     assert found, f"{rule.__name__} finds nothing in {fixture_of(rule).name}"

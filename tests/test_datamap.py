@@ -1,4 +1,5 @@
 """The data map (datamap.py): laid out from the data only, inert whatever the data says, and on the built overview."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -7,7 +8,6 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, ROOT
 from privacy_center import datamap
 from privacy_center.loader import load_file
@@ -57,7 +57,8 @@ def test_transfers_are_drawn_from_the_recipient_or_purposes_the_policy_names() -
     transfers = layout.column("outside_eu")
     assert [box.label for box in transfers] == ["North America"]
     assert [(link.source, link.target) for link in layout.links if link.target.startswith("transfer:")] == [
-        ("recipient:maintenance_centre", transfers[0].key)]
+        ("recipient:maintenance_centre", transfers[0].key)
+    ]
 
     forms = company(FIXTURES / "valid" / "forms-transfers.yaml")
     with_purposes = [t for t in forms.transfers.items if t.purposes]
@@ -87,13 +88,12 @@ def test_long_labels_are_wrapped_and_cut_with_an_ellipsis() -> None:
 
 
 def test_hostile_labels_stay_text() -> None:
-    """Markup, entities and script URLs in a label are escaped: the SVG holds no element or attribute we did not write."""
+    """Markup, entities and script URLs in a label are escaped: the SVG holds no element or attribute we did not
+    write."""
     seed = company(ROOT / "data" / "coppernic.yaml")
     hostile = '</text><script>alert(1)</script><image href="https://evil.example/x.png"/>&amp; "q" \'a\''
-    categories = tuple(dataclasses.replace(c, label=Text({"fr": hostile, "en": hostile}))
-                       for c in seed.data_categories)
-    svg = drawn(dataclasses.replace(seed, data_categories=categories,
-                                    name=Text({"fr": hostile, "en": hostile})))
+    categories = tuple(dataclasses.replace(c, label=Text({"fr": hostile, "en": hostile})) for c in seed.data_categories)
+    svg = drawn(dataclasses.replace(seed, data_categories=categories, name=Text({"fr": hostile, "en": hostile})))
     tags = {element.tag.removeprefix(SVG) for element in svg.iter()}
     assert tags == {"svg", "title", "desc", "g", "path", "text", "tspan", "rect"}
     attributes = {name for element in svg.iter() for name in element.attrib}
@@ -102,8 +102,10 @@ def test_hostile_labels_stay_text() -> None:
 
 
 def test_the_overview_shows_the_map_with_its_text_alternative_and_table(site: Path) -> None:
-    for prefix, table in (("", "Les mêmes informations sous forme de tableau"),
-                          ("en/", "The same information as a table")):
+    for prefix, table in (
+        ("", "Les mêmes informations sous forme de tableau"),
+        ("en/", "The same information as a table"),
+    ):
         html = (site / prefix / "coppernic" / "index.html").read_text(encoding="utf-8")
         svg = re.search(r"<svg [^>]*class=\"pc-map__svg\".*?</svg>", html, re.S)
         assert svg is not None

@@ -4,6 +4,7 @@
 per language, texts that must be `present` on it, texts that must be `absent` from it and texts it must hold
 exactly `once` (a fact named in the gaps box and nowhere else on the page).
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -11,7 +12,6 @@ from typing import Any
 
 import pytest
 import yaml
-
 from html_utils import visible_text
 
 FIDELITY = Path(__file__).parent / "fidelity"

@@ -1,13 +1,13 @@
 """The rights, transfer-list, cookie and date forms of tests/fixtures/valid/forms-rights.yaml, on a real site.
 
 Each form is asserted on the French and English HTML a visitor gets, with its own words."""
+
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, build_fixture_site
 from html_utils import page_file, page_source, page_text, parse
 from privacy_center.phrases import date
@@ -38,7 +38,7 @@ def source(site: Path, language: str, name: str) -> str:
 def section(found: str, heading: str, length: int = 400) -> str:
     """The text that follows a heading (or a right's name) on a page."""
     assert heading in found, heading
-    return found[found.index(heading):][:length]
+    return found[found.index(heading) :][:length]
 
 
 ART_22 = {
@@ -57,17 +57,23 @@ def test_the_art_22_rights_are_named_with_their_article(built: Path, language: s
     assert express in text(built, language, "notice") and express in text(built, language, "")
 
 
-@pytest.mark.parametrize("language,own", [
-    ("fr", "La politique donne une adresse propre pour ce droit (Service de prévention de la fraude)."),
-    ("en", "The policy gives a separate address for this right (Fraud prevention team)."),
-])
+@pytest.mark.parametrize(
+    "language,own",
+    [
+        ("fr", "La politique donne une adresse propre pour ce droit (Service de prévention de la fraude)."),
+        ("en", "The policy gives a separate address for this right (Fraud prevention team)."),
+    ],
+)
 def test_a_right_with_its_own_address_links_there_and_only_there(built: Path, language: str, own: str) -> None:
     express = ART_22[language][0]
     block = section(text(built, language, "rights"), express, 600)
-    block = block[:block.index("##") if "##" in block else len(block)]
+    block = block[: block.index("##") if "##" in block else len(block)]
     assert own in block
-    mailtos = [link["href"] for link in parse(page(built, language, "rights")).links
-               if link.get("href", "").startswith("mailto:")]
+    mailtos = [
+        link["href"]
+        for link in parse(page(built, language, "rights")).links
+        if link.get("href", "").startswith("mailto:")
+    ]
     own_links = [m for m in mailtos if m.startswith("mailto:observations@formes-droits.example?subject=")]
     assert len(own_links) == 1  # only the right it belongs to
     assert quote_free(own_links[0]).endswith(f"{express} · Formes Droits")
@@ -78,24 +84,37 @@ def test_a_right_with_its_own_address_links_there_and_only_there(built: Path, la
 
 def quote_free(link: str) -> str:
     from urllib.parse import unquote
+
     return unquote(link)
 
 
-@pytest.mark.parametrize("language,line", [
-    ("fr", "Droit de présenter vos observations (art. 22(3) RGPD). Adresse pour ce droit (Service de prévention de "
-           "la fraude) : observations@formes-droits.example"),
-    ("en", "Right to express your point of view (GDPR Art. 22(3)). Address for this right (Fraud prevention team): "
-           "observations@formes-droits.example"),
-])
+@pytest.mark.parametrize(
+    "language,line",
+    [
+        (
+            "fr",
+            "Droit de présenter vos observations (art. 22(3) RGPD). Adresse pour ce droit (Service de prévention de "
+            "la fraude) : observations@formes-droits.example",
+        ),
+        (
+            "en",
+            "Right to express your point of view (GDPR Art. 22(3)). Address for this right (Fraud prevention team): "
+            "observations@formes-droits.example",
+        ),
+    ],
+)
 def test_the_notice_gives_the_right_its_own_address(built: Path, language: str, line: str) -> None:
     assert line in text(built, language, "notice")
     assert "mailto:observations@formes-droits.example?subject=" in source(built, language, "notice")
 
 
-@pytest.mark.parametrize("language,lead,first", [
-    ("fr", "Notamment :", "Destination : Maroc et Madagascar"),
-    ("en", "Including:", "Destination: Morocco and Madagascar"),
-])
+@pytest.mark.parametrize(
+    "language,lead,first",
+    [
+        ("fr", "Notamment :", "Destination : Maroc et Madagascar"),
+        ("en", "Including:", "Destination: Morocco and Madagascar"),
+    ],
+)
 def test_transfers_given_as_examples_read_including(built: Path, language: str, lead: str, first: str) -> None:
     heading = {"fr": "Transferts hors de l'Union européenne", "en": "Transfers outside the European Union"}
     block = section(text(built, language, "notice"), heading[language], 800)
@@ -105,17 +124,21 @@ def test_transfers_given_as_examples_read_including(built: Path, language: str, 
     assert lead in overview and overview.index(lead) < overview.index(countries)
 
 
-@pytest.mark.parametrize("language,partners", [
-    ("fr", "Partenaires : Criteo et Batch (application uniquement)"),
-    ("en", "Partners: Criteo and Batch (app only)"),
-])
+@pytest.mark.parametrize(
+    "language,partners",
+    [
+        ("fr", "Partenaires : Criteo et Batch (application uniquement)"),
+        ("en", "Partners: Criteo and Batch (app only)"),
+    ],
+)
 @pytest.mark.parametrize("name", ["cookies", "notice"])
 def test_a_cookie_partner_shows_its_scope(built: Path, language: str, partners: str, name: str) -> None:
     assert partners in text(built, language, name)
 
 
-@pytest.mark.parametrize("language,words", [("fr", "La politique ne le précise pas"),
-                                            ("en", "Not stated in the policy")])
+@pytest.mark.parametrize(
+    "language,words", [("fr", "La politique ne le précise pas"), ("en", "Not stated in the policy")]
+)
 def test_a_cookie_purpose_not_stated_prints_like_every_other_silence(built: Path, language: str, words: str) -> None:
     row = re.search(r"<tr><th scope=\"row\">app_id</th>.*?</tr>", source(built, language, "cookies"), re.S)
     assert row is not None
@@ -134,16 +157,23 @@ def test_a_data_subject_with_code_and_label_shows_the_label(built: Path, languag
 
 @pytest.mark.parametrize("language,words", [("fr", "1er janvier 2026"), ("en", "1 January 2026")])
 @pytest.mark.parametrize("name", ["", "notice", "history"])
-def test_the_first_day_of_a_month_is_written_the_language_s_way(built: Path, language: str, words: str,
-                                                                name: str) -> None:
+def test_the_first_day_of_a_month_is_written_the_language_s_way(
+    built: Path, language: str, words: str, name: str
+) -> None:
     assert words in text(built, language, name)
 
 
-@pytest.mark.parametrize("language,value,words", [
-    ("fr", "2026-01-01", "1er janvier 2026"), ("fr", "2026-03-09", "9 mars 2026"),
-    ("fr", "2026-03-11", "11 mars 2026"), ("fr", "2026-03-21", "21 mars 2026"),
-    ("en", "2026-01-01", "1 January 2026"), ("en", "2026-03-21", "21 March 2026"),
-])
+@pytest.mark.parametrize(
+    "language,value,words",
+    [
+        ("fr", "2026-01-01", "1er janvier 2026"),
+        ("fr", "2026-03-09", "9 mars 2026"),
+        ("fr", "2026-03-11", "11 mars 2026"),
+        ("fr", "2026-03-21", "21 mars 2026"),
+        ("en", "2026-01-01", "1 January 2026"),
+        ("en", "2026-03-21", "21 March 2026"),
+    ],
+)
 def test_dates_in_words(language: str, value: str, words: str) -> None:
     assert date(value, load_wording(language)) == words
 
@@ -151,10 +181,10 @@ def test_dates_in_words(language: str, value: str, words: str) -> None:
 def test_the_ordinal_follows_any_date_pattern() -> None:
     """`date.first_day` replaces the day field of whatever format the locale file names, literals untouched."""
     from dataclasses import replace
+
     french = load_wording("fr")
     full = replace(french, entries={**french.entries, "date": {**french.entries["date"], "format": "full"}})
     assert date("2026-01-01", full) == "jeudi 1er janvier 2026"
-    quoted = replace(french, entries={**french.entries, "date": {**french.entries["date"],
-                                                                  "format": "'le' d MMMM y"}})
+    quoted = replace(french, entries={**french.entries, "date": {**french.entries["date"], "format": "'le' d MMMM y"}})
     assert date("2026-05-01", quoted) == "le 1er mai 2026"
     assert date("2026-05-02", quoted) == "le 2 mai 2026"

@@ -1,6 +1,7 @@
 """The transfer, cookie-partner and contact forms of tests/fixtures/valid/forms-transfers.yaml, on a real site.
 
 Each form is asserted on the French and English HTML a visitor gets, with its own words."""
+
 from __future__ import annotations
 
 import copy
@@ -11,7 +12,6 @@ from typing import Any
 import markdown
 import pytest
 import yaml
-
 from conftest import FIXTURES, build_fixture_site
 from html_utils import page_file, page_source, page_text, parse
 
@@ -38,17 +38,21 @@ def source(site: Path, language: str, name: str) -> str:
 
 
 SAFEGUARDS = {
-    "fr": ["Instrument juridiquement contraignant et exécutoire entre autorités ou organismes publics "
-           "(art. 46(2)(a) RGPD)",
-           "Clauses contractuelles autorisées par l'autorité de contrôle (art. 46(3)(a) RGPD)",
-           "Arrangement administratif entre autorités ou organismes publics, autorisé par l'autorité de contrôle "
-           "(art. 46(3)(b) RGPD)",
-           "Autre garantie appropriée : Chiffrement de bout en bout des données transférées"],
-    "en": ["Legally binding and enforceable instrument between public authorities or bodies (GDPR Art. 46(2)(a))",
-           "Contractual clauses authorised by the supervisory authority (GDPR Art. 46(3)(a))",
-           "Administrative arrangement between public authorities or bodies, authorised by the supervisory "
-           "authority (GDPR Art. 46(3)(b))",
-           "Other appropriate safeguard: End-to-end encryption of the data transferred"],
+    "fr": [
+        "Instrument juridiquement contraignant et exécutoire entre autorités ou organismes publics "
+        "(art. 46(2)(a) RGPD)",
+        "Clauses contractuelles autorisées par l'autorité de contrôle (art. 46(3)(a) RGPD)",
+        "Arrangement administratif entre autorités ou organismes publics, autorisé par l'autorité de contrôle "
+        "(art. 46(3)(b) RGPD)",
+        "Autre garantie appropriée : Chiffrement de bout en bout des données transférées",
+    ],
+    "en": [
+        "Legally binding and enforceable instrument between public authorities or bodies (GDPR Art. 46(2)(a))",
+        "Contractual clauses authorised by the supervisory authority (GDPR Art. 46(3)(a))",
+        "Administrative arrangement between public authorities or bodies, authorised by the supervisory "
+        "authority (GDPR Art. 46(3)(b))",
+        "Other appropriate safeguard: End-to-end encryption of the data transferred",
+    ],
 }
 
 
@@ -59,35 +63,60 @@ def test_every_safeguard_is_worded(built: Path, language: str, name: str) -> Non
     assert [s for s in SAFEGUARDS[language] if s not in found] == []
 
 
-@pytest.mark.parametrize("language,words", [
-    ("fr", ["Pour : Hébergement et Assistance", "Pour : Assistance"]),
-    ("en", ["For: Hosting and Support", "For: Support"]),
-])
+@pytest.mark.parametrize(
+    "language,words",
+    [
+        ("fr", ["Pour : Hébergement et Assistance", "Pour : Assistance"]),
+        ("en", ["For: Hosting and Support", "For: Support"]),
+    ],
+)
 @pytest.mark.parametrize("name", ["notice", ""])
 def test_a_transfer_names_its_purposes(built: Path, language: str, words: list[str], name: str) -> None:
     found = text(built, language, name)
     assert [w for w in words if w not in found] == []
 
 
-@pytest.mark.parametrize("language,words", [
-    ("fr", "Désigné auprès de la CNIL le 25 mai 2018 sous le numéro DPO-12345."),
-    ("en", "Registered with the CNIL on 25 May 2018 under number DPO-12345."),
-])
+@pytest.mark.parametrize(
+    "language,words",
+    [
+        ("fr", "Désigné auprès de la CNIL le 25 mai 2018 sous le numéro DPO-12345."),
+        ("en", "Registered with the CNIL on 25 May 2018 under number DPO-12345."),
+    ],
+)
 def test_the_dpo_registration_is_in_the_dpo_block(built: Path, language: str, words: str) -> None:
     found = text(built, language, "notice")
     heading = {"fr": "Délégué à la protection des données", "en": "Data protection officer"}[language]
-    block = found[found.index(heading):]
+    block = found[found.index(heading) :]
     assert words in block[:400]
 
 
-@pytest.mark.parametrize("language,partners", [
-    ("fr", ["Cookies des partenaires", "Partenaires : notamment Google, Meta et Criteo",
-            "Finalités : Mesure d'audience et Publicité", "Durée de vie : 13 mois", "Consentement requis : Oui",
-            "Ces partenaires peuvent vous suivre sur d'autres sites."]),
-    ("en", ["Partners' cookies", "Partners: including Google, Meta, and Criteo",
-            "Purposes: Audience measurement and Advertising", "Lifetime: 13 months", "Consent required: Yes",
-            "These partners may track you on other sites."]),
-])
+@pytest.mark.parametrize(
+    "language,partners",
+    [
+        (
+            "fr",
+            [
+                "Cookies des partenaires",
+                "Partenaires : notamment Google, Meta et Criteo",
+                "Finalités : Mesure d'audience et Publicité",
+                "Durée de vie : 13 mois",
+                "Consentement requis : Oui",
+                "Ces partenaires peuvent vous suivre sur d'autres sites.",
+            ],
+        ),
+        (
+            "en",
+            [
+                "Partners' cookies",
+                "Partners: including Google, Meta, and Criteo",
+                "Purposes: Audience measurement and Advertising",
+                "Lifetime: 13 months",
+                "Consent required: Yes",
+                "These partners may track you on other sites.",
+            ],
+        ),
+    ],
+)
 @pytest.mark.parametrize("name", ["cookies", "notice"])
 def test_cookie_partners_are_listed_once(built: Path, language: str, partners: list[str], name: str) -> None:
     found = text(built, language, name)
@@ -118,32 +147,45 @@ def test_attention_line_is_right_above_each_postal_address(built: Path, language
     assert _above(source(built, language, ""), general, address)  # overview contact block
     rights = source(built, language, "rights")
     rights_address = "8 rue des Exemples, CS 40001, 69002 Lyon, France"
-    assert len(re.findall(re.escape(dpo.replace("'", "&#39;")) + r"<br\s*/?>\s*" + re.escape(rights_address),
-                          rights)) == 1 + 4 + 1  # the exercise block, each right but the complaint, the printable letter
+    assert (
+        len(re.findall(re.escape(dpo.replace("'", "&#39;")) + r"<br\s*/?>\s*" + re.escape(rights_address), rights))
+        == 1 + 4 + 1
+    )  # the exercise block, each right but the complaint, the printable letter
 
 
 @pytest.mark.parametrize("language", PREFIX)
 def test_email_links_never_carry_the_attention_line(built: Path, language: str) -> None:
-    mailtos = [link["href"] for name in ("", "notice", "rights") for link in parse(page(built, language, name)).links
-               if link.get("href", "").startswith("mailto:")]
+    mailtos = [
+        link["href"]
+        for name in ("", "notice", "rights")
+        for link in parse(page(built, language, name)).links
+        if link.get("href", "").startswith("mailto:")
+    ]
     assert len(mailtos) >= 6
     assert [m for m in mailtos if "attention" in m.lower()] == []
 
 
 # Variants of the same forms, rendered without a site build.
 
+
 def _rendered(data: dict[str, Any], language: str, name: str) -> str:
     from privacy_center.checker import check_documents
     from privacy_center.loader import Document
     from privacy_center.render import render_company
     from privacy_center.resolve import company_from_data
+
     result = check_documents([Document("data/forms-transfers.yaml", data)])
     assert [d.format() for d in result.errors] == []
     for item in render_company(company_from_data(data), ("fr", "en"), "fr"):
         if item.language == language and item.path.split("/")[-1].startswith(name + "."):
             html = markdown.markdown(item.content, extensions=["tables", "attr_list"])
-            return " ".join(re.sub(r"<[^>]+>", " ", html).replace("&#39;", "'").replace("\u00a0", " ")
-                            .replace("\u202f", " ").split())
+            return " ".join(
+                re.sub(r"<[^>]+>", " ", html)
+                .replace("&#39;", "'")
+                .replace("\u00a0", " ")
+                .replace("\u202f", " ")
+                .split()
+            )
     raise AssertionError(name)
 
 
@@ -154,8 +196,9 @@ def forms() -> dict[str, Any]:
 
 def test_a_full_partner_list_and_silences(forms: dict[str, Any]) -> None:
     data = copy.deepcopy(forms)
-    data["cookies"]["partners"].update(names=["Google", "Meta"], purposes="not_stated", lifetime="not_stated",
-                                       consent_required=False)
+    data["cookies"]["partners"].update(
+        names=["Google", "Meta"], purposes="not_stated", lifetime="not_stated", consent_required=False
+    )
     french, english = _rendered(data, "fr", "cookies"), _rendered(data, "en", "cookies")
     assert "Partenaires : Google et Meta" in french and "notamment" not in french
     assert "Partners: Google and Meta" in english and "including" not in english

@@ -4,6 +4,7 @@ Issue 10 item 2: the completeness rules are the only list of gaps; the box words
 the notice and the overview show them all, the activities and rights pages their own, and the body no longer
 repeats "not stated" where the box says it.
 """
+
 from __future__ import annotations
 
 import re
@@ -12,23 +13,29 @@ from pathlib import Path
 
 import markdown
 import pytest
-
+from conftest import FIXTURES, ROOT, build_fixture_site
+from html_utils import visible_text
 from privacy_center import completeness, gaps, model
 from privacy_center.loader import load_file
 from privacy_center.render import render_company
 from privacy_center.resolve import company_from_data
 from privacy_center.wording import load_wording
 
-from conftest import FIXTURES, ROOT, build_fixture_site
-from html_utils import visible_text
-
 LANGS = {"fr": "", "en": "en/"}
 BOX = re.compile(r'<div class="admonition info">\s*<p class="admonition-title">(.*?)</p>(.*?)</div>', re.S)
-ARTICLE = {"fr": re.compile(r"\(art\. \d+\(\d\)(\([a-z]\))? RGPD\)$"),
-           "en": re.compile(r"\(GDPR Art\. \d+\(\d\)(\([a-z]\))?\)$")}
+ARTICLE = {
+    "fr": re.compile(r"\(art\. \d+\(\d\)(\([a-z]\))? RGPD\)$"),
+    "en": re.compile(r"\(GDPR Art\. \d+\(\d\)(\([a-z]\))?\)$"),
+}
 # Every wording that reports silence inline: none of it may remain on a page whose gaps box says it.
-SILENCE_KEYS = ("label.not_stated", "label.not_stated_short", "label.date_not_stated", "label.destination_not_stated",
-                "label.safeguards_not_stated", "retention.not_stated")
+SILENCE_KEYS = (
+    "label.not_stated",
+    "label.not_stated_short",
+    "label.date_not_stated",
+    "label.destination_not_stated",
+    "label.safeguards_not_stated",
+    "retention.not_stated",
+)
 
 
 def _plain(text: str) -> str:
@@ -74,12 +81,12 @@ def test_box_items_name_the_rule_its_entries_and_its_article(site: Path, languag
     words = load_wording(language)
     company = _company("coppernic")
     _, items = _boxes(site / LANGS[language] / "coppernic" / "notice" / "index.html", language)[0]
-    for gap, item in zip(company.gaps, items):
+    for gap, item in zip(company.gaps, items, strict=False):
         assert item.startswith(_plain(words(f"gaps.{gap.rule}")))
         assert item.endswith(f"({_plain(words('gaps.article', article=gap.article))})")
-    retention = next(item for gap, item in zip(company.gaps, items) if gap.rule == "purpose_retention")
+    retention = next(item for gap, item in zip(company.gaps, items, strict=False) if gap.rule == "purpose_retention")
     assert _plain(words("gaps.subjects.purpose.many", count=8, total=15)) in retention
-    sources = next(item for gap, item in zip(company.gaps, items) if gap.rule == "purpose_source")
+    sources = next(item for gap, item in zip(company.gaps, items, strict=False) if gap.rule == "purpose_source")
     names = {"fr": "Élaboration de statistiques commerciales", "en": "Producing business statistics"}
     assert names[language] in sources
 
@@ -88,8 +95,13 @@ def test_box_items_name_the_rule_its_entries_and_its_article(site: Path, languag
 def test_other_pages_show_only_their_gaps(site: Path, language: str) -> None:
     company = _company("coppernic")
     words = load_wording(language)
-    for page, folder in (("index", ""), ("activities", "activities/"), ("rights", "rights/"),
-                         ("cookies", "cookies/"), ("history", "history/")):
+    for page, folder in (
+        ("index", ""),
+        ("activities", "activities/"),
+        ("rights", "rights/"),
+        ("cookies", "cookies/"),
+        ("history", "history/"),
+    ):
         boxes = _boxes(site / LANGS[language] / "coppernic" / folder / "index.html", language)
         wanted = gaps.on_page(company.gaps, page)
         if not wanted:
@@ -97,7 +109,8 @@ def test_other_pages_show_only_their_gaps(site: Path, language: str) -> None:
             continue
         assert len(boxes) == 1, page
         assert [item.split(" — ")[0].split(" (")[0] for item in boxes[0][1]] == [
-            _plain(words(f"gaps.{gap.rule}")) for gap in wanted], page
+            _plain(words(f"gaps.{gap.rule}")) for gap in wanted
+        ], page
     assert {gap.rule for gap in gaps.on_page(company.gaps, "rights")} == {"article_rights", "rights_email"}
 
 
@@ -107,7 +120,8 @@ def test_activities_cells_keep_a_titled_dash(site: Path, language: str) -> None:
     title = load_wording(language)("label.not_stated").replace("'", "&#39;")
     assert html.count(f'<abbr title="{title}">—</abbr>') >= 11  # at least the 11 purposes without a legal basis
     assert _plain(load_wording(language)("label.not_stated")) not in _plain(
-        visible_text(site / LANGS[language] / "coppernic" / "activities" / "index.html"))
+        visible_text(site / LANGS[language] / "coppernic" / "activities" / "index.html")
+    )
 
 
 @pytest.fixture(scope="module")

@@ -4,6 +4,7 @@ our templates did not write, in any output (pages, <title>, meta, nav, search in
 Each payload of tests/injection_payloads.yaml goes into each string field found by walking the schema; the check
 refuses it with a located message or accepts it; the accepted ones are built, one company per payload, in one real
 `mkdocs build --strict`, and the output is compared with a benign build's."""
+
 from __future__ import annotations
 
 import copy
@@ -16,34 +17,73 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Union
+from typing import Any
 from urllib.parse import urlsplit
 
 import html5lib
 import pytest
 import yaml
-
+from conftest import FIXTURES, ROOT, make_project
 from privacy_center.checker import CheckResult, check_documents, check_files, default_context
 from privacy_center.diagnostics import format_path
 from privacy_center.loader import Document, load_file
 from privacy_center.schema import is_valid_fast, schema, validator
-
-from conftest import FIXTURES, ROOT, make_project
-from test_browser import ARGS as BROWSER_ARGS, CHROMIUM, serve
+from test_browser import ARGS as BROWSER_ARGS
+from test_browser import CHROMIUM, serve
 
 BASE_FILE = FIXTURES / "valid" / "full.yaml"
 PAYLOADS_FILE = Path(__file__).parent / "injection_payloads.yaml"
 LANG = "<lang>"
 ANY = "*"
 Slot = tuple[str, ...]  # a schema path: property names, "*" for list items, "<lang>" for a text's languages
-DataPath = tuple[Union[str, int], ...]
+DataPath = tuple[str | int, ...]
 DIAGNOSTIC = re.compile(r"^\S+:\d+:\d+: \S+: .+ \(.+\)$")
 SKIP_IN_COMBINATION = {"slug", "id", "version", "date"}  # keys whose accepted values would clash when combined
 HTML = "{http://www.w3.org/1999/xhtml}"
-URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "poster", "srcset", "xlink:href", "background",
-                  "cite", "longdesc", "ping", "manifest", "codebase", "archive", "usemap", "icon", "lowsrc"}
-LOADING_TAGS = {"script", "img", "iframe", "frame", "frameset", "object", "embed", "link", "style", "base", "form",
-                "video", "audio", "source", "track", "svg", "math", "image", "meta", "applet", "picture", "template"}
+URL_ATTRIBUTES = {
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "data",
+    "poster",
+    "srcset",
+    "xlink:href",
+    "background",
+    "cite",
+    "longdesc",
+    "ping",
+    "manifest",
+    "codebase",
+    "archive",
+    "usemap",
+    "icon",
+    "lowsrc",
+}
+LOADING_TAGS = {
+    "script",
+    "img",
+    "iframe",
+    "frame",
+    "frameset",
+    "object",
+    "embed",
+    "link",
+    "style",
+    "base",
+    "form",
+    "video",
+    "audio",
+    "source",
+    "track",
+    "svg",
+    "math",
+    "image",
+    "meta",
+    "applet",
+    "picture",
+    "template",
+}
 MARKUP = re.compile(r"<\s*[A-Za-z!/?]")
 
 
@@ -72,11 +112,11 @@ def _walk(node: Any, slot: Slot, refs: frozenset[str], out: dict[Slot, set[str]]
     if node.get("type") == "string" and "const" not in node and "enum" not in node:
         out.setdefault(slot, set()).add(node.get("format") or ("pattern" if "pattern" in node else "text"))
     for name, sub in node.get("properties", {}).items():
-        _walk(sub, slot + (name,), refs, out)
+        _walk(sub, (*slot, name), refs, out)
     if isinstance(node.get("additionalProperties"), dict):
-        _walk(node["additionalProperties"], slot + (LANG,), refs, out)
+        _walk(node["additionalProperties"], (*slot, LANG), refs, out)
     if isinstance(node.get("items"), dict):
-        _walk(node["items"], slot + (ANY,), refs, out)
+        _walk(node["items"], (*slot, ANY), refs, out)
 
 
 @lru_cache(maxsize=1)
@@ -131,7 +171,7 @@ def instances() -> dict[Slot, tuple[DataPath, bool]]:
                 found.setdefault(slot[:-1], (path[:-1], False))  # the string form of a string-or-text field
             else:
                 found.setdefault(slot, (path, False))
-                found.setdefault(slot + (LANG,), (path, True))  # the text form of a string-or-text field
+                found.setdefault((*slot, LANG), (path, True))  # the text form of a string-or-text field
     return {slot: found[slot] for slot in string_slots() if slot in found}
 
 
@@ -170,8 +210,9 @@ class Outcome:
 @lru_cache(maxsize=1)
 def payloads() -> tuple[Payload, ...]:
     raw = yaml.safe_load(PAYLOADS_FILE.read_text(encoding="utf-8"))
-    return tuple(Payload(item["id"], item["text"], item.get("expect", ""), tuple(item.get("refuse_formats", ())))
-                 for item in raw)
+    return tuple(
+        Payload(item["id"], item["text"], item.get("expect", ""), tuple(item.get("refuse_formats", ()))) for item in raw
+    )
 
 
 def check_data(data: Any, file: str = "") -> CheckResult:
@@ -197,6 +238,7 @@ def outcomes() -> dict[str, Outcome]:
 def test_every_schema_string_field_is_in_the_base_document() -> None:
     def plain(slot: tuple[str, ...]) -> tuple[str, ...]:  # `{including: [...]}` holds the same strings as a list
         return tuple(part for part in slot if part != "including")
+
     present = {plain(slot) for slot in instances()}
     missing = [".".join(slot) for slot in string_slots() if plain(slot) not in present]
     assert missing == [], f"add these fields to {BASE_FILE.name} so hostile text is tried in them: {missing}"
@@ -208,14 +250,20 @@ def test_each_payload_is_refused_with_a_located_message_or_accepted() -> None:
     for outcome in outcomes().values():
         payload = outcome.payload
         for slot, lines in outcome.refused.items():
-            problems += [f"{payload.id} in {'.'.join(slot)}: badly formed message {line!r}"
-                         for line in lines if not DIAGNOSTIC.match(line) or "Traceback" in line]
+            problems += [
+                f"{payload.id} in {'.'.join(slot)}: badly formed message {line!r}"
+                for line in lines
+                if not DIAGNOSTIC.match(line) or "Traceback" in line
+            ]
         free = [slot for slot in instances() if is_free_text(slot)]
         if payload.expect == "refuse":
             problems += [f"{payload.id} accepted in {'.'.join(slot)}" for slot in outcome.accepted]
         if payload.expect == "accept":
-            problems += [f"{payload.id} refused in {'.'.join(slot)}: {outcome.refused[slot]}"
-                         for slot in free if slot in outcome.refused]
+            problems += [
+                f"{payload.id} refused in {'.'.join(slot)}: {outcome.refused[slot]}"
+                for slot in free
+                if slot in outcome.refused
+            ]
         for slot in outcome.accepted:
             if string_slots()[slot] & set(payload.refuse_formats):
                 problems.append(f"{payload.id} accepted in {'.'.join(slot)} ({sorted(string_slots()[slot])})")
@@ -237,7 +285,8 @@ def test_refusals_read_from_a_real_file_point_at_the_field(tmp_path: Path) -> No
         assert lines and all(DIAGNOSTIC.match(line) for line in lines), (outcome.payload.id, lines)
         field_path = format_path(where)
         located = any(f": {field_path}" in line for line in lines) or (  # YAML itself refuses a lone surrogate
-            len(lines) == 1 and "YAML syntax error" in lines[0] and outcome.payload.id == "lone-surrogate")
+            len(lines) == 1 and "YAML syntax error" in lines[0] and outcome.payload.id == "lone-surrogate"
+        )
         assert located, (outcome.payload.id, field_path, lines)
 
 
@@ -288,8 +337,14 @@ def combined(outcome: Outcome) -> Any:
 
 def _build(project: Path, out: Path) -> subprocess.Popen[str]:
     env = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}
-    return subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)], cwd=project,
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
+        cwd=project,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def _project(folder: Path) -> Path:
@@ -381,7 +436,7 @@ def url_problem(url: str, hosts: frozenset[str]) -> str:
     kept = re.sub(r"[\x00-\x20\x7f-\x9f]", "", url).lower()
     scheme = re.match(r"^([a-z][a-z0-9+.\-]*):", kept)
     if scheme is None:
-        return "protocol-relative URL" if kept.startswith("//") or kept.startswith("\\\\") else ""
+        return "protocol-relative URL" if kept.startswith(("//", "\\\\")) else ""
     if scheme.group(1) in ("mailto", "tel"):
         return ""
     if scheme.group(1) in ("http", "https"):
@@ -460,8 +515,10 @@ def test_search_index_holds_no_markup_from_data(sites: Sites) -> None:
     def entries(site: Path) -> list[dict[str, str]]:
         indexes = [site / prefix / "search" / "search_index.json" for prefix in ("", "en/")]  # one per language
         return [entry for index in indexes for entry in json.loads(index.read_text(encoding="utf-8"))["docs"]]
-    reference = inventory([e["title"] for e in entries(sites.baseline)] + [e["text"] for e in entries(sites.baseline)],
-                          fragment=True)
+
+    reference = inventory(
+        [e["title"] for e in entries(sites.baseline)] + [e["text"] for e in entries(sites.baseline)], fragment=True
+    )
     findings = []
     for entry in entries(sites.hostile):
         for key in ("title", "text"):
@@ -477,6 +534,7 @@ def test_feeds_are_well_formed_and_their_html_inert(sites: Sites) -> None:
             root = ET.parse(feed).getroot()  # raises on a malformed feed
             found += [c.text or "" for c in root.iter("{http://www.w3.org/2005/Atom}content")]
         return found
+
     reference = inventory(contents(sites.baseline), fragment=True)
     findings = [f for html in contents(sites.hostile) for f in inert_findings(html, reference, sites.url_hosts, True)]
     assert len(list(sites.hostile.rglob("feed.xml"))) >= 2 * len(sites.companies)
@@ -494,7 +552,8 @@ def test_versions_json_keeps_the_text_as_data(sites: Sites) -> None:
 
 
 WATCH = """window.__pc_violations = [];
-document.addEventListener('securitypolicyviolation', e => window.__pc_violations.push(e.violatedDirective + ' ' + e.blockedURI));"""
+document.addEventListener('securitypolicyviolation',
+  e => window.__pc_violations.push(e.violatedDirective + ' ' + e.blockedURI));"""
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed")
@@ -506,8 +565,14 @@ def test_payload_pages_load_nothing_and_run_nothing_in_chromium(sites: Sites) ->
         page = browser.new_page()
         page.add_init_script(WATCH)
         page.on("dialog", lambda dialog: (problems.append(f"dialog {dialog.message!r}"), dialog.dismiss()))
-        page.on("request", lambda request: None if request.url.startswith((origin, "data:", "blob:"))
-                else problems.append(f"request to {request.url}"))
+        page.on(
+            "request",
+            lambda request: (
+                None
+                if request.url.startswith((origin, "data:", "blob:"))
+                else problems.append(f"request to {request.url}")
+            ),
+        )
         for slug in sites.companies:
             for path in (f"{slug}/", f"{slug}/notice/", f"en/{slug}/notice/"):
                 page.goto(f"{origin}/{path}", wait_until="load")
@@ -520,8 +585,9 @@ def test_payload_pages_load_nothing_and_run_nothing_in_chromium(sites: Sites) ->
 # The checker can fail
 
 
-def test_the_checker_reports_a_field_output_unescaped(sites: Sites, baseline: Inventory,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_checker_reports_a_field_output_unescaped(
+    sites: Sites, baseline: Inventory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Render the base company in-process with one field (company.legal_name) printed raw, as a broken template
     would: the same checker must report the element and the event handler."""
     import markdown

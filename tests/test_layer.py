@@ -1,5 +1,6 @@
 """The first layer of each overview (issue 10, item 1): who, one way to exercise a right, the key facts answered
 from the data as yes / no / not stated, the last change, each right linked; checked on the HTML a visitor gets."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -8,7 +9,6 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import html5lib
 import pytest
-
 from conftest import FIXTURES, ROOT, build_fixture_site
 from privacy_center.layer import key_facts
 from privacy_center.loader import load_file
@@ -30,12 +30,13 @@ def company(path: Path):
 
 # --- mailto: every part percent-encoded -----------------------------------------------------------------------------
 
+
 def test_mailto_carries_subject_and_body_and_nothing_else() -> None:
     hostile_subject = 'x&bcc=spy@evil.example&cc=spy2@evil.example#frag "><script>alert(1)</script>'
     hostile_body = "line one\nBcc: spy@evil.example\r\n?to=spy3@evil.example&body=replaced%0A"
     link = str(mailto("rights@example.org", hostile_subject, hostile_body))
     raw = link.replace("&amp;", "&")  # the link is HTML-escaped for the page; the browser reads it unescaped
-    assert not any(c in raw for c in ' <>"\'\n\r#'), raw
+    assert not any(c in raw for c in " <>\"'\n\r#"), raw
     parts = urlsplit(raw)
     assert (parts.scheme, parts.path, parts.fragment) == ("mailto", "rights@example.org", "")
     query = parse_qs(parts.query, keep_blank_values=True)
@@ -49,6 +50,7 @@ def test_mailto_without_body_is_unchanged() -> None:
 
 
 # --- key facts: from explicit values only ---------------------------------------------------------------------------
+
 
 def test_silence_is_never_no() -> None:
     facts = key_facts(company(ROOT / "data" / "coppernic.yaml"))
@@ -76,7 +78,10 @@ def test_advertising_cookies_and_their_consent() -> None:
     assert (facts.advertising, facts.advertising_consent, facts.consent_cookies) == ("yes", NOT_STATED, "not_stated")
     none = replace(coopo.cookies, used=False, items=())
     facts = key_facts(replace(coopo, cookies=none))
-    assert (facts.consent_cookies, facts.advertising) == ("no", "not_stated")  # no cookie at all: no consent cookie, but advertising by other means is not stated
+    assert (facts.consent_cookies, facts.advertising) == (
+        "no",
+        "not_stated",
+    )  # no cookie at all: no consent cookie, but advertising by other means is not stated
 
 
 def test_every_layer_key_is_in_both_languages() -> None:
@@ -87,6 +92,7 @@ def test_every_layer_key_is_in_both_languages() -> None:
 
 
 # --- the built pages ------------------------------------------------------------------------------------------------
+
 
 def _tree(path: Path):
     return html5lib.parse(path.read_text(encoding="utf-8"), namespaceHTMLElements=False)
@@ -106,7 +112,7 @@ def _first_layer(article) -> list:
     that only prints (whose notice, which version) is left out."""
     children = [child for child in article if "pc-print-head" not in child.get("class", "")]
     end = next(i for i, child in enumerate(children) if "pc-rights" in child.get("class", ""))
-    return children[:end + 1]
+    return children[: end + 1]
 
 
 def _facts(article) -> dict[str, str]:
@@ -149,8 +155,9 @@ def test_coopo_first_layer_offers_a_ready_to_send_email(site: Path, language: st
     assert query["body"][0].startswith({"fr": "Bonjour,\r\n", "en": "Hello,\r\n"}[language])
     facts = _facts(article)
     sold = facts[_text_of(words("layer.fact.sold"))]
-    assert {"fr": "Non : « En aucun cas nous ne vendons", "en": "No: “Under no circumstances do we sell"}[language] \
-        in sold
+    assert {"fr": "Non : « En aucun cas nous ne vendons", "en": "No: “Under no circumstances do we sell"}[
+        language
+    ] in sold
     assert facts[_text_of(words("layer.fact.outside_eu"))].startswith(_text_of(words("layer.answer.no")))
     assert _text_of(words("layer.dpo")) + " rgpd@coopo.fr" in _text(layer[1])
     _check_links(site, page, layer)
@@ -173,16 +180,17 @@ def test_coppernic_first_layer_gives_the_postal_address_and_the_letter(site: Pat
     not_stated = _text_of(words("layer.answer.not_stated"))
     for key in ("sold", "advertising", "automated"):
         assert facts[_text_of(words(f"layer.fact.{key}"))].endswith(not_stated), key
-    assert {"fr": "Possible : Amérique du Nord", "en": "Possibly: North America"}[language] \
-        in facts[_text_of(words("layer.fact.outside_eu"))]
+    assert {"fr": "Possible : Amérique du Nord", "en": "Possibly: North America"}[language] in facts[
+        _text_of(words("layer.fact.outside_eu"))
+    ]
     # the first layer comes before everything else of the overview: the data map and the "glance" sections follow
     children = list(article)
     assert children.index(layer[-1]) < children.index(article.find(".//figure"))
     _check_links(site, page, layer)
-    rights, rights_article = _article(site, language, "coppernic", "rights")
+    _rights, rights_article = _article(site, language, "coppernic", "rights")
     letter = rights_article.find(".//h2[@id='pc-letter']")
     assert letter is not None
-    after = " ".join(_text(e) for e in list(rights_article)[list(rights_article).index(letter):])
+    after = " ".join(_text(e) for e in list(rights_article)[list(rights_article).index(letter) :])
     assert "185 avenue Archimède" in after and _text_of(words("layer.letter.signature")) in after
 
 
@@ -199,8 +207,7 @@ def test_postal_only_fixture_answers_each_fact_from_its_data(postal_site: Path, 
     facts = _facts(article)
     expected = {
         "sold": {"fr": "Oui : « Nous vendons vos données", "en": "Yes: “We sell your data"},
-        "advertising": {"fr": "Oui (publicité, avec votre consentement)",
-                        "en": "Yes (advertising, with your consent)"},
+        "advertising": {"fr": "Oui (publicité, avec votre consentement)", "en": "Yes (advertising, with your consent)"},
         "outside_eu": {"fr": "Oui : États-Unis (garanties :", "en": "Yes: United States (safeguards:"},
         "automated": {"fr": "Non (sans profilage)", "en": "No (no profiling)"},
         "sensitive": {"fr": "Oui : Données de santé", "en": "Yes: Health data"},

@@ -1,21 +1,22 @@
 """Countries, dates, numbers and money come from pycountry and Babel, never from a hand-kept list: the locale files
 hold no country or month name, every language writes them its own way, and a third language needs no code edit."""
+
 from __future__ import annotations
 
 import gettext
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pycountry
 import pytest
 import yaml
 from babel.dates import get_month_names
-
+from conftest import FIXTURES, ROOT
 from privacy_center import render
 from privacy_center.checker import check_documents
-from privacy_center.countries import (REGION_GROUP, CountryNameError, catalogue, country_codes, country_name,
-                                      is_country)
+from privacy_center.countries import REGION_GROUP, CountryNameError, catalogue, country_codes, country_name, is_country
 from privacy_center.loader import load_file
 from privacy_center.model import Duration, Money
 from privacy_center.phrases import country, date, duration, money
@@ -23,8 +24,6 @@ from privacy_center.resolve import company_from_data
 from privacy_center.rules import RuleContext, is_text
 from privacy_center.site import language_problem
 from privacy_center.wording import LOCALES_DIR, available_languages, load_wording
-
-from conftest import FIXTURES, ROOT
 
 LANGUAGES = available_languages()
 SEEDS = sorted((ROOT / "data").glob("*.yaml"))
@@ -56,8 +55,13 @@ def test_no_country_or_month_is_written_by_hand_in_a_locale_file(language: str) 
     keys = [key for key, _ in leaves(entries)]
     assert "country" not in entries and "months" not in entries.get("date", {})
     assert [key for key in keys if is_country(key.rsplit(".", 1)[-1])] == [], "a country code as a wording key"
-    months = {name.casefold() for width in ("wide", "abbreviated") for context in ("format", "stand-alone")
-              for lang in (language, "en") for name in get_month_names(width, context, lang).values()}
+    months = {
+        name.casefold()
+        for width in ("wide", "abbreviated")
+        for context in ("format", "stand-alone")
+        for lang in (language, "en")
+        for name in get_month_names(width, context, lang).values()
+    }
     countries = all_country_names(language)
     values = [(key, value) for key, value in leaves(entries) if isinstance(value, str)]
     assert [(key, value) for key, value in values if value.strip().casefold() in months] == []
@@ -103,13 +107,24 @@ def test_every_country_of_the_seeds_is_named_in_every_language() -> None:
     assert country("north_america", load_wording("en")) == "North America"
 
 
-@pytest.mark.parametrize("code, french, english", [
-    ("US", "États-Unis", "United States"), ("GB", "Royaume-Uni", "United Kingdom"),
-    ("KR", "Corée du Sud", "South Korea"), ("IN", "Inde", "India"), ("PH", "Philippines", "Philippines"),
-    ("CN", "Chine", "China"), ("MA", "Maroc", "Morocco"), ("TN", "Tunisie", "Tunisia"), ("CH", "Suisse", "Switzerland"),
-    ("IR", "Iran", "Iran"), ("FM", "États fédérés de Micronésie", "Federated States of Micronesia"),
-    ("DE", "Allemagne", "Germany"), ("IE", "Irlande", "Ireland"),
-])
+@pytest.mark.parametrize(
+    "code, french, english",
+    [
+        ("US", "États-Unis", "United States"),
+        ("GB", "Royaume-Uni", "United Kingdom"),
+        ("KR", "Corée du Sud", "South Korea"),
+        ("IN", "Inde", "India"),
+        ("PH", "Philippines", "Philippines"),
+        ("CN", "Chine", "China"),
+        ("MA", "Maroc", "Morocco"),
+        ("TN", "Tunisie", "Tunisia"),
+        ("CH", "Suisse", "Switzerland"),
+        ("IR", "Iran", "Iran"),
+        ("FM", "États fédérés de Micronésie", "Federated States of Micronesia"),
+        ("DE", "Allemagne", "Germany"),
+        ("IE", "Irlande", "Ireland"),
+    ],
+)
 def test_country_names_read_well_on_a_page(code: str, french: str, english: str) -> None:
     assert country_name(code, "fr") == french
     assert country_name(code, "en") == english
@@ -143,21 +158,33 @@ def test_dates_by_babel(language: str, expected: str) -> None:
     assert date("not_stated", words) == words("label.date_not_stated")
 
 
-@pytest.mark.parametrize("language, value, expected", [
-    ("fr", Duration(1, "months"), "1 mois"), ("fr", Duration(13, "months"), "13 mois"),
-    ("fr", Duration(1, "years"), "1 an"), ("fr", Duration(3, "years"), "3 ans"),
-    ("fr", Duration(1000, "days"), "1\u202f000 jours"), ("fr", Duration(1000000, "days"), "1\u202f000\u202f000 jours"),
-    ("en", Duration(1, "months"), "1 month"), ("en", Duration(25, "months"), "25 months"),
-    ("en", Duration(1000, "years"), "1,000 years"),
-])
+@pytest.mark.parametrize(
+    "language, value, expected",
+    [
+        ("fr", Duration(1, "months"), "1 mois"),
+        ("fr", Duration(13, "months"), "13 mois"),
+        ("fr", Duration(1, "years"), "1 an"),
+        ("fr", Duration(3, "years"), "3 ans"),
+        ("fr", Duration(1000, "days"), "1\u202f000 jours"),
+        ("fr", Duration(1000000, "days"), "1\u202f000\u202f000 jours"),
+        ("en", Duration(1, "months"), "1 month"),
+        ("en", Duration(25, "months"), "25 months"),
+        ("en", Duration(1000, "years"), "1,000 years"),
+    ],
+)
 def test_durations_count_by_babel_with_cldr_plural(language: str, value: Duration, expected: str) -> None:
     assert duration(value, load_wording(language)) == expected
 
 
-@pytest.mark.parametrize("language, amount, expected", [
-    ("fr", "100000", "100\u202f000\u00a0€"), ("en", "100000", "€100,000"),
-    ("fr", "37000.5", "37\u202f000,50\u00a0€"), ("en", "37000.5", "€37,000.50"),
-])
+@pytest.mark.parametrize(
+    "language, amount, expected",
+    [
+        ("fr", "100000", "100\u202f000\u00a0€"),
+        ("en", "100000", "€100,000"),
+        ("fr", "37000.5", "37\u202f000,50\u00a0€"),
+        ("en", "37000.5", "€37,000.50"),
+    ],
+)
 def test_money_by_babel(language: str, amount: str, expected: str) -> None:
     assert money(Money(Decimal(amount), "EUR"), load_wording(language)) == expected
 
@@ -174,18 +201,32 @@ GERMAN = {
     "language": {"name": "Deutsch", "code": "de"},
     "date": {"format": "long"},
     "punct": {"colon": ": ", "list": ", ", "semicolon": "; ", "count": "{count} {unit}"},
-    "unit": {"days": {"one": "Tag", "other": "Tage"}, "weeks": {"one": "Woche", "other": "Wochen"},
-             "months": {"one": "Monat", "other": "Monate"}, "years": {"one": "Jahr", "other": "Jahre"}},
-    "region": {"EU": "Europäische Union", "EEA": "Europäischer Wirtschaftsraum", "north_america": "Nordamerika",
-               "worldwide": "Weltweit"},
-    "label": {"share_capital": "Stammkapital", "destination": "Zielland", "location": "Standort",
-              "last_updated": "Zuletzt aktualisiert"},
+    "unit": {
+        "days": {"one": "Tag", "other": "Tage"},
+        "weeks": {"one": "Woche", "other": "Wochen"},
+        "months": {"one": "Monat", "other": "Monate"},
+        "years": {"one": "Jahr", "other": "Jahre"},
+    },
+    "region": {
+        "EU": "Europäische Union",
+        "EEA": "Europäischer Wirtschaftsraum",
+        "north_america": "Nordamerika",
+        "worldwide": "Weltweit",
+    },
+    "label": {
+        "share_capital": "Stammkapital",
+        "destination": "Zielland",
+        "location": "Standort",
+        "last_updated": "Zuletzt aktualisiert",
+    },
 }
 
 
 def merged(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
-    return {key: merged(value, override[key]) if isinstance(value, dict) and key in override
-            else override.get(key, value) for key, value in base.items()}
+    return {
+        key: merged(value, override[key]) if isinstance(value, dict) and key in override else override.get(key, value)
+        for key, value in base.items()
+    }
 
 
 def with_language(node: Any, language: str) -> Any:
@@ -199,14 +240,16 @@ def with_language(node: Any, language: str) -> Any:
     return node
 
 
-def test_a_third_language_needs_only_its_wording_file_and_the_texts(tmp_path: Path,
-                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_third_language_needs_only_its_wording_file_and_the_texts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """German: a `de.yaml` (English wording with German dates, units and regions) and German texts in the data;
     countries, dates, numbers and money come out in German with no code edit."""
     english = yaml.safe_load((LOCALES_DIR / "en.yaml").read_text(encoding="utf-8"))
     for code in ("fr", "en"):
-        (tmp_path / f"{code}.yaml").write_text((LOCALES_DIR / f"{code}.yaml").read_text(encoding="utf-8"),
-                                               encoding="utf-8")
+        (tmp_path / f"{code}.yaml").write_text(
+            (LOCALES_DIR / f"{code}.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+        )
     (tmp_path / "de.yaml").write_text(yaml.safe_dump(merged(english, GERMAN), allow_unicode=True), encoding="utf-8")
     assert available_languages(tmp_path) == ("de", "en", "fr") and language_problem("de") is None
     words = load_wording("de", tmp_path)
@@ -223,8 +266,9 @@ def test_a_third_language_needs_only_its_wording_file_and_the_texts(tmp_path: Pa
     result = check_documents([source], RuleContext(languages=languages, wording=load_wording("fr", tmp_path)))
     assert [d.format() for d in result.errors] == []
     monkeypatch.setattr(render, "load_wording", lambda language: load_wording(language, tmp_path))
-    pages = {page.path: page.content for page in render.render_company(company_from_data(source.data),
-                                                                        list(languages), "fr")}
+    pages = {
+        page.path: page.content for page in render.render_company(company_from_data(source.data), list(languages), "fr")
+    }
     notice = pages["full/notice.de.md"].replace("\\", "")  # as read: without Markdown's escapes (`10\\.000`)
     assert "Stammkapital: 10.000\u00a0€" in notice
     assert "Vereinigte Staaten" in notice and "Irland" in notice
@@ -234,6 +278,7 @@ def test_a_third_language_needs_only_its_wording_file_and_the_texts(tmp_path: Pa
 
 def test_the_build_stops_on_a_language_pycountry_cannot_name(monkeypatch: pytest.MonkeyPatch) -> None:
     from privacy_center import site
+
     monkeypatch.setattr(site, "available_languages", lambda: ("en", "fr", "xx"))
     with pytest.raises(site.SiteDataError, match="no country names for language 'xx'"):
         site.build_site(ROOT / "data", ["fr", "en", "xx"], "fr")

@@ -1,15 +1,14 @@
 """Releasing versions: an unannounced change is refused, a release records and freezes the new version."""
+
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
 import pytest
-
+from conftest import ROOT
 from privacy_center.checker import check_files
 from privacy_center.cli import main
-
-from conftest import ROOT
 
 
 @pytest.fixture
@@ -25,8 +24,10 @@ def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def shorten_cookies(data: Path) -> None:
     path = data / "coopo.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("value: 13, unit: months}", "value: 6, unit: months}"),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("value: 13, unit: months}", "value: 6, unit: months}"),
+        encoding="utf-8",
+    )
 
 
 def messages(data: Path) -> list[str]:
@@ -44,30 +45,55 @@ def test_an_unannounced_change_is_refused_with_what_changed(data: Path) -> None:
     assert lines[error.line - 1].strip() == '- version: "1.0"'  # points at the version entry to follow
     assert error.format().endswith(
         "versions[0].version: coopo differs from its frozen version 1.0 (changed: cookies, retention_rules) but no "
-        "new version is recorded (run: privacy-center release coopo --version 1.1 --summary-fr \"...\" "
-        "--summary-en \"...\")")
+        'new version is recorded (run: privacy-center release coopo --version 1.1 --summary-fr "..." '
+        '--summary-en "...")'
+    )
 
 
 def test_release_records_and_freezes_the_new_version(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
     shorten_cookies(data)
-    code = main(["release", "coopo", "--version", "1.1", "--summary-fr", "Cookies : 6 mois.",
-                 "--summary-en", "Cookies: 6 months.", "--date", "2026-12-01", "--data-dir", str(data)])
+    code = main(
+        [
+            "release",
+            "coopo",
+            "--version",
+            "1.1",
+            "--summary-fr",
+            "Cookies : 6 mois.",
+            "--summary-en",
+            "Cookies: 6 months.",
+            "--date",
+            "2026-12-01",
+            "--data-dir",
+            str(data),
+        ]
+    )
     assert code == 0, capsys.readouterr().err
     assert "coopo: version 1.1 recorded and frozen (content hash " in capsys.readouterr().out
     text = (data / "coopo.yaml").read_text(encoding="utf-8")
     assert text.startswith("# Coopo: encoded from")  # comments and layout kept
-    assert text.endswith('  - version: "1.1"\n    date: "2026-12-01"\n    summary:\n      fr: "Cookies : 6 mois."\n'
-                         '      en: "Cookies: 6 months."\n')
+    assert text.endswith(
+        '  - version: "1.1"\n    date: "2026-12-01"\n    summary:\n      fr: "Cookies : 6 mois."\n'
+        '      en: "Cookies: 6 months."\n'
+    )
     assert (data / "versions" / "coopo" / "1.1.yaml").read_text(encoding="utf-8") == text
     assert messages(data) == []
 
 
-@pytest.mark.parametrize("args,expected", [
-    (["--version", "0.9", "--summary-fr", "x", "--summary-en", "y"], "version 0.9 must be higher than the last listed version 1.0"),
-    (["--version", "1.1"], "a new version needs --summary-fr and --summary-en"),
-    (["--version", "1.0"], "version 1.0 is already frozen"),
-])
-def test_release_refuses_a_bad_request(data: Path, capsys: pytest.CaptureFixture[str], args: list[str], expected: str) -> None:
+@pytest.mark.parametrize(
+    "args,expected",
+    [
+        (
+            ["--version", "0.9", "--summary-fr", "x", "--summary-en", "y"],
+            "version 0.9 must be higher than the last listed version 1.0",
+        ),
+        (["--version", "1.1"], "a new version needs --summary-fr and --summary-en"),
+        (["--version", "1.0"], "version 1.0 is already frozen"),
+    ],
+)
+def test_release_refuses_a_bad_request(
+    data: Path, capsys: pytest.CaptureFixture[str], args: list[str], expected: str
+) -> None:
     before = (data / "coopo.yaml").read_text(encoding="utf-8")
     assert main(["release", "coopo", *args, "--data-dir", str(data)]) == 1
     assert expected in capsys.readouterr().err
@@ -76,33 +102,46 @@ def test_release_refuses_a_bad_request(data: Path, capsys: pytest.CaptureFixture
 
 def test_a_listed_version_without_its_frozen_copy_is_an_error(data: Path) -> None:
     path = data / "coopo.yaml"
-    path.write_text(path.read_text(encoding="utf-8") + '  - version: "1.1"\n    date: "2026-12-01"\n    summary:\n'
-                    '      fr: "x"\n      en: "y"\n', encoding="utf-8")
-    assert messages(data) == ["versions[1].version: version 1.1 of coopo is listed but not frozen "
-                              "(run: privacy-center release coopo --version 1.1)"]
+    path.write_text(
+        path.read_text(encoding="utf-8") + '  - version: "1.1"\n    date: "2026-12-01"\n    summary:\n'
+        '      fr: "x"\n      en: "y"\n',
+        encoding="utf-8",
+    )
+    assert messages(data) == [
+        "versions[1].version: version 1.1 of coopo is listed but not frozen "
+        "(run: privacy-center release coopo --version 1.1)"
+    ]
 
 
 def test_a_frozen_version_missing_from_the_list_is_an_error(data: Path) -> None:
     shutil.copy(data / "versions" / "coopo" / "1.0.yaml", data / "versions" / "coopo" / "0.9.yaml")
-    assert messages(data) == ["versions: frozen version 0.9 of coopo is missing from versions "
-                              "(add version 0.9 back, or delete versions/coopo/0.9.yaml)"]
+    assert messages(data) == [
+        "versions: frozen version 0.9 of coopo is missing from versions "
+        "(add version 0.9 back, or delete versions/coopo/0.9.yaml)"
+    ]
 
 
 def test_release_hints_name_the_data_folder_when_it_is_not_the_default(data: Path, monkeypatch) -> None:
     monkeypatch.chdir(data)
     shorten_cookies(data)
     [error] = check_files([data / "coopo.yaml"]).errors
-    assert error.fix == 'run: privacy-center release coopo --version 1.1 --summary-fr "..." --summary-en "..." --data-dir .'
+    assert (
+        error.fix
+        == 'run: privacy-center release coopo --version 1.1 --summary-fr "..." --summary-en "..." --data-dir .'
+    )
 
 
 def test_a_text_changed_in_one_language_only_is_flagged_as_maybe_stale(data: Path) -> None:
     path = data / "coopo.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("(data minimization).", "(data minimisation)."),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("(data minimization).", "(data minimisation)."), encoding="utf-8"
+    )
     result = check_files([path])
     [stale] = [w for w in result.warnings if "stale" in w.message]
-    assert stale.format().endswith("introduction: the en text changed since version 1.0 but the fr text did not: "
-                                   "the translation may be stale (check that the fr text still says the same)")
+    assert stale.format().endswith(
+        "introduction: the en text changed since version 1.0 but the fr text did not: "
+        "the translation may be stale (check that the fr text still says the same)"
+    )
 
 
 HISTORY = Path(__file__).parent / "fixtures" / "history"
@@ -113,9 +152,10 @@ def edit_demo(folder: Path) -> None:
     path = folder / "demo.yaml"
     text = path.read_text(encoding="utf-8")
     at = text.index("value: 13", text.index("\ncookies:"))
-    text = text[:at] + "value: 24" + text[at + len("value: 13"):]
-    path.write_text(text.replace("before the competent courts of Grenoble.", "before the courts of Lyon."),
-                    encoding="utf-8")
+    text = text[:at] + "value: 24" + text[at + len("value: 13") :]
+    path.write_text(
+        text.replace("before the competent courts of Grenoble.", "before the courts of Lyon."), encoding="utf-8"
+    )
 
 
 def test_diff_prints_the_reviewed_markdown(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -129,11 +169,12 @@ def test_diff_prints_the_reviewed_markdown(tmp_path: Path, capsys: pytest.Captur
 
 def test_diff_compares_with_a_git_revision(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     import subprocess
+
     shutil.copytree(HISTORY / "data", tmp_path / "data")
     git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
     subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
-    subprocess.run(git + ["add", "."], cwd=tmp_path, check=True)
-    subprocess.run(git + ["commit", "-qm", "base"], cwd=tmp_path, check=True)
+    subprocess.run([*git, "add", "."], cwd=tmp_path, check=True)
+    subprocess.run([*git, "commit", "-qm", "base"], cwd=tmp_path, check=True)
     edit_demo(tmp_path / "data")
     assert main(["diff", "--base", "HEAD", str(tmp_path / "data" / "demo.yaml")]) == 0
     out = capsys.readouterr().out
@@ -146,12 +187,13 @@ def new_company(folder: Path, slug: str = "minimal") -> Path:
     source = (Path(__file__).parent / "fixtures" / "valid" / "minimal.yaml").read_text(encoding="utf-8")
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{slug}.yaml"
-    path.write_text(source[:source.index("versions:")] + "# last line, kept\n", encoding="utf-8")
+    path.write_text(source[: source.index("versions:")] + "# last line, kept\n", encoding="utf-8")
     return path
 
 
 def test_validate_says_a_new_company_has_no_version_and_the_command_to_record_it(tmp_path: Path) -> None:
     import os
+
     path = new_company(tmp_path / "data")
     cwd = os.getcwd()
     os.chdir(tmp_path)  # the hint names --data-dir only when the file is not in ./data
@@ -161,18 +203,22 @@ def test_validate_says_a_new_company_has_no_version_and_the_command_to_record_it
         os.chdir(cwd)
     assert error.format() == (
         "data/minimal.yaml:2:1: (document): no version recorded yet (run: privacy-center release minimal "
-        "--version 1.0 --summary-fr \"...\" --summary-en \"...\" to record and freeze the first version)")
+        '--version 1.0 --summary-fr "..." --summary-en "..." to record and freeze the first version)'
+    )
     assert path.is_file()
 
 
 def test_the_first_release_hint_works_when_followed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     import re
     import shlex
+
     path = new_company(tmp_path / "elsewhere")
     [error] = check_files([path]).errors
     command = re.search(r"\(run: privacy-center (.+) to record and freeze the first version\)$", error.format())
-    args = [arg.replace("...", "Première version." if i < 6 else "First version.")
-            for i, arg in enumerate(shlex.split(command.group(1)))]
+    args = [
+        arg.replace("...", "Première version." if i < 6 else "First version.")
+        for i, arg in enumerate(shlex.split(command.group(1)))
+    ]
     assert main(args) == 0, capsys.readouterr().err
     assert check_files([path]).errors == ()
 
@@ -181,30 +227,65 @@ def test_release_writes_the_first_version_of_a_new_company(tmp_path: Path, capsy
     data = tmp_path / "data"
     path = new_company(data)
     before = path.read_text(encoding="utf-8")
-    code = main(["release", "minimal", "--version", "1.0", "--summary-fr", "Première version.",
-                 "--summary-en", "First version.", "--date", "2026-01-15", "--data-dir", str(data)])
+    code = main(
+        [
+            "release",
+            "minimal",
+            "--version",
+            "1.0",
+            "--summary-fr",
+            "Première version.",
+            "--summary-en",
+            "First version.",
+            "--date",
+            "2026-01-15",
+            "--data-dir",
+            str(data),
+        ]
+    )
     assert code == 0, capsys.readouterr().err
     assert "minimal: version 1.0 recorded and frozen (content hash " in capsys.readouterr().out
     text = path.read_text(encoding="utf-8")
-    assert text == before + ('versions:\n  - version: "1.0"\n    date: "2026-01-15"\n    summary:\n'
-                             '      fr: "Première version."\n      en: "First version."\n')
+    assert text == before + (
+        'versions:\n  - version: "1.0"\n    date: "2026-01-15"\n    summary:\n'
+        '      fr: "Première version."\n      en: "First version."\n'
+    )
     assert (data / "versions" / "minimal" / "1.0.yaml").read_text(encoding="utf-8") == text
     result = check_files([path])
     assert (result.errors, result.warnings) == ((), ())
     # the next release appends to the list just written
     path.write_text(text.replace("name: Mailer Ltd", "name: Mailer Limited"), encoding="utf-8")
-    assert main(["release", "minimal", "--version", "1.1", "--summary-fr", "Nom du prestataire.",
-                 "--summary-en", "Processor's name.", "--data-dir", str(data)]) == 0
+    assert (
+        main(
+            [
+                "release",
+                "minimal",
+                "--version",
+                "1.1",
+                "--summary-fr",
+                "Nom du prestataire.",
+                "--summary-en",
+                "Processor's name.",
+                "--data-dir",
+                str(data),
+            ]
+        )
+        == 0
+    )
     assert check_files([path]).errors == ()
     assert path.read_text(encoding="utf-8").count("  - version: ") == 2
 
 
-@pytest.mark.parametrize("args,expected", [
-    (["--version", "1.0"], "a new version needs --summary-fr and --summary-en"),
-    (["--version", "one", "--summary-fr", "x", "--summary-en", "y"], "'one' is not a version number"),
-])
-def test_a_first_release_refuses_a_bad_request(tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str],
-                                               expected: str) -> None:
+@pytest.mark.parametrize(
+    "args,expected",
+    [
+        (["--version", "1.0"], "a new version needs --summary-fr and --summary-en"),
+        (["--version", "one", "--summary-fr", "x", "--summary-en", "y"], "'one' is not a version number"),
+    ],
+)
+def test_a_first_release_refuses_a_bad_request(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], expected: str
+) -> None:
     path = new_company(tmp_path / "data")
     before = path.read_text(encoding="utf-8")
     assert main(["release", "minimal", *args, "--data-dir", str(tmp_path / "data")]) == 1
@@ -213,13 +294,29 @@ def test_a_first_release_refuses_a_bad_request(tmp_path: Path, capsys: pytest.Ca
     assert not (tmp_path / "data" / "versions").exists()
 
 
-def test_a_first_release_of_a_file_with_other_errors_changes_nothing(tmp_path: Path,
-                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_first_release_of_a_file_with_other_errors_changes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = new_company(tmp_path / "data")
     path.write_text(path.read_text(encoding="utf-8").replace("kind: processor", "kind: procesor"), encoding="utf-8")
     before = path.read_text(encoding="utf-8")
-    assert main(["release", "minimal", "--version", "1.0", "--summary-fr", "a", "--summary-en", "b",
-                 "--data-dir", str(tmp_path / "data")]) == 1
+    assert (
+        main(
+            [
+                "release",
+                "minimal",
+                "--version",
+                "1.0",
+                "--summary-fr",
+                "a",
+                "--summary-en",
+                "b",
+                "--data-dir",
+                str(tmp_path / "data"),
+            ]
+        )
+        == 1
+    )
     err = capsys.readouterr().err
     assert "recipients[0].kind: 'procesor' is not an allowed value" in err
     assert "no version recorded yet" not in err
@@ -230,8 +327,25 @@ def test_an_empty_versions_list_is_explained(tmp_path: Path, capsys: pytest.Capt
     path = new_company(tmp_path / "data")
     path.write_text(path.read_text(encoding="utf-8") + "versions: []\n", encoding="utf-8")
     [error] = check_files([path]).errors
-    assert "versions: the versions list is empty (delete the 'versions:' line, then run: privacy-center release " \
-           "minimal --version 1.0" in error.format()
-    assert main(["release", "minimal", "--version", "1.0", "--summary-fr", "a", "--summary-en", "b",
-                 "--data-dir", str(tmp_path / "data")]) == 1
+    assert (
+        "versions: the versions list is empty (delete the 'versions:' line, then run: privacy-center release "
+        "minimal --version 1.0" in error.format()
+    )
+    assert (
+        main(
+            [
+                "release",
+                "minimal",
+                "--version",
+                "1.0",
+                "--summary-fr",
+                "a",
+                "--summary-en",
+                "b",
+                "--data-dir",
+                str(tmp_path / "data"),
+            ]
+        )
+        == 1
+    )
     assert "'versions' is empty (delete that line: the release writes the list)" in capsys.readouterr().err

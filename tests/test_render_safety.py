@@ -1,4 +1,5 @@
 """Defence in depth: even text that slipped past the validator cannot become live markup once rendered."""
+
 from __future__ import annotations
 
 import re
@@ -6,7 +7,6 @@ from html.parser import HTMLParser
 
 import markdown
 import pytest
-
 from privacy_center.render import environment, md_escape, rich_text
 
 EXTENSIONS = ["toc", "tables", "admonition", "attr_list"]  # as in mkdocs.yml
@@ -45,27 +45,33 @@ def live_markup(html: str) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize("hostile", [
-    "<script>alert(1)</script>",
-    "<img src=x onerror=alert(1)>",
-    "[click](javascript:alert(1))",
-    "text {: onclick=\"alert(1)\" }",
-    "![x](https://tracker.example/pixel.gif)",
-])
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        "[click](javascript:alert(1))",
+        'text {: onclick="alert(1)" }',
+        "![x](https://tracker.example/pixel.gif)",
+    ],
+)
 def test_plain_text_renders_as_text(hostile: str) -> None:
     template = environment().from_string("Name: {{ value }}\n{: .x }")
     html = to_html(template.render(value=hostile))
     assert [tag for tag, _ in _parse(html) if tag != "p"] == []
 
 
-@pytest.mark.parametrize("hostile", [
-    "<script>alert(1)</script>",
-    "<a href='https://example.org' onclick='x()'>x</a>",
-    "[click](javascript:alert(1))",
-    "[click](JaVaScRiPt:alert(1))",
-    "[ref]\n\n[ref]: javascript:alert(1)",
-    "paragraph\n{: onclick=\"alert(1)\" }",
-])
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "<script>alert(1)</script>",
+        "<a href='https://example.org' onclick='x()'>x</a>",
+        "[click](javascript:alert(1))",
+        "[click](JaVaScRiPt:alert(1))",
+        "[ref]\n\n[ref]: javascript:alert(1)",
+        'paragraph\n{: onclick="alert(1)" }',
+    ],
+)
 def test_rich_text_keeps_markdown_but_no_markup(hostile: str) -> None:
     assert live_markup(to_html(str(rich_text(hostile)))) == []
 

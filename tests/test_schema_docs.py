@@ -15,16 +15,17 @@ Which subschemas count (the same rule as the script that wrote the documentation
 A value "can be a formatted string" when its schema, or one reached through `$ref` or the branches of
 `anyOf`/`oneOf`/`allOf`, has a `format` or a `pattern` (not through `items`: a list is documented as a list).
 """
+
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
-
-from jsonschema import Draft202012Validator
-from referencing import Registry, Resource
+from typing import Any
 
 from conftest import ROOT
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
 
 SCHEMA_PATH = ROOT / "hooks/privacy_center/schema/company.schema.json"
 _WALK_ONE = ("items", "additionalProperties", "then", "else", "not", "contains")
@@ -87,11 +88,16 @@ def can_be_formatted_string(schema: dict, node: Any, seen: frozenset[str] = froz
     if "format" in node or "pattern" in node:
         return True
     ref = node.get("$ref")
-    if isinstance(ref, str) and ref.startswith("#") and ref not in seen:
-        if can_be_formatted_string(schema, _resolve(schema, ref[1:]), seen | {ref}):
-            return True
-    return any(can_be_formatted_string(schema, sub, seen)
-               for key in ("anyOf", "oneOf", "allOf") for sub in node.get(key) or [])
+    if (
+        isinstance(ref, str)
+        and ref.startswith("#")
+        and ref not in seen
+        and can_be_formatted_string(schema, _resolve(schema, ref[1:]), seen | {ref})
+    ):
+        return True
+    return any(
+        can_be_formatted_string(schema, sub, seen) for key in ("anyOf", "oneOf", "allOf") for sub in node.get(key) or []
+    )
 
 
 def _report(problems: list[str], what: str) -> str:
@@ -114,17 +120,26 @@ def test_the_walk_reaches_every_kind_of_target() -> None:
 
 
 def test_every_property_and_definition_has_a_title_and_a_description() -> None:
-    problems = [f"{pointer}: no {' and no '.join(key for key in ('title', 'description') if not node.get(key))}"
-                for pointer, node in targets(_schema())
-                if not (isinstance(node.get("title"), str) and node["title"].strip()
-                        and isinstance(node.get("description"), str) and node["description"].strip())]
+    problems = [
+        f"{pointer}: no {' and no '.join(key for key in ('title', 'description') if not node.get(key))}"
+        for pointer, node in targets(_schema())
+        if not (
+            isinstance(node.get("title"), str)
+            and node["title"].strip()
+            and isinstance(node.get("description"), str)
+            and node["description"].strip()
+        )
+    ]
     assert not problems, _report(problems, "properties or definitions lack a title or a description")
 
 
 def test_every_formatted_string_has_examples() -> None:
     schema = _schema()
-    problems = [f"{pointer}: a formatted string without examples" for pointer, node in targets(schema)
-                if can_be_formatted_string(schema, node) and not node.get("examples")]
+    problems = [
+        f"{pointer}: a formatted string without examples"
+        for pointer, node in targets(schema)
+        if can_be_formatted_string(schema, node) and not node.get("examples")
+    ]
     assert not problems, _report(problems, "properties or definitions need examples")
 
 
@@ -139,13 +154,16 @@ def test_every_example_is_valid_against_its_own_subschema() -> None:
         if not isinstance(examples, list):
             problems.append(f"{pointer}: examples must be a list")
             continue
-        validator = Draft202012Validator({"$ref": f"{base}#{pointer}"}, registry=registry,
-                                         format_checker=Draft202012Validator.FORMAT_CHECKER)
+        validator = Draft202012Validator(
+            {"$ref": f"{base}#{pointer}"}, registry=registry, format_checker=Draft202012Validator.FORMAT_CHECKER
+        )
         for index, example in enumerate(examples):
             checked += 1
             for error in validator.iter_errors(example):
                 where = "/".join(map(str, error.absolute_path))
-                problems.append(f"{pointer}/examples/{index} {json.dumps(example, ensure_ascii=False)}: "
-                                f"{error.message}{f' (at {where})' if where else ''}")
+                problems.append(
+                    f"{pointer}/examples/{index} {json.dumps(example, ensure_ascii=False)}: "
+                    f"{error.message}{f' (at {where})' if where else ''}"
+                )
     assert not problems, _report(problems, "examples do not match their subschema")
     assert checked, "the schema gives no example at all"

@@ -1,4 +1,5 @@
 """`mkdocs serve` rebuilds the pages when a company file changes."""
+
 from __future__ import annotations
 
 import os
@@ -9,7 +10,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES
 from test_site import make_project
 
 
@@ -41,8 +42,13 @@ def test_serve_rebuilds_when_data_changes(tmp_path: Path) -> None:
     port = free_port()
     url = f"http://127.0.0.1:{port}/en/minimal/"
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=project,
-                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         assert wait_for(lambda: "Mailer Ltd" in fetch(url)), "the site was not served"
         data = project / "data" / "minimal.yaml"

@@ -1,4 +1,5 @@
 """Real site builds: what a visitor gets, per company and per language."""
+
 from __future__ import annotations
 
 import re
@@ -6,7 +7,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import FIXTURES, ROOT, make_project, mkdocs
 from html_utils import is_third_party, parse, visible_text
 
@@ -25,7 +25,7 @@ def company_text(site: Path, language: str, slug: str) -> str:
 
 
 def test_the_five_seed_companies_are_published() -> None:
-    assert SLUGS == sorted(FACTS)
+    assert sorted(FACTS) == SLUGS
 
 
 @pytest.mark.parametrize("language", LANGS)
@@ -74,12 +74,13 @@ def test_language_switcher_points_to_the_same_page(site: Path, slug: str) -> Non
     for page in PAGES:
         depth = "../" * (1 + page.count("/"))
         french = parse(page_file(site, "fr", slug, page))
-        switch = {l["hreflang"]: l["href"] for l in french.links if "md-select__link" in l.get("class", "")}
+        switch = {link["hreflang"]: link["href"] for link in french.links if "md-select__link" in link.get("class", "")}
         assert switch == {"fr": "./", "en": f"{depth}en/{slug}/{page}"}
         english = parse(page_file(site, "en", slug, page))
-        switch = {l["hreflang"]: l["href"] for l in english.links if "md-select__link" in l.get("class", "")}
+        switch = {a["hreflang"]: a["href"] for a in english.links if "md-select__link" in a.get("class", "")}
         assert switch == {"fr": f"../{depth}{slug}/{page}", "en": "./"}
-        assert [l for l in french.links + english.links if l.get("rel") == "alternate" and "hreflang" in l] == []
+        links = french.links + english.links
+        assert [link for link in links if link.get("rel") == "alternate" and "hreflang" in link] == []
 
 
 def test_no_page_loads_a_third_party_resource(site: Path) -> None:
@@ -94,14 +95,17 @@ def test_no_page_loads_a_third_party_resource(site: Path) -> None:
 
 def test_rights_page_has_ready_to_use_email_links(site: Path) -> None:
     for language in LANGS:
-        links = [l["href"] for l in parse(page_file(site, language, "coopo", "rights/")).links if "href" in l]
+        links = [link["href"] for link in parse(page_file(site, language, "coopo", "rights/")).links if "href" in link]
         mailtos = [h for h in links if h.startswith("mailto:rgpd@coopo.fr?subject=")]
         assert len(mailtos) >= 6
 
 
 def test_activities_table_has_caption_and_headers(site: Path) -> None:
     source = page_file(site, "en", "coopo", "activities/").read_text(encoding="utf-8")
-    assert "<caption>Processing activities of Coopo: purpose, legal basis, data, retention and recipients</caption>" in source
+    assert (
+        "<caption>Processing activities of Coopo: purpose, legal basis, data, retention and recipients</caption>"
+        in source
+    )
     assert '<th scope="col">Legal basis</th>' in source
     assert '<th scope="row">Responding to your contact request</th>' in source
 
@@ -116,10 +120,15 @@ def test_generated_pages_have_no_edit_link_and_search_knows_them(site: Path) -> 
         assert f'"location":"{slug}/' in english
 
 
-
 def test_bad_data_stops_the_build_with_the_report_and_no_site(tmp_path: Path) -> None:
-    project = make_project(tmp_path, [FIXTURES / "valid" / "minimal.yaml", FIXTURES / "invalid" / "unknown-recipient.yaml",
-                                      FIXTURES / "invalid" / "duplicate-key.yaml"])
+    project = make_project(
+        tmp_path,
+        [
+            FIXTURES / "valid" / "minimal.yaml",
+            FIXTURES / "invalid" / "unknown-recipient.yaml",
+            FIXTURES / "invalid" / "duplicate-key.yaml",
+        ],
+    )
     result = mkdocs("build", "--strict", cwd=project)
     assert result.returncode == 1
     output = result.stdout + result.stderr
@@ -133,10 +142,11 @@ def test_bad_data_stops_the_build_with_the_report_and_no_site(tmp_path: Path) ->
 def test_hostile_markdown_in_a_section_never_becomes_markup(tmp_path: Path) -> None:
     source = (FIXTURES / "valid" / "minimal.yaml").read_text(encoding="utf-8")
     hostile = source + (
-        "sections:\n  - id: terms\n    title:\n      fr: \"Conditions *importantes* [lien] https://example.org\"\n"
-        "      en: \"Terms with a pipe | and {: .x } braces\"\n    body:\n"
-        "      fr: \"Un **paragraphe** avec un [lien](https://example.org).\"\n"
-        "      en: \"A **paragraph** with a [link](https://example.org).\"\n")
+        'sections:\n  - id: terms\n    title:\n      fr: "Conditions *importantes* [lien] https://example.org"\n'
+        '      en: "Terms with a pipe | and {: .x } braces"\n    body:\n'
+        '      fr: "Un **paragraphe** avec un [lien](https://example.org)."\n'
+        '      en: "A **paragraph** with a [link](https://example.org)."\n'
+    )
     (tmp_path / "project").mkdir()
     project = make_project(tmp_path / "project", [])
     (project / "data" / "minimal.yaml").write_text(hostile, encoding="utf-8")
@@ -145,8 +155,12 @@ def test_hostile_markdown_in_a_section_never_becomes_markup(tmp_path: Path) -> N
     french = (tmp_path / "out" / "minimal" / "notice" / "index.html").read_text(encoding="utf-8")
     english = (tmp_path / "out" / "en" / "minimal" / "notice" / "index.html").read_text(encoding="utf-8")
     # a plain field stays text: no emphasis, no link, no attribute list (Markdown link syntax is refused there)
-    assert "Conditions *importantes* [lien] https://example.org" in visible_text(tmp_path / "out" / "minimal" / "notice" / "index.html")
-    assert "Terms with a pipe | and {: .x } braces" in visible_text(tmp_path / "out" / "en" / "minimal" / "notice" / "index.html")
+    assert "Conditions *importantes* [lien] https://example.org" in visible_text(
+        tmp_path / "out" / "minimal" / "notice" / "index.html"
+    )
+    assert "Terms with a pipe | and {: .x } braces" in visible_text(
+        tmp_path / "out" / "en" / "minimal" / "notice" / "index.html"
+    )
     # a Markdown field keeps its formatting
     assert "<strong>paragraphe</strong>" in french and '<a href="https://example.org">lien</a>' in french
     assert "<strong>paragraph</strong>" in english

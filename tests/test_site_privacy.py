@@ -1,4 +1,5 @@
 """What the built site promises its visitors, checked on the HTML: a strict CSP, a bilingual 404, printing."""
+
 from __future__ import annotations
 
 import base64
@@ -7,7 +8,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from html_utils import parse, visible_text
 
 CSP = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
@@ -20,7 +20,7 @@ def pages(site: Path) -> list[Path]:
 def test_every_page_has_a_policy_that_allows_only_the_site_and_its_own_inline_scripts(site: Path) -> None:
     for page in pages(site):
         html = page.read_text(encoding="utf-8")
-        head = html[html.index("<head>"):html.index("</head>")]
+        head = html[html.index("<head>") : html.index("</head>")]
         found = CSP.search(head)
         assert found, page
         assert head.index("Content-Security-Policy") < head.index("<script"), page  # it governs every script
@@ -32,23 +32,44 @@ def test_every_page_has_a_policy_that_allows_only_the_site_and_its_own_inline_sc
         assert allowed == expected, page
 
 
-@pytest.mark.parametrize("path,lang,other,title,home", [
-    ("404.html", "fr", "/en/404.html", "Page introuvable",
-     '<a href="/">Retour à l\'accueil du centre de confidentialité</a>'),
-    ("en/404.html", "en", "/404.html", "Page not found", '<a href="/en/">Back to the privacy center\'s home page</a>')])
-def test_each_language_has_its_not_found_page(site: Path, path: str, lang: str, other: str, title: str,
-                                              home: str) -> None:
+@pytest.mark.parametrize(
+    "path,lang,other,title,home",
+    [
+        (
+            "404.html",
+            "fr",
+            "/en/404.html",
+            "Page introuvable",
+            '<a href="/">Retour à l\'accueil du centre de confidentialité</a>',
+        ),
+        (
+            "en/404.html",
+            "en",
+            "/404.html",
+            "Page not found",
+            '<a href="/en/">Back to the privacy center\'s home page</a>',
+        ),
+    ],
+)
+def test_each_language_has_its_not_found_page(
+    site: Path, path: str, lang: str, other: str, title: str, home: str
+) -> None:
     """/404.html is French, /en/404.html English; each switches to the other (not to the last page built)."""
     page = parse(site / path)
     assert page.html_lang == lang
     assert home in (site / path).read_text(encoding="utf-8").replace("&#39;", "'")
     assert title in visible_text(site / path)
-    switch = {l["hreflang"]: l["href"] for l in page.links if "md-select__link" in l.get("class", "")}
+    switch = {link["hreflang"]: link["href"] for link in page.links if "md-select__link" in link.get("class", "")}
     assert switch[lang] == f"/{path}" and other in switch.values()
 
 
-@pytest.mark.parametrize("path,label", [("coopo/notice/index.html", "Imprimer ou enregistrer en PDF"),
-                                        ("en/coopo/notice/index.html", "Print or save as PDF")])
+@pytest.mark.parametrize(
+    "path,label",
+    [
+        ("coopo/notice/index.html", "Imprimer ou enregistrer en PDF"),
+        ("en/coopo/notice/index.html", "Print or save as PDF"),
+    ],
+)
 def test_the_notice_offers_printing(site: Path, path: str, label: str) -> None:
     html = (site / path).read_text(encoding="utf-8")
     assert f'<button type="button" class="md-button pc-print" data-print hidden>{label}</button>' in html
@@ -87,8 +108,9 @@ def test_every_page_has_its_own_description_and_its_canonical_url(site: Path) ->
         assert description not in seen, f"{url} has the description of {seen.get(description)}"
         seen[description] = url
     head = (site / "en" / "coopo" / "rights" / "index.html").read_text(encoding="utf-8").split("</head>")[0]
-    assert DESCRIPTION.search(head).group(1) == ("How to exercise your GDPR rights with Coopo: where to write, "
-                                                 "response time and proof of identity.")
+    assert DESCRIPTION.search(head).group(1) == (
+        "How to exercise your GDPR rights with Coopo: where to write, response time and proof of identity."
+    )
 
 
 def test_the_sitemap_lists_every_page_with_its_two_languages(site: Path) -> None:

@@ -4,24 +4,24 @@ Every template branch that prints a negative statement ("no transfer", "no DPO",
 templates and the wording, and must be reached only through an explicit value in the data: a company that is
 silent everywhere gets none of them, and each one appears once its explicit value is set.
 """
+
 from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Callable
 from html.parser import HTMLParser
-from typing import Any, Callable
+from typing import Any
 
 import markdown
 import pytest
 import yaml
-
+from conftest import FIXTURES
 from privacy_center.checker import check_documents
 from privacy_center.loader import Document
 from privacy_center.render import TEMPLATES_DIR, render_company
 from privacy_center.resolve import company_from_data
 from privacy_center.wording import load_wording
-
-from conftest import FIXTURES
 
 LANGUAGES = ("fr", "en")
 NEGATIVE = re.compile(r"(?i)\b(no|none|not|never|nothing)\b")
@@ -36,14 +36,16 @@ def _set(path: tuple[Any, ...], value: Any) -> Mutation:
         for part in path[:-1]:
             node = node[part]
         node[path[-1]] = value
+
     return apply
 
 
 # Each negative statement, and the explicit value that alone may print it.
 EXPLICIT: dict[str, Mutation] = {
     "label.no_transfer": _set(("transfers",), {"outside_eu": False}),
-    "label.transfer_possible": _set(("transfers",), {"outside_eu": "possible",
-                                                     "statement": {"fr": "Si besoin.", "en": "If needed."}}),
+    "label.transfer_possible": _set(
+        ("transfers",), {"outside_eu": "possible", "statement": {"fr": "Si besoin.", "en": "If needed."}}
+    ),
     "label.automated_none": _set(("automated_decisions",), {"exists": False}),
     "label.dpo_not_appointed": _set(("contacts", "dpo"), {"appointed": False}),
     "label.cookies_used_no": _set(("cookies",), {"used": False}),
@@ -120,8 +122,16 @@ def test_silence_prints_no_negative_statement(silent: dict[str, Any], language: 
     text = rendered_text(silent, language)
     assert _phrase("label.not_stated", language) in text  # inline where no rule covers it (cookies used or not)
     assert _phrase("gaps.title", language) in text  # the gaps box says the rest once
-    for rule in ("transfers_stated", "automated_decisions_stated", "dpo", "purpose_mandatory", "purpose_recipients",
-                 "purpose_legal_basis", "withdraw_consent", "complaint"):
+    for rule in (
+        "transfers_stated",
+        "automated_decisions_stated",
+        "dpo",
+        "purpose_mandatory",
+        "purpose_recipients",
+        "purpose_legal_basis",
+        "withdraw_consent",
+        "complaint",
+    ):
         assert _phrase(f"gaps.{rule}", language) in text, rule
     assert [key for key in EXPLICIT if _phrase(key, language) in text] == []
     for word in {"fr": ("Aucun", "Aucune"), "en": ("None",)}[language]:

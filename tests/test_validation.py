@@ -1,15 +1,14 @@
 """Fixture-driven validation tests: valid files pass; each invalid file fails for exactly one stated reason."""
+
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
 import pytest
-
+from conftest import FIXTURES, ROOT
 from privacy_center.checker import check_files, display_name
 from privacy_center.cli import main
-
-from conftest import FIXTURES, ROOT
 
 INVALID = sorted((FIXTURES / "invalid").glob("*.yaml"))
 VALID = sorted((FIXTURES / "valid").glob("*.yaml"))
@@ -52,7 +51,9 @@ def test_all_errors_reported_at_once(tmp_path: Path) -> None:
     path.write_text(broken, encoding="utf-8")
     lines = [d.format() for d in check_files([path]).errors]
     assert len(lines) == 2
-    assert lines[0].endswith("role: 'controler' is not an allowed value (use one of: controller, processor, controller_and_processor)")
+    assert lines[0].endswith(
+        "role: 'controler' is not an allowed value (use one of: controller, processor, controller_and_processor)"
+    )
     assert ":5:1: role:" in lines[0]
     assert "recipients[0].kind: 'procesor' is not an allowed value" in lines[1]
 
@@ -66,7 +67,10 @@ def test_duplicate_slugs_across_files(tmp_path: Path) -> None:
     second.write_text(source, encoding="utf-8")
     lines = [d.format() for d in check_files([first, second]).errors]
     assert len(lines) == 1
-    assert lines[0] == f"{display_name(second)}:3:1: slug: slug 'minimal' is already used by {display_name(first)} (give each company its own slug)"
+    assert (
+        lines[0] == f"{display_name(second)}:3:1: slug: slug 'minimal' is already used by {display_name(first)} "
+        "(give each company its own slug)"
+    )
 
 
 def test_cli_exit_status_and_summary(capsys: pytest.CaptureFixture[str]) -> None:
@@ -83,6 +87,7 @@ def test_cli_exit_status_and_summary(capsys: pytest.CaptureFixture[str]) -> None
 def test_fast_and_reference_schema_validators_agree(path: Path) -> None:
     from privacy_center.loader import load_file
     from privacy_center.schema import is_valid_fast, validator
+
     document, errors = load_file(path)
     if document is None or errors:
         pytest.skip("not loadable: the schema is never consulted")
@@ -92,6 +97,7 @@ def test_fast_and_reference_schema_validators_agree(path: Path) -> None:
 def test_the_schema_is_a_valid_draft_2020_12_schema() -> None:
     from jsonschema import Draft202012Validator
     from privacy_center.schema import schema
+
     assert schema()["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     Draft202012Validator.check_schema(schema())
 
@@ -101,6 +107,7 @@ def test_the_schema_validator_cached_on_disk_gives_the_same_answers(tmp_path: Pa
     from privacy_center import cache
     from privacy_center.loader import load_file
     from privacy_center.schema import fast_validator
+
     document, _ = load_file(SEEDS[0])
     try:
         cache.set_folder(tmp_path)
@@ -140,17 +147,26 @@ def _plain(value: str) -> str:
 
 
 HINTS = [  # (pattern on the fix, how to follow it: data, path, match -> the path whose error must be gone)
-    (r"'(\w+): not_stated'", lambda data, path, m: (_set(data, path + (m.group(1),), "not_stated"), path)[1]),
-    (r"(\w+) to rights\.not_stated",
-     lambda data, path, m: (data["rights"].setdefault("not_stated", []).append(m.group(1)), path)[1]),
-    (r"(?:write|or) not_stated|write a text or not_stated", lambda data, path, m: (_set(data, path, "not_stated"), path)[1]),
+    (r"'(\w+): not_stated'", lambda data, path, m: (_set(data, (*path, m.group(1)), "not_stated"), path)[1]),
+    (
+        r"(\w+) to rights\.not_stated",
+        lambda data, path, m: (data["rights"].setdefault("not_stated", []).append(m.group(1)), path)[1],
+    ),
+    (
+        r"(?:write|or) not_stated|write a text or not_stated",
+        lambda data, path, m: (_set(data, path, "not_stated"), path)[1],
+    ),
     (r"^use one of: ([^,;]+)[,;]", lambda data, path, m: (_set(data, path, m.group(1)), path)[1]),
     (r"^define it under \w+ or use one of: (\w+)", lambda data, path, m: (_set(data, path, m.group(1)), path)[1]),
     (r"^remove it(?:,)? or (?:use|rename)", lambda data, path, m: (_at(data, path[:-1]).pop(path[-1]), path)[1]),
-    (r"write the address as plain text|remove the angle brackets",
-     lambda data, path, m: (_set(data, path, _plain(_at(data, path))), path)[1]),
-    (r"^add '(\w+):' with the translation",
-     lambda data, path, m: (_set(data, path + (m.group(1),), "translation"), path)[1]),
+    (
+        r"write the address as plain text|remove the angle brackets",
+        lambda data, path, m: (_set(data, path, _plain(_at(data, path))), path)[1],
+    ),
+    (
+        r"^add '(\w+):' with the translation",
+        lambda data, path, m: (_set(data, (*path, m.group(1)), "translation"), path)[1],
+    ),
     (r"^keep one entry$", lambda data, path, m: (_at(data, path[:-1]).pop(path[-1]), path)[1]),
     (r", or remove (\w+)$", lambda data, path, m: (_at(data, path[:-1]).pop(m.group(1)), path)[1]),
 ]
@@ -159,19 +175,26 @@ HINTS = [  # (pattern on the fix, how to follow it: data, path, match -> the pat
 @pytest.mark.parametrize("path", INVALID, ids=lambda p: p.stem)
 def test_each_hint_works_when_followed(path: Path) -> None:
     import copy
+
     from privacy_center.checker import check_documents
     from privacy_center.loader import Document, load_file
+
     document, errors = load_file(path, display_name(path))
     if document is None or errors:
         pytest.skip("not loadable: the hint is about the YAML itself")
     for error in check_files([path]).errors:
         followed = [(apply, match) for pattern, apply in HINTS if (match := re.search(pattern, error.fix))]
         if "not_stated" in error.fix:
-            assert followed, f"{error.format()}: a hint naming not_stated must be followed by this test (add it to HINTS)"
+            assert followed, (
+                f"{error.format()}: a hint naming not_stated must be followed by this test (add it to HINTS)"
+            )
         for apply, match in followed[:1]:
             data = copy.deepcopy(document.data)
             where = apply(data, _parse_path(error.path), match)
             again = check_documents([Document(document.file, data, document.marks)])
-            left = [d.format() for d in again.errors
-                    if d.path == error.path or d.path.startswith(error.path + ".") or d.message == error.message]
+            left = [
+                d.format()
+                for d in again.errors
+                if d.path == error.path or d.path.startswith(error.path + ".") or d.message == error.message
+            ]
             assert left == [], f"following '{error.fix}' at {where} still fails: {left}"

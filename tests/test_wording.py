@@ -1,11 +1,10 @@
 """The wording files: every language has the same keys, and every key a template asks for exists."""
+
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
-
 from privacy_center.render import TEMPLATES_DIR
 from privacy_center.wording import available_languages, flat_keys, load_wording
 
@@ -20,6 +19,7 @@ def test_site_languages_are_french_and_english() -> None:
 def test_same_keys_as_french(language: str) -> None:
     def keys(code: str) -> set[str]:  # typographic rules are the language's own (English has none)
         return {key for key in flat_keys(load_wording(code).entries) if not key.startswith("typography")}
+
     french = keys("fr")
     other = keys(language)
     assert sorted(french - other) == [], f"missing in {language}.yaml"
@@ -34,6 +34,7 @@ def test_no_empty_wording(language: str) -> None:
                 yield from leaves(value, f"{prefix}{key}.")
             else:
                 yield f"{prefix}{key}", value
+
     entries = {k: v for k, v in load_wording(language).entries.items() if k != "typography"}
     empty = [key for key, value in leaves(entries) if not isinstance(value, str) or not value.strip()]
     assert empty == []
@@ -51,7 +52,9 @@ def test_every_literal_key_in_templates_exists() -> None:
 
 def test_controlled_vocabularies_have_every_schema_code() -> None:
     import json
+
     from privacy_center.schema import SCHEMA_PATH
+
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))["$defs"]
     groups = {
         "legal_basis": schema["legal_basis"]["properties"]["basis"]["enum"],
@@ -69,7 +72,9 @@ def test_controlled_vocabularies_have_every_schema_code() -> None:
 
 def test_french_typography_by_rule() -> None:
     french = load_wording("fr")
-    assert french("page_description.notice", company="ActifPilot").startswith("Politique de confidentialité complète d'ActifPilot")
+    assert french("page_description.notice", company="ActifPilot").startswith(
+        "Politique de confidentialité complète d'ActifPilot"
+    )
     assert "complète de Coopo" in french("page_description.notice", company="Coopo")
     assert french.typeset("Note : « oui » ; non ? si !") == "Note\u00a0: «\u00a0oui\u00a0»\u202f; non\u202f? si\u202f!"
     assert french.typeset("https://example.org/?a=1") == "https://example.org/?a=1"

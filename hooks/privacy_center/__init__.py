@@ -2,6 +2,7 @@
 
 Nothing in this package imports mkdocs, so the same core can feed another site engine.
 """
+
 from __future__ import annotations
 
 __version__ = "0.1.0"

@@ -3,15 +3,16 @@
 Compiling the schema and the templates costs about 0.4 s per process, as much as checking and rendering
 20 companies; a build that reuses them starts at once. No cache is used until a caller sets a folder.
 """
+
 from __future__ import annotations
 
 import hashlib
 import marshal
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import CodeType
-from typing import Callable
 
 _folder: list[Path] = []
 

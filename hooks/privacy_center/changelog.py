@@ -1,9 +1,10 @@
 """A company's changelog: each version with its date, summary, content hash and the changes computed from data."""
+
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Mapping
 
 from .diff import Change, diff, is_material
 from .history import in_force_index
@@ -27,7 +28,9 @@ class Entry:
         return is_material(self.changes)
 
 
-def changelog(company: Company, frozen: Mapping[str, Company], hashes: Mapping[str, str], today: date) -> tuple[Entry, ...]:
+def changelog(
+    company: Company, frozen: Mapping[str, Company], hashes: Mapping[str, str], today: date
+) -> tuple[Entry, ...]:
     """Every listed version, newest first; changes are computed between consecutive frozen versions."""
     versions = company.versions
     current = in_force_index([v.date for v in versions], today)

@@ -1,10 +1,11 @@
 """Run the whole check (YAML, schema, semantic rules, completeness) over a set of company files."""
+
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Mapping
 
 from .completeness import completeness
 from .diagnostics import Diagnostic, sort_key
@@ -34,7 +35,8 @@ class CheckResult:
 def data_files(data_dir: Path) -> list[Path]:
     """The company files of a data folder, in a stable order."""
     return sorted(p for p in data_dir.glob("*.yaml") if p.is_file()) + sorted(
-        p for p in data_dir.glob("*.yml") if p.is_file())
+        p for p in data_dir.glob("*.yml") if p.is_file()
+    )
 
 
 def display_name(path: Path) -> str:
@@ -89,7 +91,9 @@ def _load(paths: Iterable[Path]) -> tuple[list[Document], list[Diagnostic]]:
     return documents, load_errors
 
 
-def check_frozen(documents: Iterable[Document], context: RuleContext) -> tuple[dict[str, dict[str, Document]], list[Diagnostic]]:
+def check_frozen(
+    documents: Iterable[Document], context: RuleContext
+) -> tuple[dict[str, dict[str, Document]], list[Diagnostic]]:
     """Load each company's frozen versions, check them, and compare the data with the latest one."""
     frozen: dict[str, dict[str, Document]] = {}
     errors: list[Diagnostic] = []
@@ -125,7 +129,11 @@ def check_files(paths: Iterable[Path], context: RuleContext | None = None, relea
 
 def summary(result: CheckResult) -> str:
     """The closing line of a check, like a compiler's."""
+
     def plural(count: int, word: str) -> str:
         return f"{count} {word}{'' if count == 1 else 's'}"
-    return (f"{plural(result.files, 'file')} checked: {plural(len(result.errors), 'error')}, "
-            f"{plural(len(result.warnings), 'completeness warning')}")
+
+    return (
+        f"{plural(result.files, 'file')} checked: {plural(len(result.errors), 'error')}, "
+        f"{plural(len(result.warnings), 'completeness warning')}"
+    )

@@ -1,10 +1,12 @@
 """The site's chrome, engine-neutral: footer links from the site configuration, the print block of a company page,
 one search index per language, and the sitemap files a theme looks up beside each feed."""
+
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal, Mapping, Sequence
+from typing import Any, Literal
 from xml.sax.saxutils import escape as xml_escape
 
 from . import phrases
@@ -39,12 +41,14 @@ def footer_config(extra: Mapping[str, Any] | None, languages: Sequence[str]) -> 
     `https:`, `http:`, `mailto:` or `tel:` only. A missing link is allowed (the footer says which key to set)."""
     section = (extra or {}).get(CONFIG_KEY) or {}
     if not isinstance(section, Mapping):
-        raise ChromeConfigError(f"mkdocs.yml: extra.{CONFIG_KEY}: expected a mapping with the keys "
-                                f"{', '.join(FOOTER_LINKS)}")
+        raise ChromeConfigError(
+            f"mkdocs.yml: extra.{CONFIG_KEY}: expected a mapping with the keys {', '.join(FOOTER_LINKS)}"
+        )
     unknown = sorted(set(section) - set(FOOTER_LINKS))
     if unknown:
-        raise ChromeConfigError(f"mkdocs.yml: extra.{CONFIG_KEY}.{unknown[0]}: unknown key "
-                                f"(expected one of {', '.join(FOOTER_LINKS)})")
+        raise ChromeConfigError(
+            f"mkdocs.yml: extra.{CONFIG_KEY}.{unknown[0]}: unknown key (expected one of {', '.join(FOOTER_LINKS)})"
+        )
     links: dict[FooterLink, Mapping[str, str] | None] = {}
     for key in FOOTER_LINKS:
         value = section.get(key)
@@ -53,13 +57,17 @@ def footer_config(extra: Mapping[str, Any] | None, languages: Sequence[str]) -> 
             continue
         per_language = {language: value for language in languages} if isinstance(value, str) else value
         if not isinstance(per_language, Mapping) or sorted(per_language) != sorted(languages):
-            raise ChromeConfigError(f"mkdocs.yml: extra.{CONFIG_KEY}.{key}: expected one address, or one per "
-                                    f"language ({', '.join(languages)})")
+            raise ChromeConfigError(
+                f"mkdocs.yml: extra.{CONFIG_KEY}.{key}: expected one address, or one per "
+                f"language ({', '.join(languages)})"
+            )
         for language, address in per_language.items():
             problem = link_problem(address) if isinstance(address, str) and address else "empty address"
             if problem or address.startswith("#"):
-                raise ChromeConfigError(f"mkdocs.yml: extra.{CONFIG_KEY}.{key}: {problem or 'a page anchor'} in "
-                                        f"'{address}' ({language}) (write an https: URL or a mailto: address)")
+                raise ChromeConfigError(
+                    f"mkdocs.yml: extra.{CONFIG_KEY}.{key}: {problem or 'a page anchor'} in "
+                    f"'{address}' ({language}) (write an https: URL or a mailto: address)"
+                )
         links[key] = dict(per_language)
     return Footer(links)
 
@@ -93,8 +101,13 @@ def sitemaps(pages: Sequence[Page], assets: Sequence[Asset], default: str, site_
     for folder in folders:
         listed = [url for url in urls if url.startswith(folder)] if root else []  # a sitemap holds full URLs only
         body = "".join(f"  <url><loc>{xml_escape(root + url)}</loc></url>\n" for url in listed)
-        found.append(Asset(f"{folder}sitemap.xml", '<?xml version="1.0" encoding="UTF-8"?>\n'
-                           f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{body}</urlset>\n'))
+        found.append(
+            Asset(
+                f"{folder}sitemap.xml",
+                '<?xml version="1.0" encoding="UTF-8"?>\n'
+                f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{body}</urlset>\n',
+            )
+        )
     return found
 
 
@@ -107,8 +120,11 @@ def language_index(index_json: str, language: str, default: str, languages: Sequ
         docs = [doc for doc in index["docs"] if not doc["location"].startswith(others)]
     else:
         start = f"{language}/"
-        docs = [{**doc, "location": doc["location"][len(start):]} for doc in index["docs"]
-                if doc["location"].startswith(start)]
+        docs = [
+            {**doc, "location": doc["location"][len(start) :]}
+            for doc in index["docs"]
+            if doc["location"].startswith(start)
+        ]
     config = dict(index.get("config", {}))
     if language in config.get("lang", []):
         config["lang"] = [language]

@@ -1,10 +1,11 @@
 """The `privacy-center` command: check company files the same way the site build does."""
+
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from .checker import check_files, data_files, summary
 from .release import ReleaseError, release
@@ -57,8 +58,11 @@ def _diff(args: argparse.Namespace) -> int:
     print(markdown, end="")
     changed = sum(1 for r in reviews if r.status != "unchanged")
     material = sum(1 for r in reviews if r.material)
-    print(f"{len(reviews)} compan{'y' if len(reviews) == 1 else 'ies'} compared: {changed} changed, "
-          f"{material} with material changes", file=sys.stderr)
+    print(
+        f"{len(reviews)} compan{'y' if len(reviews) == 1 else 'ies'} compared: {changed} changed, "
+        f"{material} with material changes",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -81,7 +85,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     publish.set_defaults(run=_release)
     compare = commands.add_parser("diff", help="print what changed in the data as Markdown, in every language")
     compare.add_argument("files", nargs="*", help="company files (default: every file in the data folder)")
-    compare.add_argument("--base", help="git revision to compare with, e.g. origin/main (default: the latest frozen version)")
+    compare.add_argument(
+        "--base", help="git revision to compare with, e.g. origin/main (default: the latest frozen version)"
+    )
     compare.add_argument("--data-dir", default="data", help="folder of company files (default: data)")
     compare.set_defaults(run=_diff)
     args = parser.parse_args(argv)

@@ -4,11 +4,13 @@ One small function per rule, each naming its article; `RULES` lists them in repo
 (`PURPOSE_RULES`) or one transfer (`TRANSFER_RULES`) run entry by entry, so the report reads in file order.
 tests/test_completeness.py holds one fixture per rule (`tests/fixtures/incomplete/<rule>.yaml`).
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from functools import wraps
-from typing import Any, Callable, Iterable, Iterator, TypeVar
+from typing import Any, TypeVar
 
 from .diagnostics import Diagnostic
 from .loader import Document
@@ -25,17 +27,23 @@ Found = TypeVar("Found", bound=Callable[..., Iterable[Diagnostic]])
 
 def _rule(function: Found) -> Found:
     """Mark each warning of a rule with the rule's name, so pages can word the gap per language (`gaps.<rule>`)."""
+
     @wraps(function)
     def tagged(*args: Any) -> Iterator[Diagnostic]:
         for warning in function(*args):
             yield replace(warning, rule=function.__name__)
+
     return tagged  # type: ignore[return-value]
 
 
 def _warn(doc: Document, path: tuple, what: str, article: str, subject: tuple[str, str] | None = None) -> Diagnostic:
     """A warning citing `article` ("Art. 13(2)(a)"), about one entry (`subject`: its kind and id) when there is one."""
-    found = doc.diagnostic(path, f"{what} [GDPR {article}]",
-                           "ask the company and record the answer, or keep not_stated", severity="warning")
+    found = doc.diagnostic(
+        path,
+        f"{what} [GDPR {article}]",
+        "ask the company and record the answer, or keep not_stated",
+        severity="warning",
+    )
     return replace(found, article=article.removeprefix("Art. "), subject=subject)
 
 
@@ -92,16 +100,26 @@ def dpo(doc: Document) -> Iterator[Diagnostic]:
 def purpose_legal_basis(doc: Document, path: tuple, purpose: dict) -> Iterator[Diagnostic]:
     """Art. 13(1)(c): the legal basis of each purpose."""
     if purpose["legal_bases"] == NOT_STATED:
-        yield _warn(doc, path + ("legal_bases",), f"purpose '{purpose['id']}': legal basis not stated", "Art. 13(1)(c)",
-                    ("purpose", purpose["id"]))
+        yield _warn(
+            doc,
+            (*path, "legal_bases"),
+            f"purpose '{purpose['id']}': legal basis not stated",
+            "Art. 13(1)(c)",
+            ("purpose", purpose["id"]),
+        )
 
 
 @_rule
 def purpose_data_categories(doc: Document, path: tuple, purpose: dict) -> Iterator[Diagnostic]:
     """Art. 14(1)(d): the categories of personal data concerned."""
     if purpose["data_categories"] == NOT_STATED:
-        yield _warn(doc, path + ("data_categories",), f"purpose '{purpose['id']}': data categories not stated",
-                    "Art. 14(1)(d)", ("purpose", purpose["id"]))
+        yield _warn(
+            doc,
+            (*path, "data_categories"),
+            f"purpose '{purpose['id']}': data categories not stated",
+            "Art. 14(1)(d)",
+            ("purpose", purpose["id"]),
+        )
 
 
 @_rule
@@ -111,16 +129,26 @@ def purpose_recipients(doc: Document, path: tuple, purpose: dict) -> Iterator[Di
     if any(recipient.get("shared") is True for recipient in doc.data["recipients"]):
         return
     if purpose["recipients"] == NOT_STATED:
-        yield _warn(doc, path + ("recipients",), f"purpose '{purpose['id']}': recipients not stated", "Art. 13(1)(e)",
-                    ("purpose", purpose["id"]))
+        yield _warn(
+            doc,
+            (*path, "recipients"),
+            f"purpose '{purpose['id']}': recipients not stated",
+            "Art. 13(1)(e)",
+            ("purpose", purpose["id"]),
+        )
 
 
 @_rule
 def purpose_retention(doc: Document, path: tuple, purpose: dict) -> Iterator[Diagnostic]:
     """Art. 13(2)(a): how long the data is kept, or the criteria that set it."""
     if purpose["retention"] == NOT_STATED:
-        yield _warn(doc, path + ("retention",), f"purpose '{purpose['id']}': retention period not stated",
-                    "Art. 13(2)(a)", ("purpose", purpose["id"]))
+        yield _warn(
+            doc,
+            (*path, "retention"),
+            f"purpose '{purpose['id']}': retention period not stated",
+            "Art. 13(2)(a)",
+            ("purpose", purpose["id"]),
+        )
 
 
 @_rule
@@ -128,21 +156,34 @@ def purpose_mandatory(doc: Document, path: tuple, purpose: dict) -> Iterator[Dia
     """Art. 13(2)(e): whether providing the data is required, and what happens if it is not; a general statement
     (`mandatory_data`: "mandatory fields are marked with an asterisk") answers it for every purpose."""
     if purpose["mandatory"] == NOT_STATED and "mandatory_data" not in doc.data:
-        yield _warn(doc, path + ("mandatory",),
-                    f"purpose '{purpose['id']}': whether providing the data is required not stated", "Art. 13(2)(e)",
-                    ("purpose", purpose["id"]))
+        yield _warn(
+            doc,
+            (*path, "mandatory"),
+            f"purpose '{purpose['id']}': whether providing the data is required not stated",
+            "Art. 13(2)(e)",
+            ("purpose", purpose["id"]),
+        )
 
 
 @_rule
 def purpose_source(doc: Document, path: tuple, purpose: dict) -> Iterator[Diagnostic]:
     """Art. 14(2)(f): where data not obtained from the person comes from."""
     if purpose["source"] == NOT_STATED:
-        yield _warn(doc, path + ("source",), f"purpose '{purpose['id']}': source of the data not stated",
-                    "Art. 14(2)(f)", ("purpose", purpose["id"]))
+        yield _warn(
+            doc,
+            (*path, "source"),
+            f"purpose '{purpose['id']}': source of the data not stated",
+            "Art. 14(2)(f)",
+            ("purpose", purpose["id"]),
+        )
 
 
 PURPOSE_RULES: tuple[EntryRule, ...] = (
-    purpose_legal_basis, purpose_data_categories, purpose_recipients, purpose_retention, purpose_mandatory,
+    purpose_legal_basis,
+    purpose_data_categories,
+    purpose_recipients,
+    purpose_retention,
+    purpose_mandatory,
     purpose_source,
 )
 
@@ -168,8 +209,13 @@ def recipient_named(doc: Document) -> Iterator[Diagnostic]:
     """Art. 13(1)(e): who the recipients are."""
     for index, recipient in enumerate(doc.data["recipients"]):
         if recipient["name"] == NOT_STATED:
-            yield _warn(doc, ("recipients", index, "name"), f"recipient '{recipient['id']}' not named", "Art. 13(1)(e)",
-                        ("recipient", recipient["id"]))
+            yield _warn(
+                doc,
+                ("recipients", index, "name"),
+                f"recipient '{recipient['id']}' not named",
+                "Art. 13(1)(e)",
+                ("recipient", recipient["id"]),
+            )
 
 
 @_rule
@@ -183,24 +229,39 @@ def transfers_stated(doc: Document) -> Iterator[Diagnostic]:
 def transfer_destination(doc: Document, path: tuple, item: dict) -> Iterator[Diagnostic]:
     """Art. 13(1)(f): the third country a transfer goes to."""
     if item["destination"] == NOT_STATED:
-        yield _warn(doc, path + ("destination",), f"transfer '{item['id']}': destination country not stated",
-                    "Art. 13(1)(f)", ("transfer", item["id"]))
+        yield _warn(
+            doc,
+            (*path, "destination"),
+            f"transfer '{item['id']}': destination country not stated",
+            "Art. 13(1)(f)",
+            ("transfer", item["id"]),
+        )
 
 
 @_rule
 def transfer_safeguards(doc: Document, path: tuple, item: dict) -> Iterator[Diagnostic]:
     """Art. 13(1)(f): the adequacy decision or the appropriate safeguard a transfer relies on."""
     if item["safeguards"] == NOT_STATED:
-        yield _warn(doc, path + ("safeguards",), f"transfer '{item['id']}': safeguard not stated", "Art. 13(1)(f)",
-                    ("transfer", item["id"]))
+        yield _warn(
+            doc,
+            (*path, "safeguards"),
+            f"transfer '{item['id']}': safeguard not stated",
+            "Art. 13(1)(f)",
+            ("transfer", item["id"]),
+        )
 
 
 @_rule
 def transfer_copy(doc: Document, path: tuple, item: dict) -> Iterator[Diagnostic]:
     """Art. 13(1)(f): the means to obtain a copy of the safeguards, or where they have been made available."""
     if "copy_available" not in item:
-        yield _warn(doc, path, f"transfer '{item['id']}': how to obtain a copy of the safeguards not stated",
-                    "Art. 13(1)(f)", ("transfer", item["id"]))
+        yield _warn(
+            doc,
+            path,
+            f"transfer '{item['id']}': how to obtain a copy of the safeguards not stated",
+            "Art. 13(1)(f)",
+            ("transfer", item["id"]),
+        )
 
 
 TRANSFER_RULES: tuple[EntryRule, ...] = (transfer_destination, transfer_safeguards, transfer_copy)
@@ -218,8 +279,13 @@ def retention_rule_period(doc: Document) -> Iterator[Diagnostic]:
     """Art. 13(2)(a): the period of each retention rule."""
     for index, rule in enumerate(doc.data["retention_rules"]):
         if rule["period"]["kind"] == NOT_STATED:
-            yield _warn(doc, ("retention_rules", index, "period"), f"retention rule '{rule['id']}': period not stated",
-                        "Art. 13(2)(a)", ("retention_rule", rule["id"]))
+            yield _warn(
+                doc,
+                ("retention_rules", index, "period"),
+                f"retention rule '{rule['id']}': period not stated",
+                "Art. 13(2)(a)",
+                ("retention_rule", rule["id"]),
+            )
 
 
 def _offered(doc: Document) -> set[str]:
@@ -232,8 +298,7 @@ def article_rights(doc: Document) -> Iterator[Diagnostic]:
     offered = _offered(doc)
     for code in ARTICLE_RIGHTS:
         if code not in offered:
-            yield _warn(doc, ("rights", "offered"), f"right '{code}' not mentioned", "Art. 13(2)(b)",
-                        ("right", code))
+            yield _warn(doc, ("rights", "offered"), f"right '{code}' not mentioned", "Art. 13(2)(b)", ("right", code))
 
 
 @_rule
@@ -247,8 +312,12 @@ def withdraw_consent(doc: Document) -> Iterator[Diagnostic]:
 def complaint(doc: Document) -> Iterator[Diagnostic]:
     """Art. 13(2)(d): the right to lodge a complaint with a supervisory authority."""
     if not doc.data["supervisory_authority"]["mentioned"] or "complaint" not in _offered(doc):
-        yield _warn(doc, ("supervisory_authority",),
-                    "right to lodge a complaint with the supervisory authority not mentioned", "Art. 13(2)(d)")
+        yield _warn(
+            doc,
+            ("supervisory_authority",),
+            "right to lodge a complaint with the supervisory authority not mentioned",
+            "Art. 13(2)(d)",
+        )
 
 
 @_rule
@@ -277,8 +346,12 @@ def response_delay(doc: Document) -> Iterator[Diagnostic]:
 def automated_decisions_stated(doc: Document) -> Iterator[Diagnostic]:
     """Art. 13(2)(f): whether automated decision-making, including profiling, takes place."""
     if doc.data["automated_decisions"] == NOT_STATED:
-        yield _warn(doc, ("automated_decisions",), "whether automated decisions or profiling take place not stated",
-                    "Art. 13(2)(f)")
+        yield _warn(
+            doc,
+            ("automated_decisions",),
+            "whether automated decisions or profiling take place not stated",
+            "Art. 13(2)(f)",
+        )
 
 
 @_rule
@@ -288,8 +361,13 @@ def automated_decision_details(doc: Document) -> Iterator[Diagnostic]:
     if isinstance(decisions, dict) and decisions["exists"]:
         for part in ("logic", "consequences"):
             if decisions.get(part, NOT_STATED) == NOT_STATED:
-                yield _warn(doc, ("automated_decisions",), f"automated decision {part} not stated", "Art. 13(2)(f)",
-                            ("automated_part", part))
+                yield _warn(
+                    doc,
+                    ("automated_decisions",),
+                    f"automated decision {part} not stated",
+                    "Art. 13(2)(f)",
+                    ("automated_part", part),
+                )
 
 
 @_rule
@@ -297,15 +375,36 @@ def version_date(doc: Document) -> Iterator[Diagnostic]:
     """Art. 12(1): transparent information says from when it applies: each version's effective date."""
     for index, version in enumerate(doc.data["versions"]):
         if version["date"] == NOT_STATED:
-            yield _warn(doc, ("versions", index, "date"), f"version {version['version']}: effective date not stated",
-                        "Art. 12(1)", ("version", version["version"]))
+            yield _warn(
+                doc,
+                ("versions", index, "date"),
+                f"version {version['version']}: effective date not stated",
+                "Art. 12(1)",
+                ("version", version["version"]),
+            )
 
 
 RULES: tuple[Rule, ...] = (
-    legal_name, registered_address, joint_arrangement, controller_channel, controller_email, dpo, purposes,
+    legal_name,
+    registered_address,
+    joint_arrangement,
+    controller_channel,
+    controller_email,
+    dpo,
+    purposes,
     legitimate_interest,
-    recipient_named, transfers_stated, transfers, retention_rule_period, article_rights, withdraw_consent, complaint,
-    rights_channel, rights_email, response_delay, automated_decisions_stated, automated_decision_details,
+    recipient_named,
+    transfers_stated,
+    transfers,
+    retention_rule_period,
+    article_rights,
+    withdraw_consent,
+    complaint,
+    rights_channel,
+    rights_email,
+    response_delay,
+    automated_decisions_stated,
+    automated_decision_details,
     version_date,
 )
 
@@ -317,5 +416,6 @@ def completeness(doc: Document) -> list[Diagnostic]:
 
 ENTRY_RULES: dict[Rule, tuple[EntryRule, ...]] = {purposes: PURPOSE_RULES, transfers: TRANSFER_RULES}
 ALL_RULES: tuple[Callable[..., Iterable[Diagnostic]], ...] = tuple(
-    leaf for rule in RULES for leaf in ENTRY_RULES.get(rule, (rule,)))
+    leaf for rule in RULES for leaf in ENTRY_RULES.get(rule, (rule,))
+)
 """Every rule that finds something, entry rules in place of the function that runs them: one fixture each."""

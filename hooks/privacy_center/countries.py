@@ -1,10 +1,11 @@
 """Countries from ISO 3166-1 (pycountry's database), named in each site language from pycountry's own gettext
 catalogues; regions that are not countries (EU, EEA, north_america, worldwide) are codes worded in the locale
 files under `region`, never mixed with countries."""
+
 from __future__ import annotations
 
 import gettext
-from functools import lru_cache
+from functools import cache
 
 import pycountry
 
@@ -25,11 +26,12 @@ class _Untranslated(gettext.NullTranslations):
         self.language = language
 
     def gettext(self, message: str) -> str:
-        raise CountryNameError(f"pycountry's '{self.language}' catalogue ({CATALOGUE}) has no translation "
-                               f"of '{message}'")
+        raise CountryNameError(
+            f"pycountry's '{self.language}' catalogue ({CATALOGUE}) has no translation of '{message}'"
+        )
 
 
-@lru_cache(maxsize=None)
+@cache
 def country_codes() -> frozenset[str]:
     """Every ISO 3166-1 alpha-2 code pycountry knows (249 today), upper case as the standard writes them."""
     return frozenset(country.alpha_2 for country in pycountry.countries)
@@ -40,7 +42,7 @@ def is_country(code: str) -> bool:
     return code in country_codes()
 
 
-@lru_cache(maxsize=None)
+@cache
 def catalogue(language: str) -> gettext.NullTranslations:
     """pycountry's ISO 3166-1 catalogue for a language; a language without one fails loudly, with no fallback."""
     if language == SOURCE_LANGUAGE:
@@ -48,13 +50,15 @@ def catalogue(language: str) -> gettext.NullTranslations:
     try:
         found = gettext.translation(CATALOGUE, pycountry.LOCALES_DIR, languages=[language])
     except FileNotFoundError as error:
-        raise CountryNameError(f"no country names for language '{language}': pycountry has no '{CATALOGUE}' "
-                               f"catalogue for it in {pycountry.LOCALES_DIR}") from error
+        raise CountryNameError(
+            f"no country names for language '{language}': pycountry has no '{CATALOGUE}' "
+            f"catalogue for it in {pycountry.LOCALES_DIR}"
+        ) from error
     found.add_fallback(_Untranslated(language))
     return found
 
 
-@lru_cache(maxsize=None)
+@cache
 def country_name(code: str, language: str) -> str:
     """The name of a country in a language, as a page reads it.
 

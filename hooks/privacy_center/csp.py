@@ -1,5 +1,6 @@
 """The Content-Security-Policy of each page: the site's own origin only, plus the exact inline scripts the theme
 writes (allowed by their hashes, since they differ from page to page)."""
+
 from __future__ import annotations
 
 import base64
@@ -17,8 +18,10 @@ def script_hashes(html: str) -> list[str]:
     """CSP source expressions for every inline script the theme writes around the content. A script inside the
     content came from data that slipped through: it gets no hash, so the browser refuses to run it."""
     theme = CONTENT.sub("", html)
-    return [f"'sha256-{base64.b64encode(hashlib.sha256(body.encode('utf-8')).digest()).decode('ascii')}'"
-            for body in dict.fromkeys(INLINE_SCRIPT.findall(theme))]
+    return [
+        f"'sha256-{base64.b64encode(hashlib.sha256(body.encode('utf-8')).digest()).decode('ascii')}'"
+        for body in dict.fromkeys(INLINE_SCRIPT.findall(theme))
+    ]
 
 
 def with_policy(html: str) -> str:

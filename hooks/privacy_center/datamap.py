@@ -7,11 +7,13 @@ visitor's browser and nothing is loaded: the picture is part of the page.
 Only what the data states is drawn: a purpose whose data categories or recipients are not stated has no line on that
 side, and a transfer is linked to the recipient or the purposes the policy names for it, or to nothing.
 """
+
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Literal, Sequence
+from typing import Literal
 
 from . import phrases
 from .model import NOT_STATED, Company, Purpose, Transfer
@@ -86,7 +88,7 @@ def wrap(label: str, width: int) -> tuple[str, ...]:
     lines = textwrap.wrap(label, chars, break_long_words=True) or [label]
     if len(lines) <= MAX_LINES:
         return tuple(lines)
-    last = textwrap.shorten(" ".join(lines[MAX_LINES - 1:]), chars, placeholder=" …")
+    last = textwrap.shorten(" ".join(lines[MAX_LINES - 1 :]), chars, placeholder=" …")
     return (*lines[: MAX_LINES - 1], last if last != " …" else lines[MAX_LINES - 1][: chars - 2] + " …")
 
 
@@ -132,7 +134,8 @@ def _transfer_label(transfer: Transfer, words: Wording) -> str:
 
 
 def _transfer_sources(transfer: Transfer, purposes: Sequence[Purpose]) -> list[str]:
-    """The boxes a transfer is drawn from: its recipient, else the purposes it names; none when the policy names none."""
+    """The boxes a transfer is drawn from: its recipient, else the purposes it names; none when the policy names
+    none."""
     if transfer.recipient is not None:
         return [f"recipient:{transfer.recipient.id}"]
     named = {purpose.id for purpose in transfer.purposes}
@@ -156,18 +159,32 @@ def layout(company: Company, words: Wording) -> DataMap:
     if transfers:
         columns.append(("outside_eu", [(f"transfer:{t.id}", _transfer_label(t, words)) for t in transfers]))
     lefts = [sum(WIDTHS[column] + GAP for column, _ in columns[:index]) for index in range(len(columns))]
-    boxes = [box for x, (column, items) in zip(lefts, columns) for box in _stack(column, x, items)]
+    boxes = [box for x, (column, items) in zip(lefts, columns, strict=False) for box in _stack(column, x, items)]
     where = {box.key: box for box in boxes}
 
-    pairs = [(f"category:{c}", f"purpose:{p.id}") for p, used in zip(purposes, category_uses) for c in used]
-    pairs += [(f"purpose:{p.id}", f"recipient:{r}") for p, used in zip(purposes, recipient_uses) for r in used]
+    pairs = [
+        (f"category:{c}", f"purpose:{p.id}") for p, used in zip(purposes, category_uses, strict=False) for c in used
+    ]
+    pairs += [
+        (f"purpose:{p.id}", f"recipient:{r}") for p, used in zip(purposes, recipient_uses, strict=False) for r in used
+    ]
     pairs += [(source, f"transfer:{t.id}") for t in transfers for source in _transfer_sources(t, purposes)]
-    links = tuple(Link(a, b, _curve(where[a].right, where[b].left)) for a, b in dict.fromkeys(pairs)
-                  if a in where and b in where)
+    links = tuple(
+        Link(a, b, _curve(where[a].right, where[b].left)) for a, b in dict.fromkeys(pairs) if a in where and b in where
+    )
 
     width = lefts[-1] + WIDTHS[columns[-1][0]]
     height = max((box.y + box.height for box in boxes), default=HEADER) + SPACING
-    headings = tuple((x, str(words(f"datamap.column.{column}"))) for x, (column, _) in zip(lefts, columns))
+    headings = tuple(
+        (x, str(words(f"datamap.column.{column}"))) for x, (column, _) in zip(lefts, columns, strict=False)
+    )
     name = phrases.localize(company.name, words)
-    return DataMap(width, height, headings, tuple(boxes), links, str(words("datamap.title", company=name)),
-                   str(words("datamap.description")))
+    return DataMap(
+        width,
+        height,
+        headings,
+        tuple(boxes),
+        links,
+        str(words("datamap.title", company=name)),
+        str(words("datamap.description")),
+    )

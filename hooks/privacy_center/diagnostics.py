@@ -1,10 +1,12 @@
 """Compiler-style diagnostics shared by the loader, the schema check and the semantic rules."""
+
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable, Literal, Union
+from typing import Literal
 
-PathPart = Union[str, int]
+PathPart = str | int
 Path = tuple[PathPart, ...]
 Severity = Literal["error", "warning"]
 

@@ -4,30 +4,58 @@ Each change names a wording key (`change.<kind>` in the locale files), says whet
 what is done with personal data or narrows a right) or editorial, and carries the old and new values; templates
 turn it into words in each language.
 """
+
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, fields, replace
-from typing import Any, Callable, Iterable, Iterator, Mapping
+from typing import Any
 
-from .model import (NOT_STATED, Company, ContactPoint, CookiePartner, CookiePartners, Dpo, Duration, Including,
-                    RetentionPeriod, Text)
+from .model import (
+    NOT_STATED,
+    Company,
+    ContactPoint,
+    CookiePartner,
+    CookiePartners,
+    Dpo,
+    Duration,
+    Including,
+    RetentionPeriod,
+    Text,
+)
 
 DAYS = {"days": 1, "weeks": 7, "months": 30, "years": 365}
 
 # Where a model field is shown in the notice: the heading a wording-only change is reported under.
 HEADINGS = {
-    "introduction": "notice.introduction", "identity": "notice.controller", "contact": "notice.controller",
-    "dpo": "notice.dpo", "authority": "notice.complaint", "legal_bases_overview": "notice.purposes",
-    "purposes": "notice.purposes", "data_categories": "notice.data_categories",
-    "special_categories": "notice.special_categories", "data_subjects": "notice.data_subjects",
-    "retention_rules": "notice.retention", "recipients": "notice.recipients",
-    "recipients_statement": "notice.recipients", "transfers": "notice.transfers", "rights": "notice.rights",
-    "cookies": "notice.cookies", "security_statement": "notice.security", "security_measures": "notice.security",
-    "breach_notification": "notice.security", "automated_decisions": "notice.automated_decisions",
-    "minors": "notice.minors", "ai_processing": "notice.ai_processing",
-    "processor_obligations": "notice.processor_obligations", "policy_changes": "notice.policy_changes",
-    "sections": "notice.other_sections", "source": "label.source_document", "security_note": "notice.security",
+    "introduction": "notice.introduction",
+    "identity": "notice.controller",
+    "contact": "notice.controller",
+    "dpo": "notice.dpo",
+    "authority": "notice.complaint",
+    "legal_bases_overview": "notice.purposes",
+    "purposes": "notice.purposes",
+    "data_categories": "notice.data_categories",
+    "special_categories": "notice.special_categories",
+    "data_subjects": "notice.data_subjects",
+    "retention_rules": "notice.retention",
+    "recipients": "notice.recipients",
+    "recipients_statement": "notice.recipients",
+    "transfers": "notice.transfers",
+    "rights": "notice.rights",
+    "cookies": "notice.cookies",
+    "security_statement": "notice.security",
+    "security_measures": "notice.security",
+    "breach_notification": "notice.security",
+    "automated_decisions": "notice.automated_decisions",
+    "minors": "notice.minors",
+    "ai_processing": "notice.ai_processing",
+    "processor_obligations": "notice.processor_obligations",
+    "policy_changes": "notice.policy_changes",
+    "sections": "notice.other_sections",
+    "source": "label.source_document",
+    "security_note": "notice.security",
     "mandatory_data": "notice.mandatory",
     "sale": "layer.fact.sold",
 }
@@ -76,8 +104,14 @@ def is_longer(old: Any, new: Any) -> bool:
     return after[1] > before[1] or after[0] > before[0]
 
 
-def _added_removed(kind: str, old: Mapping[str, Any], new: Mapping[str, Any], name: Callable[[Any], Any],
-                   material_added: bool, material_removed: bool) -> Iterator[Change]:
+def _added_removed(
+    kind: str,
+    old: Mapping[str, Any],
+    new: Mapping[str, Any],
+    name: Callable[[Any], Any],
+    material_added: bool,
+    material_removed: bool,
+) -> Iterator[Change]:
     for key in new.keys() - old.keys():
         yield Change(f"{kind}_added", material_added, subject=name(new[key]))
     for key in old.keys() - new.keys():
@@ -95,8 +129,13 @@ def purposes(old: Company, new: Company) -> Iterator[Change]:
     for key in sorted(before.keys() & after.keys()):
         was, now = before[key], after[key]
         if _codes(was.legal_bases, "basis") != _codes(now.legal_bases, "basis"):
-            yield Change("legal_basis_changed", True, now.name, _codes(was.legal_bases, "basis"),
-                         _codes(now.legal_bases, "basis"))
+            yield Change(
+                "legal_basis_changed",
+                True,
+                now.name,
+                _codes(was.legal_bases, "basis"),
+                _codes(now.legal_bases, "basis"),
+            )
         cats_before, cats_after = _by_id(was.data_categories), _by_id(now.data_categories)
         for cat in cats_after.keys() - cats_before.keys():
             yield Change("purpose_category_added", True, now.name, new=cats_after[cat])
@@ -116,8 +155,9 @@ def company(old: Company, new: Company) -> Iterator[Change]:
 
 def data_categories(old: Company, new: Company) -> Iterator[Change]:
     """Categories of data collected at all; a new one is material, a sensitive one above all."""
-    yield from _added_removed("category", _by_id(old.data_categories), _by_id(new.data_categories),
-                              lambda c: c, True, False)
+    yield from _added_removed(
+        "category", _by_id(old.data_categories), _by_id(new.data_categories), lambda c: c, True, False
+    )
 
 
 def retention(old: Company, new: Company) -> Iterator[Change]:
@@ -128,8 +168,13 @@ def retention(old: Company, new: Company) -> Iterator[Change]:
     for key in sorted(before.keys() & after.keys()):
         was, now = before[key].period, after[key].period
         if was != now:
-            yield Change("retention_changed", is_longer(was, now) or (was.archive and not now.archive),
-                         after[key].applies_to, was, now)
+            yield Change(
+                "retention_changed",
+                is_longer(was, now) or (was.archive and not now.archive),
+                after[key].applies_to,
+                was,
+                now,
+            )
 
 
 def recipients(old: Company, new: Company) -> Iterator[Change]:
@@ -139,15 +184,18 @@ def recipients(old: Company, new: Company) -> Iterator[Change]:
     yield from _added_removed("recipient", before, after, lambda r: r.name, True, False)
     for key in sorted(before.keys() & after.keys()):
         if before[key].shared != after[key].shared:
-            yield Change("recipient_shared_changed", after[key].shared, after[key].name, before[key].shared,
-                         after[key].shared)
+            yield Change(
+                "recipient_shared_changed", after[key].shared, after[key].name, before[key].shared, after[key].shared
+            )
 
 
 def joint_controllers(old: Company, new: Company) -> Iterator[Change]:
     """The other controllers the company processes data with (Art. 26), by legal name: a new one is material (one
     more company decides what is done with the data); one removed is editorial."""
+
     def by_name(company: Company) -> dict[str, Any]:
         return {j.legal_name: j for j in company.identity.joint_controllers}
+
     yield from _added_removed("joint_controller", by_name(old), by_name(new), lambda j: j.legal_name, True, False)
 
 
@@ -159,11 +207,14 @@ def transfers(old: Company, new: Company) -> Iterator[Change]:
     yield from _added_removed("transfer", before, after, lambda t: t.destination, True, False)
     for key in sorted(before.keys() & after.keys()):
         if before[key].safeguards != after[key].safeguards:
-            yield Change("safeguards_changed", True, after[key].destination, before[key].safeguards,
-                         after[key].safeguards)
+            yield Change(
+                "safeguards_changed", True, after[key].destination, before[key].safeguards, after[key].safeguards
+            )
         yield from _transfer_purposes(before[key], after[key])
     if getattr(was, "outside_eu", was) != getattr(now, "outside_eu", now) and not (before or after):
-        yield Change("transfers_changed", True, old=getattr(was, "outside_eu", was), new=getattr(now, "outside_eu", now))
+        yield Change(
+            "transfers_changed", True, old=getattr(was, "outside_eu", was), new=getattr(now, "outside_eu", now)
+        )
     if before and after and isinstance(was.items, Including) != isinstance(now.items, Including):
         # a list that becomes examples only ("notamment") may hide other transfers: material; the reverse narrows
         yield Change("transfers_list_changed", isinstance(now.items, Including), old=was.items, new=now.items)
@@ -209,8 +260,10 @@ def contacts(old: Company, new: Company) -> Iterator[Change]:
 
     A new address is material; the reference line above an address and the DPO's registration number with the
     authority are editorial (they neither widen processing nor narrow a right)."""
-    for attribute, kind, heading in (("contact", "contact_changed", "label.general_contact"),
-                                     ("dpo", "dpo_changed", "label.dpo")):
+    for attribute, kind, heading in (
+        ("contact", "contact_changed", "label.general_contact"),
+        ("dpo", "dpo_changed", "label.dpo"),
+    ):
         was, now = getattr(old, attribute), getattr(new, attribute)
         if _reachable(was) != _reachable(now):
             yield Change(kind, True, old=was, new=now)
@@ -247,8 +300,13 @@ def cookies(old: Company, new: Company) -> Iterator[Change]:
     yield from _added_removed("cookie", before, after, lambda c: c.name, True, False)
     for key in sorted(before.keys() & after.keys()):
         if before[key].lifetime != after[key].lifetime:
-            yield Change("cookie_lifetime_changed", is_longer(before[key].lifetime, after[key].lifetime),
-                         after[key].name, before[key].lifetime, after[key].lifetime)
+            yield Change(
+                "cookie_lifetime_changed",
+                is_longer(before[key].lifetime, after[key].lifetime),
+                after[key].name,
+                before[key].lifetime,
+                after[key].lifetime,
+            )
     yield from cookie_partners(old.cookies.partners, new.cookies.partners)
 
 
@@ -277,11 +335,19 @@ def cookie_partners(old: CookiePartners | None, new: CookiePartners | None) -> I
         widened = not isinstance(new.purposes, tuple) or bool(set(new.purposes) - before)
         yield Change("cookie_partners_purposes_changed", widened, old=old.purposes, new=new.purposes)
     if old.lifetime != new.lifetime:
-        yield Change("cookie_partners_lifetime_changed", is_longer(old.lifetime, new.lifetime), old=old.lifetime,
-                     new=new.lifetime)
+        yield Change(
+            "cookie_partners_lifetime_changed",
+            is_longer(old.lifetime, new.lifetime),
+            old=old.lifetime,
+            new=new.lifetime,
+        )
     if old.consent_required != new.consent_required:
-        yield Change("cookie_partners_consent_changed", new.consent_required is not True, old=old.consent_required,
-                     new=new.consent_required)
+        yield Change(
+            "cookie_partners_consent_changed",
+            new.consent_required is not True,
+            old=old.consent_required,
+            new=new.consent_required,
+        )
 
 
 def _partner_key(partner: str | CookiePartner) -> str:
@@ -308,7 +374,9 @@ def sections(old: Company, new: Company) -> Iterator[Change]:
     for key in sorted(before.keys() & after.keys()):
         was, now = before[key].body, after[key].body
         if was != now:
-            words = {lang: word_diff(was.get(lang), now.get(lang)) for lang in now.values if was.get(lang) != now.get(lang)}
+            words = {
+                lang: word_diff(was.get(lang), now.get(lang)) for lang in now.values if was.get(lang) != now.get(lang)
+            }
             yield Change("section_changed", False, after[key].title, words=words)
 
 
@@ -316,8 +384,12 @@ def _ids_of(items: Any) -> set[Any]:
     """What a list names, to compare two versions of it: ids of objects, codes of sources, or the items."""
     if not isinstance(items, tuple):
         return set()
-    return {(item.same, tuple(sorted(item.values.items()))) if isinstance(item, Text)
-            else getattr(item, "id", getattr(item, "code", item)) for item in items}
+    return {
+        (item.same, tuple(sorted(item.values.items())))
+        if isinstance(item, Text)
+        else getattr(item, "id", getattr(item, "code", item))
+        for item in items
+    }
 
 
 def list_change(old: Any, new: Any) -> tuple[bool, bool]:
@@ -373,8 +445,13 @@ def transfer_destinations(old: Company, new: Company) -> Iterator[Change]:
     for key in sorted(before.keys() & after.keys()):
         changed, material = list_change(before[key].destination, after[key].destination)
         if changed:
-            yield Change("transfer_destination_changed", material, after[key].destination,
-                         before[key].destination, after[key].destination)
+            yield Change(
+                "transfer_destination_changed",
+                material,
+                after[key].destination,
+                before[key].destination,
+                after[key].destination,
+            )
 
 
 def sale(old: Company, new: Company) -> Iterator[Change]:
@@ -392,23 +469,47 @@ def _links(value: Any) -> Any:
 def _own(company: Company, name: str) -> Any:
     """A field's own content: purposes with the ids of the subjects, rules and recipients they point to."""
     if name == "purposes":
-        return tuple((p.id, p.name, p.group, p.description, p.source, p.mandatory, p.note, _links(p.data_subjects),
-                      _links(p.retention), _links(p.recipients), p.legal_bases, p.profiling) for p in company.purposes)
+        return tuple(
+            (
+                p.id,
+                p.name,
+                p.group,
+                p.description,
+                p.source,
+                p.mandatory,
+                p.note,
+                _links(p.data_subjects),
+                _links(p.retention),
+                _links(p.recipients),
+                p.legal_bases,
+                p.profiling,
+            )
+            for p in company.purposes
+        )
     if name == "transfers" and not isinstance(company.transfers, str):  # purposes by id: diffed on their own
         items = company.transfers.items
         kept = (Including if isinstance(items, Including) else tuple)(
-            replace(t, purposes=tuple(p.id for p in t.purposes)) for t in items)
+            replace(t, purposes=tuple(p.id for p in t.purposes)) for t in items
+        )
         return replace(company.transfers, items=kept)
     return getattr(company, name)
 
 
 DIFFS: tuple[tuple[Callable[[Company, Company], Iterable[Change]], tuple[str, ...]], ...] = (
-    (company, ("role", "name", "slug")), (purposes, ("purposes",)), (data_categories, ("data_categories",)),
+    (company, ("role", "name", "slug")),
+    (purposes, ("purposes",)),
+    (data_categories, ("data_categories",)),
     (retention, ("retention_rules",)),
-    (recipients, ("recipients",)), (joint_controllers, ("identity",)), (transfers, ("transfers",)),
+    (recipients, ("recipients",)),
+    (joint_controllers, ("identity",)),
+    (transfers, ("transfers",)),
     (contacts, ("contact", "dpo")),
-    (rights, ("rights",)), (cookies, ("cookies",)), (sections, ("sections",)),
-    (purpose_lists, ("purposes",)), (category_items, ("data_categories",)), (transfer_destinations, ("transfers",)),
+    (rights, ("rights",)),
+    (cookies, ("cookies",)),
+    (sections, ("sections",)),
+    (purpose_lists, ("purposes",)),
+    (category_items, ("data_categories",)),
+    (transfer_destinations, ("transfers",)),
     (purpose_profiling, ("purposes",)),
     (sale, ("sale",)),
 )
@@ -439,8 +540,6 @@ def is_material(changes: Iterable[Change]) -> bool:
     return any(change.material for change in changes)
 
 
-
-
 # Model fields ("Class.field") diff() deliberately does not compare, with the reason; every other field of every model
 # dataclass must yield a change when it changes (tests/test_diff.py changes each one alone in a sample company).
 IGNORED: dict[str, str] = {
@@ -450,7 +549,7 @@ IGNORED: dict[str, str] = {
     "Version.date": "part of the version list (see Company.versions)",
     "Version.summary": "part of the version list (see Company.versions)",
     "Company.gaps": "derived from the other fields by the completeness rules: a gap filled is already a change of "
-                    "the field that was not stated (not compared by equality either)",
+    "the field that was not stated (not compared by equality either)",
     "Gap.rule": "part of Company.gaps, derived (see Company.gaps)",
     "Gap.article": "part of Company.gaps, derived (see Company.gaps)",
     "Gap.kind": "part of Company.gaps, derived (see Company.gaps)",

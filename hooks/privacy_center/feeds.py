@@ -1,12 +1,13 @@
 """Machine-readable history: Atom feeds of policy changes (per company and site-wide, per language) and a JSON
 index of every version with the dates it applies, so "which notice applied on date X" has one answer."""
+
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Mapping, Sequence
-
+from typing import Any
 
 from . import phrases
 from .changelog import Entry
@@ -34,27 +35,56 @@ def timestamp(value: str, fallback: date) -> str:
     return f"{day}T00:00:00Z"
 
 
-def render_feeds(companies: Sequence[Company], changelogs: Mapping[str, Sequence[Entry]], languages: Sequence[str],
-                 default: str, site_url: str, today: date) -> list[Asset]:
+def render_feeds(
+    companies: Sequence[Company],
+    changelogs: Mapping[str, Sequence[Entry]],
+    languages: Sequence[str],
+    default: str,
+    site_url: str,
+    today: date,
+) -> list[Asset]:
     """One Atom feed per company and one for the site, in each language."""
     template = xml_environment().get_template("feed.xml.j2")
     assets = []
     for language in languages:
         words = load_wording(language)
         root = f"{site_url.rstrip('/')}/{prefix(language, default)}"
-        helpers = {"t": words, "tr": lambda v: phrases.localize(v, words), "change": lambda c: phrases.change(c, words),
-                   "stamp": lambda v: timestamp(v, today), "root": root, "lang": language, "colon": words("punct.colon")}
+        helpers = {
+            "t": words,
+            "tr": lambda v, words=words: phrases.localize(v, words),
+            "change": lambda c, words=words: phrases.change(c, words),
+            "stamp": lambda v: timestamp(v, today),
+            "root": root,
+            "lang": language,
+            "colon": words("punct.colon"),
+        }
         everything = []
         for company in companies:
             items = [(company, entry) for entry in changelogs.get(company.slug, ())]  # upcoming ones are announced
             everything.extend(items)
-            assets.append(Asset(f"{prefix(language, default)}{company.slug}/feed.xml", template.render(
-                helpers, feed_id=f"{root}{company.slug}/feed.xml", title=f"{company.name.get(language)} · {words('page.history')}",
-                items=items)))
+            assets.append(
+                Asset(
+                    f"{prefix(language, default)}{company.slug}/feed.xml",
+                    template.render(
+                        helpers,
+                        feed_id=f"{root}{company.slug}/feed.xml",
+                        title=f"{company.name.get(language)} · {words('page.history')}",
+                        items=items,
+                    ),
+                )
+            )
         everything.sort(key=lambda item: timestamp(item[1].version.date, today), reverse=True)
-        assets.append(Asset(f"{prefix(language, default)}feed.xml", template.render(
-            helpers, feed_id=f"{root}feed.xml", title=f"{words('site.home_title')} · {words('page.changes')}",
-            items=everything)))
+        assets.append(
+            Asset(
+                f"{prefix(language, default)}feed.xml",
+                template.render(
+                    helpers,
+                    feed_id=f"{root}feed.xml",
+                    title=f"{words('site.home_title')} · {words('page.changes')}",
+                    items=everything,
+                ),
+            )
+        )
     return assets
 
 
@@ -65,20 +95,45 @@ def validity(entries: Sequence[Entry]) -> list[dict[str, Any]]:
     for index, entry in enumerate(ordered):
         start = entry.version.date if entry.version.date != NOT_STATED else None
         following = ordered[index + 1].version.date if index + 1 < len(ordered) else None
-        rows.append({"version": entry.version.version, "hash": entry.hash, "status": entry.status,
-                     "valid_from": start, "valid_until": following if following != NOT_STATED else None,
-                     "summary": dict(entry.version.summary.values)})
+        rows.append(
+            {
+                "version": entry.version.version,
+                "hash": entry.hash,
+                "status": entry.status,
+                "valid_from": start,
+                "valid_until": following if following != NOT_STATED else None,
+                "summary": dict(entry.version.summary.values),
+            }
+        )
     return rows
 
 
-def version_index(companies: Sequence[Company], changelogs: Mapping[str, Sequence[Entry]], languages: Sequence[str],
-                  default: str) -> Asset:
+def version_index(
+    companies: Sequence[Company], changelogs: Mapping[str, Sequence[Entry]], languages: Sequence[str], default: str
+) -> Asset:
     """`versions.json`: every company's versions, with validity intervals and the URL of each text."""
-    data = {"companies": [
-        {"slug": c.slug, "name": {lang: c.name.get(lang) for lang in languages}, "versions": [
-            {**row, "urls": {lang: f"{prefix(lang, default)}{c.slug}/" + (
-                "notice/" if row["version"] == c.current_version.version else f"versions/{row['version']}/")
-                for lang in languages}}
-            for row in validity(changelogs.get(c.slug, ()))]}
-        for c in companies]}
+    data = {
+        "companies": [
+            {
+                "slug": c.slug,
+                "name": {lang: c.name.get(lang) for lang in languages},
+                "versions": [
+                    {
+                        **row,
+                        "urls": {
+                            lang: f"{prefix(lang, default)}{c.slug}/"
+                            + (
+                                "notice/"
+                                if row["version"] == c.current_version.version
+                                else f"versions/{row['version']}/"
+                            )
+                            for lang in languages
+                        },
+                    }
+                    for row in validity(changelogs.get(c.slug, ()))
+                ],
+            }
+            for c in companies
+        ]
+    }
     return Asset("versions.json", json.dumps(data, ensure_ascii=False, indent=2) + "\n")

@@ -5,9 +5,11 @@ their warnings into `Gap`s (one per rule, with the entries it found), says which
 (`PAGE_RULES`, the one rule-to-page mapping) and words a gap in a language from `gaps.<rule>` in the locale files.
 The notice and the overview show every gap; the activities, rights and cookies pages only theirs.
 """
+
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable, Mapping, Optional, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
 
 from . import phrases
 from .completeness import ALL_RULES
@@ -18,10 +20,19 @@ from .wording import Wording
 RULE_ORDER: dict[str, int] = {rule.__name__: index for index, rule in enumerate(ALL_RULES)}
 
 PAGE_RULES: Mapping[str, frozenset[str]] = {
-    "activities": frozenset({"purpose_legal_basis", "purpose_data_categories", "purpose_retention",
-                             "purpose_recipients", "legitimate_interest", "recipient_named"}),
-    "rights": frozenset({"article_rights", "withdraw_consent", "complaint", "rights_channel", "rights_email",
-                         "response_delay"}),
+    "activities": frozenset(
+        {
+            "purpose_legal_basis",
+            "purpose_data_categories",
+            "purpose_retention",
+            "purpose_recipients",
+            "legitimate_interest",
+            "recipient_named",
+        }
+    ),
+    "rights": frozenset(
+        {"article_rights", "withdraw_consent", "complaint", "rights_channel", "rights_email", "response_delay"}
+    ),
     "cookies": frozenset(),  # no completeness rule is about cookies: what that page leaves out stays inline
 }
 """The gaps each page other than the notice and the overview shows (those two show them all); a page not listed
@@ -51,7 +62,7 @@ def on_page(gaps: Sequence[Gap], page: str) -> tuple[Gap, ...]:
     return tuple(gap for gap in gaps if gap.rule in wanted)
 
 
-def covered(gaps: Sequence[Gap], rule: str, subject: Optional[str] = None) -> bool:
+def covered(gaps: Sequence[Gap], rule: str, subject: str | None = None) -> bool:
     """True when a gap of `rule` (about `subject`, if given) is reported: the page may leave that line out."""
     return any(gap.rule == rule and (subject is None or subject in gap.subjects) for gap in gaps)
 
@@ -61,8 +72,9 @@ def _transfer_name(company: Company, transfer_id: str, words: Wording) -> str:
     transfers = company.transfers.items if company.transfers != NOT_STATED else ()
     transfer = next(t for t in transfers if t.id == transfer_id)
     if transfer.destination != NOT_STATED:
-        return phrases.including(transfer.destination,
-                                 phrases.join([phrases.country(c, words) for c in transfer.destination], words), words)
+        return phrases.including(
+            transfer.destination, phrases.join([phrases.country(c, words) for c in transfer.destination], words), words
+        )
     if transfer.recipient is not None:
         return phrases.recipient_name(transfer.recipient, words)
     return phrases.localize(transfer.description, words) if transfer.description else transfer_id

@@ -4,16 +4,18 @@ A version is frozen by `privacy-center release`, which copies `data/<slug>.yaml`
 `data/versions/<slug>/<version>.yaml`. The archive therefore lives in the data folder itself and the build never
 needs git history (it works on a shallow clone or a tarball).
 """
+
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterator, Mapping, Sequence
+from typing import Any
 
-from .loader import Document
 from .diagnostics import Diagnostic
+from .loader import Document
 
 NOT_STATED = "not_stated"
 SNAPSHOT_FOLDER = "versions"
@@ -62,7 +64,7 @@ def changed_fields(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[str]:
 def next_version(version: str) -> str:
     """The version number a release would most likely take next: 1.0 -> 1.1."""
     parts = version.split(".")
-    return ".".join(parts[:-1] + [str(int(parts[-1]) + 1)])
+    return ".".join([*parts[:-1], str(int(parts[-1]) + 1)])
 
 
 def release_command(file: str, version: str, summaries: bool = True) -> str:
@@ -84,22 +86,34 @@ def release_findings(doc: Document, frozen: Mapping[str, Any]) -> list[Diagnosti
     found: list[Diagnostic] = []
     for version in frozen:
         if version not in listed:
-            found.append(doc.diagnostic(("versions",), f"frozen version {version} of {slug} is missing from versions",
-                                        f"add version {version} back, or delete {SNAPSHOT_FOLDER}/{slug}/{version}.yaml"))
+            found.append(
+                doc.diagnostic(
+                    ("versions",),
+                    f"frozen version {version} of {slug} is missing from versions",
+                    f"add version {version} back, or delete {SNAPSHOT_FOLDER}/{slug}/{version}.yaml",
+                )
+            )
     latest = list(frozen)[-1]
     unfrozen = [v for v in listed if version_key(v) > version_key(latest)]
     for version in unfrozen:
-        found.append(doc.diagnostic(("versions", listed.index(version), "version"),
-                                    f"version {version} of {slug} is listed but not frozen",
-                                    f"run: {release_command(doc.file, version, summaries=False)}"))
+        found.append(
+            doc.diagnostic(
+                ("versions", listed.index(version), "version"),
+                f"version {version} of {slug} is listed but not frozen",
+                f"run: {release_command(doc.file, version, summaries=False)}",
+            )
+        )
     if not unfrozen and listed and listed[-1] == latest:
         changed = changed_fields(frozen[latest], doc.data)
         if changed:
-            found.append(doc.diagnostic(
-                ("versions", last, "version"),
-                f"{slug} differs from its frozen version {latest} (changed: {', '.join(changed)}) "
-                f"but no new version is recorded",
-                f"run: {release_command(doc.file, next_version(latest))}"))
+            found.append(
+                doc.diagnostic(
+                    ("versions", last, "version"),
+                    f"{slug} differs from its frozen version {latest} (changed: {', '.join(changed)}) "
+                    f"but no new version is recorded",
+                    f"run: {release_command(doc.file, next_version(latest))}",
+                )
+            )
     return found
 
 
@@ -110,10 +124,10 @@ def _texts(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, Mapping[str, s
             yield path, value
             return
         for key, item in value.items():
-            yield from _texts(item, path + (key,))
+            yield from _texts(item, (*path, key))
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _texts(item, path + (index,))
+            yield from _texts(item, (*path, index))
 
 
 def stale_translations(doc: Document, frozen: Mapping[str, Any]) -> list[Diagnostic]:
@@ -130,7 +144,13 @@ def stale_translations(doc: Document, frozen: Mapping[str, Any]) -> list[Diagnos
         changed = sorted(lang for lang in now if now[lang] != was[lang])
         if changed and len(changed) < len(now):
             same = sorted(set(now) - set(changed))
-            found.append(doc.diagnostic(path, f"the {', '.join(changed)} text changed since version {latest} but the "
-                                        f"{', '.join(same)} text did not: the translation may be stale",
-                                        f"check that the {', '.join(same)} text still says the same", "warning"))
+            found.append(
+                doc.diagnostic(
+                    path,
+                    f"the {', '.join(changed)} text changed since version {latest} but the "
+                    f"{', '.join(same)} text did not: the translation may be stale",
+                    f"check that the {', '.join(same)} text still says the same",
+                    "warning",
+                )
+            )
     return found

@@ -4,10 +4,11 @@ Layered notices are what the EDPB transparency guidelines (WP260 rev.01, paragra
 says who is responsible, how to exercise the rights and what has the most impact on the person. Every answer here
 comes from an explicit value of the data; silence is `not_stated`, never "no" (templates word the answers).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal, Union
+from typing import Literal
 
 from .model import NOT_STATED, Company, CookiePurpose, DataCategory, Text
 
@@ -16,7 +17,7 @@ Answer = Literal["yes", "no", "possible", "statement", "not_stated"]
 possibility (transfers, GDPR Art. 13(1)(f)), `statement` when the policy addresses the question only in its own
 words (a special-categories text, Art. 9), `not_stated` when it is silent."""
 
-Consent = Union[bool, Literal["not_stated"]]
+Consent = bool | Literal["not_stated"]
 """Whether the policy says consent is asked (ePrivacy Directive Art. 5(3); GDPR Art. 6(1)(a), 7)."""
 
 Channel = Literal["email", "postal", "web_form", "none"]
@@ -35,7 +36,7 @@ class KeyFacts:
     consent_purposes: tuple[CookiePurpose, ...]
     no_cookies: bool
     automated: Answer
-    profiling: Union[bool, Literal["not_stated"]]
+    profiling: bool | Literal["not_stated"]
     sensitive: Answer
     sensitive_categories: tuple[DataCategory, ...]
     complaint: Answer
@@ -73,7 +74,7 @@ def _advertising(uses: list[tuple[str, Consent]]) -> tuple[Answer, Consent]:
     return "yes", NOT_STATED
 
 
-def _automated(company: Company) -> tuple[Answer, Union[bool, Literal["not_stated"]]]:
+def _automated(company: Company) -> tuple[Answer, bool | Literal["not_stated"]]:
     decisions = company.automated_decisions
     if decisions == NOT_STATED:
         return "not_stated", NOT_STATED
@@ -96,8 +97,11 @@ def key_facts(company: Company) -> KeyFacts:
     advertising, advertising_consent = _advertising(uses)
     automated, profiling = _automated(company)
     transfers = company.transfers
-    outside: Answer = "not_stated" if transfers == NOT_STATED else (
-        "possible" if transfers.outside_eu == "possible" else "yes" if transfers.outside_eu else "no")
+    outside: Answer = (
+        "not_stated"
+        if transfers == NOT_STATED
+        else ("possible" if transfers.outside_eu == "possible" else "yes" if transfers.outside_eu else "no")
+    )
     sensitive = tuple(c for c in company.data_categories if c.sensitive)
     consent_purposes: list[CookiePurpose] = []
     for code, consent in uses:
@@ -105,11 +109,14 @@ def key_facts(company: Company) -> KeyFacts:
             consent_purposes.append(code)  # type: ignore[arg-type]
     return KeyFacts(
         sold="not_stated" if company.sale == NOT_STATED else "yes" if company.sale.sold else "no",
-        advertising=advertising, advertising_consent=advertising_consent,
+        advertising=advertising,
+        advertising_consent=advertising_consent,
         outside_eu=outside,
-        consent_cookies=_consent_cookies(company, uses), consent_purposes=tuple(consent_purposes),
+        consent_cookies=_consent_cookies(company, uses),
+        consent_purposes=tuple(consent_purposes),
         no_cookies=company.cookies.used is False,
-        automated=automated, profiling=profiling,
+        automated=automated,
+        profiling=profiling,
         sensitive="yes" if sensitive else "statement" if isinstance(company.special_categories, Text) else "not_stated",
         sensitive_categories=sensitive,
         complaint="yes" if company.authority.mentioned else "not_stated",

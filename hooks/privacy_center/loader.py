@@ -1,4 +1,5 @@
 """Load YAML with line numbers, refusing duplicate keys and silent retyping of dates or yes/no."""
+
 from __future__ import annotations
 
 import re
@@ -22,15 +23,9 @@ class StrictLoader(_BaseLoader):  # type: ignore[misc, valid-type]
 
 
 StrictLoader.yaml_implicit_resolvers = {}
-StrictLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf")
-)
-StrictLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789")
-)
-StrictLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|)$"), ["~", "n", ""]
-)
+StrictLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf"))
+StrictLoader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789"))
+StrictLoader.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|)$"), ["~", "n", ""])
 
 _STR = "tag:yaml.org,2002:str"
 _BOOL = "tag:yaml.org,2002:bool"
@@ -55,9 +50,9 @@ class Document:
             path, value = stack.pop()
             found.append((path, value))
             if isinstance(value, dict):
-                stack.extend((path + (key,), child) for key, child in reversed(value.items()))
+                stack.extend(((*path, key), child) for key, child in reversed(value.items()))
             elif isinstance(value, list):
-                stack.extend((path + (index,), child) for index, child in reversed(list(enumerate(value))))
+                stack.extend(((*path, index), child) for index, child in reversed(list(enumerate(value))))
         return found
 
     def position(self, path: Path) -> tuple[int, int]:
@@ -91,28 +86,38 @@ class _Builder:
                 if key is None:
                     continue
                 if key in result:
-                    first = self.marks[path + (key,)]
-                    self.errors.append(Diagnostic(
-                        self.file, key_node.start_mark.line + 1, key_node.start_mark.column + 1,
-                        format_path(path + (key,)),
-                        f"duplicate key '{key}' (first given at line {first[0]})",
-                        "keep one of the two entries",
-                    ))
+                    first = self.marks[(*path, key)]
+                    self.errors.append(
+                        Diagnostic(
+                            self.file,
+                            key_node.start_mark.line + 1,
+                            key_node.start_mark.column + 1,
+                            format_path((*path, key)),
+                            f"duplicate key '{key}' (first given at line {first[0]})",
+                            "keep one of the two entries",
+                        )
+                    )
                     continue
-                result[key] = self.build(value_node, path + (key,))
-                self.marks[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+                result[key] = self.build(value_node, (*path, key))
+                self.marks[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             return result
         if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, path + (index,)) for index, item in enumerate(node.value)]
+            return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
         return self._scalar(node, path)
 
     def _key(self, node: yaml.Node, path: Path) -> str | None:
         if isinstance(node, yaml.ScalarNode):
             return str(node.value)
-        self.errors.append(Diagnostic(
-            self.file, node.start_mark.line + 1, node.start_mark.column + 1, format_path(path),
-            "a mapping key must be a plain string", "write the key as text",
-        ))
+        self.errors.append(
+            Diagnostic(
+                self.file,
+                node.start_mark.line + 1,
+                node.start_mark.column + 1,
+                format_path(path),
+                "a mapping key must be a plain string",
+                "write the key as text",
+            )
+        )
         return None
 
     def _scalar(self, node: yaml.ScalarNode, path: Path) -> Any:
@@ -124,10 +129,16 @@ class _Builder:
             return None
         if node.tag != _STR:
             mark = node.start_mark
-            self.errors.append(Diagnostic(
-                self.file, mark.line + 1, mark.column + 1, format_path(path),
-                f"unsupported YAML tag {node.tag}", "remove the tag and write plain text",
-            ))
+            self.errors.append(
+                Diagnostic(
+                    self.file,
+                    mark.line + 1,
+                    mark.column + 1,
+                    format_path(path),
+                    f"unsupported YAML tag {node.tag}",
+                    "remove the tag and write plain text",
+                )
+            )
         return node.value
 
 
@@ -139,13 +150,29 @@ def load_text(text: str, file: str) -> tuple[Document | None, list[Diagnostic]]:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or exc.context or "invalid YAML"
-        return None, [Diagnostic(file, line, column, "", f"YAML syntax error: {problem}",
-                                 "fix the indentation or quoting at this position")]
+        return None, [
+            Diagnostic(
+                file,
+                line,
+                column,
+                "",
+                f"YAML syntax error: {problem}",
+                "fix the indentation or quoting at this position",
+            )
+        ]
     except yaml.reader.ReaderError as exc:  # a character YAML refuses in a file (a raw control character...)
         before = text[: exc.position]
         line, column = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
-        return None, [Diagnostic(file, line, column, "", f"character U+{exc.character:04X} is not allowed in YAML",
-                                 "remove it: control characters are not allowed in any text")]
+        return None, [
+            Diagnostic(
+                file,
+                line,
+                column,
+                "",
+                f"character U+{exc.character:04X} is not allowed in YAML",
+                "remove it: control characters are not allowed in any text",
+            )
+        ]
     except yaml.YAMLError as exc:  # pragma: no cover - non-marked errors are rare
         return None, [Diagnostic(file, 1, 1, "", f"YAML error: {exc}", "check the file is valid YAML")]
     if node is None:
@@ -161,5 +188,7 @@ def load_file(path: FsPath, display: str | None = None) -> tuple[Document | None
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        return None, [Diagnostic(name, 1, 1, "", f"cannot read file: {exc}", "check the path and that the file is UTF-8")]
+        return None, [
+            Diagnostic(name, 1, 1, "", f"cannot read file: {exc}", "check the path and that the file is UTF-8")
+        ]
     return load_text(text, name)

@@ -1,9 +1,11 @@
 """Typed, frozen view of a validated company file: what templates and other engines consume."""
+
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Literal, Mapping, Optional, Union
+from typing import Any, Literal
 
 NOT_STATED = "not_stated"
 NONE = "none"
@@ -18,19 +20,19 @@ class Text:
     """A text in every site language; the validator guarantees each language is present."""
 
     values: Mapping[str, str]
-    same: Optional[str] = None  # one string for every language (a proper name), when values is empty
+    same: str | None = None  # one string for every language (a proper name), when values is empty
 
     def get(self, language: str) -> str:
         """The text in one language."""
         return self.same if self.same is not None else self.values[language]
 
     @classmethod
-    def of(cls, value: Union[str, Mapping[str, str]]) -> "Text":
+    def of(cls, value: str | Mapping[str, str]) -> Text:
         """A per-language mapping, or one string that reads the same in every language."""
         return cls({}, value) if isinstance(value, str) else cls(dict(value))
 
 
-Stated = Union[str, Text, None]  # a value, a per-language text, or NOT_STATED / None when absent
+Stated = str | Text | None  # a value, a per-language text, or NOT_STATED / None when absent
 
 
 def text(value: Any) -> Any:
@@ -57,8 +59,8 @@ class Duration:
 
     value: int
     unit: str
-    bound: Optional[Bound] = None
-    to: Optional[int] = None  # the upper count of a range, greater than value
+    bound: Bound | None = None
+    to: int | None = None  # the upper count of a range, greater than value
 
 
 def duration(value: Any) -> Any:
@@ -121,16 +123,23 @@ class ContactPoint:
 
     email: Stated = None
     postal_address: Stated = None
-    phone: Optional[str] = None
-    web_form: Optional[str] = None
-    label: Optional[Text] = None
-    note: Optional[Text] = None
-    attention: Optional[Text] = None  # the reference line printed above the postal address ("For the attention of")
+    phone: str | None = None
+    web_form: str | None = None
+    label: Text | None = None
+    note: Text | None = None
+    attention: Text | None = None  # the reference line printed above the postal address ("For the attention of")
 
     @classmethod
-    def from_data(cls, data: Mapping[str, Any]) -> "ContactPoint":
-        return cls(data.get("email"), data.get("postal_address"), data.get("phone"), data.get("web_form"),
-                   text(data.get("label")), text(data.get("note")), text(data.get("attention")))
+    def from_data(cls, data: Mapping[str, Any]) -> ContactPoint:
+        return cls(
+            data.get("email"),
+            data.get("postal_address"),
+            data.get("phone"),
+            data.get("web_form"),
+            text(data.get("label")),
+            text(data.get("note")),
+            text(data.get("attention")),
+        )
 
 
 @dataclass(frozen=True)
@@ -140,15 +149,20 @@ class JointController:
 
     legal_name: str  # or not_stated
     registered_address: str  # or not_stated
-    register_city: Optional[str] = None
-    register_number: Optional[str] = None
-    note: Optional[Text] = None  # how this controller was read, where the reading is an interpretation
+    register_city: str | None = None
+    register_number: str | None = None
+    note: Text | None = None  # how this controller was read, where the reading is an interpretation
 
     @classmethod
-    def from_data(cls, data: Mapping[str, Any]) -> "JointController":
+    def from_data(cls, data: Mapping[str, Any]) -> JointController:
         register = data.get("trade_register", {})
-        return cls(data["legal_name"], data["registered_address"], register.get("city"), register.get("number"),
-                   text(data.get("note")))
+        return cls(
+            data["legal_name"],
+            data["registered_address"],
+            register.get("city"),
+            register.get("number"),
+            text(data.get("note")),
+        )
 
 
 @dataclass(frozen=True)
@@ -157,33 +171,42 @@ class Identity:
 
     legal_name: str
     trade_names: tuple[str, ...]
-    legal_form: Optional[str]
-    share_capital: Union[Money, str, None]  # Money, or not_stated
-    register_city: Optional[str]
-    register_number: Optional[str]
+    legal_form: str | None
+    share_capital: Money | str | None  # Money, or not_stated
+    register_city: str | None
+    register_number: str | None
     registered_address: str
     other_addresses: tuple[tuple[Text, str], ...]
-    country: Optional[str]
-    legal_representative: Optional[str]
+    country: str | None
+    legal_representative: str | None
     websites: tuple[str, ...]
-    description: Optional[Text]
-    note: Optional[Text] = None  # how the identity was read, where the reading is an interpretation
+    description: Text | None
+    note: Text | None = None  # how the identity was read, where the reading is an interpretation
     joint_controllers: tuple[JointController, ...] = ()  # the other joint controllers (Art. 26); () when none given
-    collective_name: Optional[Text] = None  # the name the joint controllers go by together ("FNAC DARTY")
-    joint_arrangement: Union[Text, Literal["not_stated"], None] = None  # the essence of the arrangement, Art. 26(2)
+    collective_name: Text | None = None  # the name the joint controllers go by together ("FNAC DARTY")
+    joint_arrangement: Text | Literal["not_stated"] | None = None  # the essence of the arrangement, Art. 26(2)
 
     @classmethod
-    def from_data(cls, data: Mapping[str, Any]) -> "Identity":
+    def from_data(cls, data: Mapping[str, Any]) -> Identity:
         register = data.get("trade_register", {})
-        return cls(data["legal_name"], tuple(data.get("trade_names", [])), data.get("legal_form"),
-                   money(data.get("share_capital")), register.get("city"), register.get("number"),
-                   data["registered_address"],
-                   tuple((text(a["label"]), a["address"]) for a in data.get("other_addresses", [])),
-                   data.get("country"), data.get("legal_representative"), tuple(data.get("websites", [])),
-                   text(data.get("description")), text(data.get("note")),
-                   tuple(JointController.from_data(j) for j in data.get("joint_controllers", [])),
-                   Text.of(data["collective_name"]) if "collective_name" in data else None,
-                   text(data.get("joint_arrangement")))
+        return cls(
+            data["legal_name"],
+            tuple(data.get("trade_names", [])),
+            data.get("legal_form"),
+            money(data.get("share_capital")),
+            register.get("city"),
+            register.get("number"),
+            data["registered_address"],
+            tuple((text(a["label"]), a["address"]) for a in data.get("other_addresses", [])),
+            data.get("country"),
+            data.get("legal_representative"),
+            tuple(data.get("websites", [])),
+            text(data.get("description")),
+            text(data.get("note")),
+            tuple(JointController.from_data(j) for j in data.get("joint_controllers", [])),
+            Text.of(data["collective_name"]) if "collective_name" in data else None,
+            text(data.get("joint_arrangement")),
+        )
 
 
 @dataclass(frozen=True)
@@ -192,17 +215,17 @@ class DpoRegistration:
 
     number: str
     authority: str  # an authority code of the wording files; the company's own authority unless the policy says
-    date: Optional[str] = None  # ISO date
+    date: str | None = None  # ISO date
 
 
 @dataclass(frozen=True)
 class Dpo:
     """Whether a DPO is appointed (True/False/not_stated) and how to reach them."""
 
-    appointed: Union[bool, str]
-    name: Optional[str] = None
-    contact: Optional[ContactPoint] = None
-    registration: Optional[DpoRegistration] = None
+    appointed: bool | str
+    name: str | None = None
+    contact: ContactPoint | None = None
+    registration: DpoRegistration | None = None
 
 
 @dataclass(frozen=True)
@@ -211,8 +234,8 @@ class Authority:
 
     code: str
     mentioned: bool
-    complaint_url: Optional[str]
-    postal_address: Optional[str]
+    complaint_url: str | None
+    postal_address: str | None
 
 
 @dataclass(frozen=True)
@@ -221,7 +244,7 @@ class LegalBasis:
 
     basis: str
     interest: Any = None
-    note: Optional[Text] = None
+    note: Text | None = None
     general: bool = False  # the purpose cites the interest stated once for all processing (legal_bases_overview)
 
 
@@ -231,8 +254,13 @@ def general_interest(overview: Any) -> Any:
 
     A purpose's `legitimate_interests` basis without `interest` cites it (Art. 13(1)(d)); with none, or with
     several such entries (which one would it cite?), each basis must state its own (rules.py)."""
-    found = [basis["interest"] for basis in overview or [] if isinstance(basis, dict)
-             and basis.get("basis") == "legitimate_interests" and isinstance(basis.get("interest"), dict)]
+    found = [
+        basis["interest"]
+        for basis in overview or []
+        if isinstance(basis, dict)
+        and basis.get("basis") == "legitimate_interests"
+        and isinstance(basis.get("interest"), dict)
+    ]
     return found[0] if len(found) == 1 else None
 
 
@@ -244,11 +272,11 @@ class DataCategory:
     completeness checks and exports."""
 
     id: str
-    code: Optional[str]
-    label: Optional[Text]
-    items: Union[tuple[Text, ...], Including]
+    code: str | None
+    label: Text | None
+    items: tuple[Text, ...] | Including
     sensitive: bool
-    note: Optional[Text]
+    note: Text | None
 
 
 @dataclass(frozen=True)
@@ -256,13 +284,24 @@ class DataSubject:
     """A category of people whose data is processed."""
 
     id: str
-    code: Optional[str]
-    label: Optional[Text]
-    description: Optional[Text]
+    code: str | None
+    label: Text | None
+    description: Text | None
 
 
-RetentionKind = Literal["fixed", "from_event", "until_event", "relationship", "legal_period", "user_defined",
-                        "criteria", "first_of", "then", "one_of", "not_stated"]
+RetentionKind = Literal[
+    "fixed",
+    "from_event",
+    "until_event",
+    "relationship",
+    "legal_period",
+    "user_defined",
+    "criteria",
+    "first_of",
+    "then",
+    "one_of",
+    "not_stated",
+]
 """The forms of a storage period (GDPR Art. 13(2)(a), 14(2)(a): the period, or the criteria that determine it).
 
 `first_of`: whichever of several periods ends first; `then`: periods that follow one another ("for the duration
@@ -275,22 +314,29 @@ class RetentionPeriod:
     """A retention period in one of the forms real policies use (see the schema's `kind`)."""
 
     kind: RetentionKind
-    duration: Optional[Duration] = None
+    duration: Duration | None = None
     event: Any = None
     plus: Any = None
-    text: Optional[Text] = None
-    periods: tuple["RetentionPeriod", ...] = ()
-    note: Optional[Text] = None  # for one_of: what decides between the alternatives
+    text: Text | None = None
+    periods: tuple[RetentionPeriod, ...] = ()
+    note: Text | None = None  # for one_of: what decides between the alternatives
     archive: bool = False  # kept in restricted-access archives during this period (Art. 5(1)(e): storage limitation)
-    reference: Optional[Text] = None  # for legal_period: the legal text that sets the period (Art. 13(2)(a))
+    reference: Text | None = None  # for legal_period: the legal text that sets the period (Art. 13(2)(a))
 
     @classmethod
-    def from_data(cls, data: Mapping[str, Any]) -> "RetentionPeriod":
+    def from_data(cls, data: Mapping[str, Any]) -> RetentionPeriod:
         plus = data.get("plus")
-        return cls(data["kind"], duration(data["duration"]) if "duration" in data else None,
-                   text(data.get("event")), duration(plus) if isinstance(plus, dict) else plus,
-                   text(data.get("text")), tuple(cls.from_data(p) for p in data.get("periods", [])),
-                   text(data.get("note")), data.get("archive", False), text(data.get("reference")))
+        return cls(
+            data["kind"],
+            duration(data["duration"]) if "duration" in data else None,
+            text(data.get("event")),
+            duration(plus) if isinstance(plus, dict) else plus,
+            text(data.get("text")),
+            tuple(cls.from_data(p) for p in data.get("periods", [])),
+            text(data.get("note")),
+            data.get("archive", False),
+            text(data.get("reference")),
+        )
 
 
 @dataclass(frozen=True)
@@ -300,12 +346,13 @@ class RetentionRule:
     id: str
     applies_to: Text
     period: RetentionPeriod
-    note: Optional[Text]
+    note: Text | None
     general: bool = False  # the rule the policy gives for most data, tied to no purpose (printed first)
 
 
-RecipientKind = Literal["internal", "processor", "sub_processor", "group_company", "partner", "authority",
-                        "social_network", "other"]
+RecipientKind = Literal[
+    "internal", "processor", "sub_processor", "group_company", "partner", "authority", "social_network", "other"
+]
 """Who a recipient is (GDPR Art. 4(9), 13(1)(e): the recipients or categories of recipients; wording:
 `recipient_kind.<code>`).
 
@@ -333,20 +380,27 @@ class Recipient:
     id: str
     kind: RecipientKind
     name: Any
-    service: Optional[Text]
-    location: Optional[str]
-    note: Optional[Text]
-    registration: Optional[RecipientRegistration] = None
+    service: Text | None
+    location: str | None
+    note: Text | None
+    registration: RecipientRegistration | None = None
     examples: tuple[Text, ...] = ()  # names the policy gives as examples of this category ("ex : CEWE, Colorado")
     shared: bool = False  # the policy says data may go to it for every purpose (Art. 13(1)(e))
 
     @classmethod
-    def from_data(cls, data: Mapping[str, Any]) -> "Recipient":
+    def from_data(cls, data: Mapping[str, Any]) -> Recipient:
         registration = data.get("registration")
-        return cls(data["id"], data["kind"], text(data["name"]), text(data.get("service")), data.get("location"),
-                   text(data.get("note")),
-                   RecipientRegistration(registration["register"], registration["number"]) if registration else None,
-                   tuple(Text.of(e) for e in data.get("examples", [])), data.get("shared", False))
+        return cls(
+            data["id"],
+            data["kind"],
+            text(data["name"]),
+            text(data.get("service")),
+            data.get("location"),
+            text(data.get("note")),
+            RecipientRegistration(registration["register"], registration["number"]) if registration else None,
+            tuple(Text.of(e) for e in data.get("examples", [])),
+            data.get("shared", False),
+        )
 
 
 SourceCode = Literal["data_subject", "automatic", "third_party", "customer", "public"]
@@ -359,10 +413,10 @@ class Source:
     """One source of a purpose's data, with the policy's own words where it says more ("our customers' clients")."""
 
     code: SourceCode
-    detail: Optional[Text] = None
+    detail: Text | None = None
 
 
-def sources(value: Any) -> Union[tuple[Source, ...], Literal["not_stated"]]:
+def sources(value: Any) -> tuple[Source, ...] | Literal["not_stated"]:
     """A purpose's `source`: one code, or a list of codes and `{code, detail}` mappings; not_stated stays."""
     if value == NOT_STATED:
         return NOT_STATED
@@ -376,17 +430,17 @@ class Purpose:
 
     id: str
     name: Text
-    group: Optional[Text]
-    description: Optional[Text]
+    group: Text | None
+    description: Text | None
     legal_bases: Any  # tuple[LegalBasis, ...] or not_stated
     data_categories: Any  # tuple[DataCategory, ...] or not_stated
     data_subjects: Any
-    source: Union[tuple[Source, ...], Literal["not_stated"]]
+    source: tuple[Source, ...] | Literal["not_stated"]
     mandatory: Any  # (bool, Text|None) or not_stated
     retention: Any  # tuple[RetentionRule, ...] or not_stated
     recipients: Any  # tuple[Recipient, ...] (an Including when given as examples; `all` resolved), none or not_stated
-    note: Optional[Text] = None  # how the purpose was read, where the reading is an interpretation
-    profiling: Optional[bool] = None  # segmentation or profiling (Art. 4(4), 21(2)); None: the policy does not say
+    note: Text | None = None  # how the purpose was read, where the reading is an interpretation
+    profiling: bool | None = None  # segmentation or profiling (Art. 4(4), 21(2)); None: the policy does not say
 
     @property
     def interests(self) -> tuple[LegalBasis, ...]:
@@ -406,8 +460,17 @@ class Purpose:
         return any(b.general for b in self.interests)
 
 
-Safeguard = Literal["adequacy", "scc", "bcr", "code_of_conduct", "certification", "legally_binding_instrument",
-                    "ad_hoc_clauses", "administrative_arrangement", "derogation"]
+Safeguard = Literal[
+    "adequacy",
+    "scc",
+    "bcr",
+    "code_of_conduct",
+    "certification",
+    "legally_binding_instrument",
+    "ad_hoc_clauses",
+    "administrative_arrangement",
+    "derogation",
+]
 """The instruments a transfer outside the EU relies on, as the GDPR lists them (wording: `safeguard.<code>`).
 
 - `adequacy`: a Commission adequacy decision, Art. 45.
@@ -439,26 +502,37 @@ class Transfer:
 
     id: str
     destination: Any  # tuple of country codes, an Including of them, or not_stated
-    recipient: Optional[Recipient]
-    description: Optional[Text]
-    safeguards: Union[tuple[Union[Safeguard, OtherSafeguard], ...], Literal["not_stated"]]
-    copy_available: Optional[Text]
+    recipient: Recipient | None
+    description: Text | None
+    safeguards: tuple[Safeguard | OtherSafeguard, ...] | Literal["not_stated"]
+    copy_available: Text | None
     purposes: tuple[Purpose, ...] = ()  # the purposes the data is transferred for; () when the policy names none
-    note: Optional[Text] = None  # how the transfer was read, where the reading is an interpretation
+    note: Text | None = None  # how the transfer was read, where the reading is an interpretation
 
 
 @dataclass(frozen=True)
 class Transfers:
     """Whether data leaves the EU (True, False, or "possible": described only as a possibility) and each transfer."""
 
-    outside_eu: Union[bool, Literal["possible"]]
-    statement: Optional[Text] = None
+    outside_eu: bool | Literal["possible"]
+    statement: Text | None = None
     items: tuple[Transfer, ...] = ()  # an Including when the policy gives its transfers as examples ("notamment")
 
 
-RightCode = Literal["access", "rectification", "erasure", "restriction", "objection", "portability",
-                    "withdraw_consent", "post_mortem", "complaint", "human_intervention", "express_point_of_view",
-                    "contest_decision"]
+RightCode = Literal[
+    "access",
+    "rectification",
+    "erasure",
+    "restriction",
+    "objection",
+    "portability",
+    "withdraw_consent",
+    "post_mortem",
+    "complaint",
+    "human_intervention",
+    "express_point_of_view",
+    "contest_decision",
+]
 """The rights a policy offers (wording: `right.<code>`).
 
 - `access` Art. 15, `rectification` Art. 16, `erasure` Art. 17, `restriction` Art. 18, `portability` Art. 20,
@@ -475,9 +549,9 @@ class Right:
     gives a different address for it than the rights contact."""
 
     code: RightCode
-    how: Optional[Text] = None
-    note: Optional[Text] = None
-    contact: Optional[ContactPoint] = None
+    how: Text | None = None
+    note: Text | None = None
+    contact: ContactPoint | None = None
 
 
 @dataclass(frozen=True)
@@ -489,8 +563,8 @@ class Rights:
     contact: ContactPoint
     response_delay: Any
     identity_verification: Any
-    request_content: Optional[Text]
-    note: Optional[Text]
+    request_content: Text | None
+    note: Text | None
 
     def has(self, code: str) -> bool:
         """True when the policy offers this right."""
@@ -502,15 +576,23 @@ class Cookie:
     """A cookie or tracker as the policy describes it."""
 
     name: Any
-    provider: Optional[str]
+    provider: str | None
     purpose: str
     lifetime: Any
-    consent_required: Union[bool, str]
-    note: Optional[Text]
+    consent_required: bool | str
+    note: Text | None
 
 
-CookiePurpose = Literal["strictly_necessary", "audience_measurement", "performance", "preferences", "advertising",
-                        "social_media", "security", "consent_record"]
+CookiePurpose = Literal[
+    "strictly_necessary",
+    "audience_measurement",
+    "performance",
+    "preferences",
+    "advertising",
+    "social_media",
+    "security",
+    "consent_record",
+]
 """What a cookie is for (ePrivacy Directive Art. 5(3): only `strictly_necessary` ones are exempt from consent)."""
 
 
@@ -523,7 +605,7 @@ class CookiePartner:
     scope: Text
 
 
-def cookie_partner(value: Any) -> Union[str, CookiePartner]:
+def cookie_partner(value: Any) -> str | CookiePartner:
     """A partner's name as it is, or `{name, scope}` as a CookiePartner."""
     return CookiePartner(value["name"], Text(dict(value["scope"]))) if isinstance(value, dict) else value
 
@@ -532,23 +614,23 @@ def cookie_partner(value: Any) -> Union[str, CookiePartner]:
 class CookiePartners:
     """Cookies the policy gives only as partner names, with what it says once for all of them."""
 
-    names: tuple[Union[str, CookiePartner], ...]  # an Including when the policy names only some
-    purposes: Union[tuple[CookiePurpose, ...], Literal["not_stated"]]
-    lifetime: Union[Duration, Text, Literal["not_stated"]]
-    consent_required: Union[bool, Literal["not_stated"]]
-    note: Optional[Text] = None
+    names: tuple[str | CookiePartner, ...]  # an Including when the policy names only some
+    purposes: tuple[CookiePurpose, ...] | Literal["not_stated"]
+    lifetime: Duration | Text | Literal["not_stated"]
+    consent_required: bool | Literal["not_stated"]
+    note: Text | None = None
 
 
 @dataclass(frozen=True)
 class Cookies:
     """The cookie section: whether cookies are used, the list, and how to manage choices."""
 
-    used: Union[bool, str]
-    statement: Optional[Text]
+    used: bool | str
+    statement: Text | None
     items: tuple[Cookie, ...]
-    management: Optional[Text]
+    management: Text | None
     consent_lifetime: Any
-    partners: Optional[CookiePartners] = None
+    partners: CookiePartners | None = None
 
 
 @dataclass(frozen=True)
@@ -556,11 +638,11 @@ class AutomatedDecisions:
     """Whether solely automated decisions or profiling take place, and their logic and consequences (Art. 22)."""
 
     exists: bool
-    profiling: Union[bool, str, None] = None
-    description: Optional[Text] = None
+    profiling: bool | str | None = None
+    description: Text | None = None
     logic: Any = None
     consequences: Any = None
-    note: Optional[Text] = None  # how the decisions were read, where the reading is an interpretation
+    note: Text | None = None  # how the decisions were read, where the reading is an interpretation
 
 
 @dataclass(frozen=True)
@@ -570,8 +652,8 @@ class Sale:
     A sale is a disclosure to a recipient (Art. 13(1)(e)) and needs a legal basis of its own (Art. 6(1))."""
 
     sold: bool
-    statement: Optional[Text] = None  # the policy's sentence ("Under no circumstances do we sell...")
-    note: Optional[Text] = None  # how the statement was read, where the reading is an interpretation
+    statement: Text | None = None  # the policy's sentence ("Under no circumstances do we sell...")
+    note: Text | None = None  # how the statement was read, where the reading is an interpretation
 
 
 @dataclass(frozen=True)
@@ -581,7 +663,7 @@ class ProcessorObligations:
     controller: Text
     operations: tuple[Text, ...] = ()
     commitments: tuple[Text, ...] = ()
-    sub_processing: Optional[Text] = None
+    sub_processing: Text | None = None
     liability_exclusions: tuple[Text, ...] = ()
 
 
@@ -616,7 +698,7 @@ class Gap:
 
     rule: str
     article: str
-    kind: Optional[GapKind] = None
+    kind: GapKind | None = None
     subjects: tuple[str, ...] = ()
 
 
@@ -628,7 +710,7 @@ class Company:
     name: Text
     role: str
     source: Mapping[str, Any]
-    introduction: Optional[Text]
+    introduction: Text | None
     identity: Identity
     contact: ContactPoint
     dpo: Any  # Dpo or not_stated
@@ -640,23 +722,23 @@ class Company:
     data_subjects: tuple[DataSubject, ...]
     retention_rules: tuple[RetentionRule, ...]
     recipients: tuple[Recipient, ...]
-    recipients_statement: Optional[Text]
+    recipients_statement: Text | None
     transfers: Any  # Transfers or not_stated
     rights: Rights
     cookies: Cookies
-    security_statement: Optional[Text]
+    security_statement: Text | None
     security_measures: Any
-    breach_notification: Optional[Text]
+    breach_notification: Text | None
     automated_decisions: Any  # AutomatedDecisions or not_stated
     minors: Any
     ai_processing: tuple[Text, ...]
-    processor_obligations: Optional[ProcessorObligations]
-    policy_changes: Optional[Text]
+    processor_obligations: ProcessorObligations | None
+    policy_changes: Text | None
     sections: tuple[Section, ...]
     versions: tuple[Version, ...]
-    security_note: Optional[Text] = None  # how the security measures were read, where that is an interpretation
-    mandatory_data: Optional[Text] = None  # what the policy says once about mandatory data (Art. 13(2)(e))
-    sale: Union[Sale, Literal["not_stated"]] = NOT_STATED  # whether data is sold; absent from the data: not stated
+    security_note: Text | None = None  # how the security measures were read, where that is an interpretation
+    mandatory_data: Text | None = None  # what the policy says once about mandatory data (Art. 13(2)(e))
+    sale: Sale | Literal["not_stated"] = NOT_STATED  # whether data is sold; absent from the data: not stated
     file: str = field(default="", compare=False)
     # What the policy leaves out that GDPR requires, from the completeness rules: derived, so the diff ignores it.
     gaps: tuple[Gap, ...] = field(default=(), compare=False)
@@ -667,7 +749,7 @@ class Company:
         return self.versions[-1]
 
     @property
-    def general_retention(self) -> Optional[RetentionRule]:
+    def general_retention(self) -> RetentionRule | None:
         """The rule the policy gives for most data (`general: true`; at most one, rules.py), or None."""
         return next((rule for rule in self.retention_rules if rule.general), None)
 

@@ -1,10 +1,12 @@
 """Plain-text phrases built from controlled codes and the wording files (no markup: templates escape them)."""
+
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from copy import copy
 from datetime import date as Date
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from babel import Locale
 from babel.dates import format_date
@@ -12,9 +14,23 @@ from babel.lists import format_list
 from babel.numbers import format_currency, format_decimal
 
 from .countries import REGION_GROUP, country_name, is_country
-from .model import (NOT_STATED, ContactPoint, DataCategory, DataSubject, Duration, Including, Money, Recipient,
-                    RetentionPeriod, Source, Text)
-from .model import CookiePartner, DpoRegistration, OtherSafeguard, Transfer
+from .model import (
+    NOT_STATED,
+    ContactPoint,
+    CookiePartner,
+    DataCategory,
+    DataSubject,
+    DpoRegistration,
+    Duration,
+    Including,
+    Money,
+    OtherSafeguard,
+    Recipient,
+    RetentionPeriod,
+    Source,
+    Text,
+    Transfer,
+)
 from .wording import Wording
 
 
@@ -68,8 +84,7 @@ def money(value: Money, words: Wording) -> str:
     if value.amount == value.amount.to_integral_value():
         whole = copy(Locale.parse(words.language).currency_formats["standard"])
         whole.frac_prec = (0, 0)
-        return format_currency(value.amount, value.currency, format=whole, locale=words.language,
-                               currency_digits=False)
+        return format_currency(value.amount, value.currency, format=whole, locale=words.language, currency_digits=False)
     return format_currency(value.amount, value.currency, locale=words.language)
 
 
@@ -101,8 +116,9 @@ def _period(period: RetentionPeriod, words: Wording) -> str:
     if kind == "fixed":
         return words("retention.fixed", duration=duration(period.duration, words))
     if kind == "from_event":
-        return words("retention.from_event", duration=duration(period.duration, words),
-                     event=_event(period.event, "from", words))
+        return words(
+            "retention.from_event", duration=duration(period.duration, words), event=_event(period.event, "from", words)
+        )
     if kind == "until_event":
         return words("retention.until_event", event=_event(period.event, "until", words))
     if kind == "relationship":
@@ -121,8 +137,11 @@ def _period(period: RetentionPeriod, words: Wording) -> str:
         return words("retention.then_joiner").join(retention(p, words) for p in period.periods)
     if kind == "one_of":
         options = alternatives((retention(p, words) for p in period.periods), words)
-        return words("retention.one_of_note", periods=options, note=localize(period.note, words)) \
-            if period.note else options
+        return (
+            words("retention.one_of_note", periods=options, note=localize(period.note, words))
+            if period.note
+            else options
+        )
     return words(f"retention.{kind}")
 
 
@@ -139,8 +158,7 @@ def subject_name(subject: DataSubject, words: Wording) -> str:
 def source_name(source: Source, words: Wording) -> str:
     """A source of data in words, with the policy's own detail: `From third parties (our customers' clients)`."""
     name = words(f"source.{source.code}")
-    return words("label.source_detail", source=name, detail=localize(source.detail, words)) if source.detail \
-        else name
+    return words("label.source_detail", source=name, detail=localize(source.detail, words)) if source.detail else name
 
 
 def recipient_name(recipient: Recipient, words: Wording) -> str:
@@ -155,11 +173,18 @@ def recipient_details(recipient: Recipient, name: str, words: Wording) -> str:
     """A recipient's name with its registration and the examples the policy gives of it, as the policy does:
     `FNAC DIRECT (SIREN 377 853 536)`, `Photo partners (for example: CEWE, Colorado)`."""
     if recipient.registration:
-        name = words("label.recipient_registration", name=name, register=recipient.registration.register,
-                     number=recipient.registration.number)
+        name = words(
+            "label.recipient_registration",
+            name=name,
+            register=recipient.registration.register,
+            number=recipient.registration.number,
+        )
     if recipient.examples:
-        name = words("label.recipient_examples", name=name,
-                     examples=words("punct.list").join(localize(e, words) for e in recipient.examples))
+        name = words(
+            "label.recipient_examples",
+            name=name,
+            examples=words("punct.list").join(localize(e, words) for e in recipient.examples),
+        )
     return name
 
 
@@ -204,16 +229,21 @@ def partner_names(names: tuple[Any, ...], words: Wording) -> str:
 
 def transfer_name(transfer: Transfer, words: Wording) -> str:
     """A transfer named by where it goes, and what it is when the policy says: `Maroc et Madagascar (call centre)`."""
-    where = (including(transfer.destination, join((country(code, words) for code in transfer.destination), words),
-                       words) if isinstance(transfer.destination, tuple) else words("label.destination_not_stated"))
+    where = (
+        including(transfer.destination, join((country(code, words) for code in transfer.destination), words), words)
+        if isinstance(transfer.destination, tuple)
+        else words("label.destination_not_stated")
+    )
     return f"{where} ({localize(transfer.description, words)})" if transfer.description else where
+
 
 def registration(item: DpoRegistration, words: Wording) -> str:
     """`Désigné auprès de la CNIL le 25 mai 2018 sous le numéro DPO-12345` (no final full stop)."""
     authority = words(f"authority.{item.authority}.in_sentence")
     if item.date:
-        return words("label.dpo_registration_dated", authority=authority, date=date(item.date, words),
-                     number=item.number)
+        return words(
+            "label.dpo_registration_dated", authority=authority, date=date(item.date, words), number=item.number
+        )
     return words("label.dpo_registration", authority=authority, number=item.number)
 
 
@@ -238,8 +268,9 @@ def _first_day(pattern: str, words: Wording) -> str:
     (`long`) is first read as Babel's CLDR pattern for the language."""
     if pattern in ("short", "medium", "long", "full"):
         pattern = Locale.parse(words.language).date_formats[pattern].pattern
-    return "".join(part if _QUOTED.fullmatch(part) else _DAY.sub(words("date.first_day"), part)
-                   for part in _QUOTED.split(pattern))
+    return "".join(
+        part if _QUOTED.fullmatch(part) else _DAY.sub(words("date.first_day"), part) for part in _QUOTED.split(pattern)
+    )
 
 
 def _contact(value: Any, words: Wording) -> str:
@@ -247,23 +278,30 @@ def _contact(value: Any, words: Wording) -> str:
     if value is None or value == NOT_STATED:
         return localize(value, words)
     if isinstance(value, ContactPoint):
-        return next((v for v in (value.email, value.postal_address, value.web_form) if v and v != NOT_STATED),
-                    localize(NOT_STATED, words))
+        return next(
+            (v for v in (value.email, value.postal_address, value.web_form) if v and v != NOT_STATED),
+            localize(NOT_STATED, words),
+        )
     return _contact(value.contact, words) if getattr(value, "contact", None) else localize(value.appointed, words)
 
 
 # Model values worded by the helper the pages use for them (a coded safeguard is a string: worded by the change's kind).
 _NAMERS: tuple[tuple[type, Callable[[Any, Wording], str]], ...] = (
-    (OtherSafeguard, safeguard), (DpoRegistration, registration), (CookiePartner, partner_name),
-    (Transfer, transfer_name), (RetentionPeriod, retention), (DataCategory, category_name),
-    (Recipient, recipient_name), (Source, source_name))
+    (OtherSafeguard, safeguard),
+    (DpoRegistration, registration),
+    (CookiePartner, partner_name),
+    (Transfer, transfer_name),
+    (RetentionPeriod, retention),
+    (DataCategory, category_name),
+    (Recipient, recipient_name),
+    (Source, source_name),
+)
 
 
 def value(item: Any, kind: str, words: Wording) -> str:
     """One old or new value of a change, in words; `kind` tells codes apart (legal bases, rights, safeguards)."""
     if isinstance(item, (tuple, list)):
-        return including(item, join((value(part, kind, words) for part in item), words), words) \
-            or words("label.none")
+        return including(item, join((value(part, kind, words) for part in item), words), words) or words("label.none")
     for model_type, name in _NAMERS:
         if isinstance(item, model_type):
             return name(item, words)
@@ -291,5 +329,9 @@ def change(item: Any, words: Wording) -> str:
     """A change in one sentence, from the `change.<kind>` wording."""
     kind = item.kind
     subject_kind = "transfer" if kind == "safeguards_changed" else kind  # its subject is a destination (transfer_*)
-    return words(f"change.{kind}", subject=value(item.subject, subject_kind, words), old=value(item.old, kind, words),
-                 new=value(item.new, kind, words))
+    return words(
+        f"change.{kind}",
+        subject=value(item.subject, subject_kind, words),
+        old=value(item.old, kind, words),
+        new=value(item.new, kind, words),
+    )

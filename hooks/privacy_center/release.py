@@ -3,6 +3,7 @@
 The company file is edited as text (a version entry appended to `versions:`), so its comments and layout stay
 as the authors wrote them; then the file is copied to `data/versions/<slug>/<version>.yaml`.
 """
+
 from __future__ import annotations
 
 import json
@@ -15,7 +16,6 @@ from pathlib import Path
 from .checker import check_files
 from .history import content_hash, snapshot_files, snapshot_folder, version_key
 from .loader import load_file
-
 
 # What `validate` says about a company with no version yet: the one error a release itself fixes.
 FIRST_RELEASE_MESSAGES = ("no version recorded yet", "the versions list is empty")
@@ -43,9 +43,11 @@ class Released:
 def version_entry(version: str, effective: str, summary_fr: str, summary_en: str, indent: int) -> str:
     """The YAML text of one `versions` item; JSON strings are valid YAML double-quoted scalars."""
     pad = " " * indent
-    return (f"{pad}- version: {json.dumps(version)}\n{pad}  date: {json.dumps(effective)}\n{pad}  summary:\n"
-            f"{pad}    fr: {json.dumps(summary_fr, ensure_ascii=False)}\n"
-            f"{pad}    en: {json.dumps(summary_en, ensure_ascii=False)}\n")
+    return (
+        f"{pad}- version: {json.dumps(version)}\n{pad}  date: {json.dumps(effective)}\n{pad}  summary:\n"
+        f"{pad}    fr: {json.dumps(summary_fr, ensure_ascii=False)}\n"
+        f"{pad}    en: {json.dumps(summary_en, ensure_ascii=False)}\n"
+    )
 
 
 def _append_version(path: Path, version: str, effective: str, summary_fr: str, summary_en: str) -> None:
@@ -56,29 +58,36 @@ def _append_version(path: Path, version: str, effective: str, summary_fr: str, s
         raise ReleaseError(errors[0].format() if errors else f"{path}: cannot be read")
     text = path.read_text(encoding="utf-8")
     if isinstance(document.data, dict) and "versions" not in document.data:
-        path.write_text(text.rstrip("\n") + "\nversions:\n" + version_entry(version, effective, summary_fr, summary_en, 2),
-                        encoding="utf-8")
+        path.write_text(
+            text.rstrip("\n") + "\nversions:\n" + version_entry(version, effective, summary_fr, summary_en, 2),
+            encoding="utf-8",
+        )
         return
     if not document.data.get("versions"):
         line = document.position(("versions",))[0]
         raise ReleaseError(f"{path}:{line}: 'versions' is empty (delete that line: the release writes the list)")
     if list(document.data)[-1] != "versions":
-        raise ReleaseError(f"{path}: 'versions' must be the last field of the file to append a version to it "
-                           f"(move the versions list to the end)")
+        raise ReleaseError(
+            f"{path}: 'versions' must be the last field of the file to append a version to it "
+            f"(move the versions list to the end)"
+        )
     first_item = text.splitlines()[document.position(("versions", 0))[0] - 1]
     indent = len(first_item) - len(first_item.lstrip(" "))
-    path.write_text(text.rstrip("\n") + "\n" + version_entry(version, effective, summary_fr, summary_en, indent),
-                    encoding="utf-8")
+    path.write_text(
+        text.rstrip("\n") + "\n" + version_entry(version, effective, summary_fr, summary_en, indent), encoding="utf-8"
+    )
 
 
-def release(path: Path, version: str, summary_fr: str | None, summary_en: str | None,
-            effective: str | None = None) -> Released:
+def release(
+    path: Path, version: str, summary_fr: str | None, summary_en: str | None, effective: str | None = None
+) -> Released:
     """Append version `version` (unless it is already the last one listed) and freeze the file under that number."""
     result = check_files([path], releases=False)
     first = [d for d in result.errors if d.path in ("", "versions") and d.message in FIRST_RELEASE_MESSAGES]
     if len(first) < len(result.errors):
-        raise ReleaseError("\n".join(d.format() for d in result.errors if d not in first)
-                           + "\nfix these errors before releasing")
+        raise ReleaseError(
+            "\n".join(d.format() for d in result.errors if d not in first) + "\nfix these errors before releasing"
+        )
     document = result.documents[0] if result.documents else load_file(path)[0]
     data = document.data
     slug = data["slug"]
@@ -89,7 +98,9 @@ def release(path: Path, version: str, summary_fr: str | None, summary_en: str | 
     appended = not listed or version != listed[-1]
     if appended:
         if not _is_version(version):
-            raise ReleaseError(f"{slug}: '{version}' is not a version number (write numbers separated by dots, e.g. 1.0)")
+            raise ReleaseError(
+                f"{slug}: '{version}' is not a version number (write numbers separated by dots, e.g. 1.0)"
+            )
         if listed and version_key(version) <= version_key(listed[-1]):
             raise ReleaseError(f"{slug}: version {version} must be higher than the last listed version {listed[-1]}")
         if not summary_fr or not summary_en:

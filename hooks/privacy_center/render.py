@@ -1,11 +1,13 @@
 """Render the model into Markdown pages through Jinja templates, one set per language."""
+
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from typing import Any
 from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
@@ -30,7 +32,9 @@ COMPANY_PAGES: tuple[tuple[str, str], ...] = (
 )
 PAGE_ORDER = {page: index for index, (page, _) in enumerate(COMPANY_PAGES)}
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")  # Python-Markdown's escapable characters; <>& are HTML-escaped after
+_MD_SPECIAL = re.compile(
+    r"([\\`*_{}\[\]()#+\-.!|])"
+)  # Python-Markdown's escapable characters; <>& are HTML-escaped after
 # Line breaks and runs of spaces in a value become one space (a value never starts a Markdown block); the
 # no-break spaces of typography and of Babel's numbers (U+00A0, U+202F, U+2007) are kept: no Markdown meaning.
 _SPACES = re.compile(r"[^\S\u00a0\u202f\u2007]+")
@@ -142,14 +146,22 @@ def environment() -> Environment:
 @lru_cache(maxsize=None)
 def xml_environment() -> Environment:
     """Templates for XML and HTML snippets (feeds, the CSP tag): escaped, without the Markdown escaping of pages."""
-    return Environment(loader=FileSystemLoader(str(TEMPLATES_DIR)), autoescape=select_autoescape(default=True),
-                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    return Environment(
+        loader=FileSystemLoader(str(TEMPLATES_DIR)),
+        autoescape=select_autoescape(default=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
 
 
 def data_map(company: Company, words: Wording) -> Markup:
     """The company's data map as one inline SVG block (datamap.py lays it out; the template escapes every value)."""
-    drawing = xml_environment().get_template("datamap.svg.j2").render(
-        map=datamap.layout(company, words), padding=datamap.PADDING - 4, line_height=datamap.LINE_HEIGHT)
+    drawing = (
+        xml_environment()
+        .get_template("datamap.svg.j2")
+        .render(map=datamap.layout(company, words), padding=datamap.PADDING - 4, line_height=datamap.LINE_HEIGHT)
+    )
     # One HTML block for Markdown: no blank line inside, no line that Markdown could read as indented code.
     return Markup("".join(line.strip() + ("\n" if line.endswith(">") else " ") for line in drawing.splitlines()))
 
@@ -166,7 +178,8 @@ def template_context(words: Wording, languages: Sequence[str], default: str) -> 
         "retention": lambda period: phrases.retention(period, words),
         "join": lambda items, name=None: join(items, name, words),
         "listing": lambda items: phrases.including(
-            items, words("punct.list").join(phrases.localize(item, words) for item in items), words),
+            items, words("punct.list").join(phrases.localize(item, words) for item in items), words
+        ),
         "category_name": lambda category: phrases.category_name(category, words),
         "subject_name": lambda subject: phrases.subject_name(subject, words),
         "source_name": lambda source: phrases.source_name(source, words),
@@ -194,13 +207,15 @@ def template_context(words: Wording, languages: Sequence[str], default: str) -> 
 
 
 def page_path(page: str, language: str, default: str, folder: str = "") -> str:
-    """The docs-relative path of a page in suffix mode: `x/notice.md` for the default language, `x/notice.en.md` otherwise."""
+    """The docs-relative path of a page in suffix mode: `x/notice.md` for the default language,
+    `x/notice.en.md` otherwise."""
     suffix = "" if language == default else f".{language}"
     return f"{folder}/{page}{suffix}.md" if folder else f"{page}{suffix}.md"
 
 
-def render_company(company: Company, languages: Sequence[str], default: str,
-                   changelog: Sequence[Any] = ()) -> Iterable[Page]:
+def render_company(
+    company: Company, languages: Sequence[str], default: str, changelog: Sequence[Any] = ()
+) -> Iterable[Page]:
     """Every page of one company in every language."""
     env = environment()
     for language in languages:
@@ -215,8 +230,9 @@ def render_archive(company: Company, entry: Any, slug: str, languages: Sequence[
     env = environment()
     for language in languages:
         context = template_context(load_wording(language), languages, default)
-        content = env.get_template("archive.md.j2").render(context, company=company, entry=entry, page="notice", base="../",
-                                                         changelog=())
+        content = env.get_template("archive.md.j2").render(
+            context, company=company, entry=entry, page="notice", base="../", changelog=()
+        )
         yield Page(page_path(company.current_version.version, language, default, f"{slug}/versions"), language, content)
 
 
@@ -229,8 +245,13 @@ def render_home(companies: Sequence[Company], languages: Sequence[str], default:
         yield Page(page_path("index", language, default), language, content)
 
 
-def render_changes(companies: Sequence[Company], changelogs: Mapping[str, Sequence[Any]], languages: Sequence[str],
-                   default: str, limit: int = 50) -> Iterable[Page]:
+def render_changes(
+    companies: Sequence[Company],
+    changelogs: Mapping[str, Sequence[Any]],
+    languages: Sequence[str],
+    default: str,
+    limit: int = 50,
+) -> Iterable[Page]:
     """The site-wide "recent changes" page: the latest versions across companies, newest first."""
     items = [(company, entry) for company in companies for entry in changelogs.get(company.slug, ())]
     items.sort(key=lambda item: (item[1].version.date != NOT_STATED, item[1].version.date), reverse=True)
@@ -241,8 +262,12 @@ def render_changes(companies: Sequence[Company], changelogs: Mapping[str, Sequen
         yield Page(page_path("changes", language, default), language, content)
 
 
-def render_site(companies: Sequence[Company], languages: Sequence[str], default: str,
-                changelogs: Mapping[str, Sequence[Any]] | None = None) -> list[Page]:
+def render_site(
+    companies: Sequence[Company],
+    languages: Sequence[str],
+    default: str,
+    changelogs: Mapping[str, Sequence[Any]] | None = None,
+) -> list[Page]:
     """All generated pages of the site."""
     pages = list(render_home(companies, languages, default))
     pages.extend(render_changes(companies, changelogs or {}, languages, default))

@@ -1,17 +1,51 @@
 """Turn a validated company mapping into the typed model, resolving ids into the objects they name."""
+
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping, Optional
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from .completeness import completeness
 from .diagnostics import Diagnostic
 from .gaps import summarise
 from .loader import Document
-from .model import (NOT_STATED, Authority, AutomatedDecisions, CookiePartners, Cookie, Cookies, Company, ContactPoint,
-                    DataCategory, DataSubject, Dpo, DpoRegistration, Identity, LegalBasis, OtherSafeguard,
-                    ProcessorObligations, Purpose, Recipient, RetentionPeriod, RetentionRule, Right, Rights, Sale,
-                    Section, Text, Transfer, Transfers, Version, cookie_partner, duration, general_interest, listed,
-                    sources, text, texts)
+from .model import (
+    NOT_STATED,
+    Authority,
+    AutomatedDecisions,
+    Company,
+    ContactPoint,
+    Cookie,
+    CookiePartners,
+    Cookies,
+    DataCategory,
+    DataSubject,
+    Dpo,
+    DpoRegistration,
+    Identity,
+    LegalBasis,
+    OtherSafeguard,
+    ProcessorObligations,
+    Purpose,
+    Recipient,
+    RetentionPeriod,
+    RetentionRule,
+    Right,
+    Rights,
+    Sale,
+    Section,
+    Text,
+    Transfer,
+    Transfers,
+    Version,
+    cookie_partner,
+    duration,
+    general_interest,
+    listed,
+    sources,
+    text,
+    texts,
+)
 
 
 def _basis(data: Mapping[str, Any], general: Any = None) -> LegalBasis:
@@ -34,8 +68,9 @@ def _dpo(data: Any, authority: str) -> Any:
     contact = ContactPoint.from_data(data["contact"]) if "contact" in data else None
     registration = data.get("registration")
     if registration is not None:
-        registration = DpoRegistration(registration["number"], registration.get("authority", authority),
-                                       registration.get("date"))
+        registration = DpoRegistration(
+            registration["number"], registration.get("authority", authority), registration.get("date")
+        )
     return Dpo(data["appointed"], data.get("name"), contact, registration)
 
 
@@ -49,10 +84,18 @@ def _safeguards(data: Any) -> Any:
 def _transfers(data: Any, recipients: Mapping[str, Recipient], purposes: Mapping[str, Purpose]) -> Any:
     if data == NOT_STATED:
         return NOT_STATED
+
     def transfer(t: Mapping[str, Any]) -> Transfer:
-        return Transfer(t["id"], listed(t["destination"]), recipients.get(t.get("recipient", "")),
-                        text(t.get("description")), _safeguards(t["safeguards"]), text(t.get("copy_available")),
-                        tuple(purposes[i] for i in t.get("purposes", [])), text(t.get("note")))
+        return Transfer(
+            t["id"],
+            listed(t["destination"]),
+            recipients.get(t.get("recipient", "")),
+            text(t.get("description")),
+            _safeguards(t["safeguards"]),
+            text(t.get("copy_available")),
+            tuple(purposes[i] for i in t.get("purposes", [])),
+            text(t.get("note")),
+        )
 
     return Transfers(data["outside_eu"], text(data.get("statement")), listed(data.get("items", []), transfer))
 
@@ -62,9 +105,13 @@ def _partners(data: Any) -> CookiePartners | None:
     if data is None:
         return None
     purposes = tuple(data["purposes"]) if isinstance(data["purposes"], list) else data["purposes"]
-    return CookiePartners(listed(data["names"], cookie_partner), purposes, duration(data["lifetime"]),
-                          data["consent_required"],
-                          text(data.get("note")))
+    return CookiePartners(
+        listed(data["names"], cookie_partner),
+        purposes,
+        duration(data["lifetime"]),
+        data["consent_required"],
+        text(data.get("note")),
+    )
 
 
 def _mandatory(data: Any) -> Any:
@@ -74,8 +121,14 @@ def _mandatory(data: Any) -> Any:
 def _automated(data: Any) -> Any:
     if data == NOT_STATED:
         return NOT_STATED
-    return AutomatedDecisions(data["exists"], data.get("profiling"), text(data.get("description")),
-                              text(data.get("logic")), text(data.get("consequences")), text(data.get("note")))
+    return AutomatedDecisions(
+        data["exists"],
+        data.get("profiling"),
+        text(data.get("description")),
+        text(data.get("logic")),
+        text(data.get("consequences")),
+        text(data.get("note")),
+    )
 
 
 def _sale(data: Any) -> Any:
@@ -87,42 +140,79 @@ def _sale(data: Any) -> Any:
 def _processor(data: Any) -> ProcessorObligations | None:
     if data is None:
         return None
-    return ProcessorObligations(text(data["controller"]), texts(data.get("operations", [])),
-                                texts(data.get("commitments", [])), text(data.get("sub_processing")),
-                                texts(data.get("liability_exclusions", [])))
+    return ProcessorObligations(
+        text(data["controller"]),
+        texts(data.get("operations", [])),
+        texts(data.get("commitments", [])),
+        text(data.get("sub_processing")),
+        texts(data.get("liability_exclusions", [])),
+    )
 
 
-def company_from_data(data: Mapping[str, Any], file: str = "",
-                      warnings: Optional[Iterable[Diagnostic]] = None) -> Company:
+def company_from_data(data: Mapping[str, Any], file: str = "", warnings: Iterable[Diagnostic] | None = None) -> Company:
     """Build the model of one schema- and rule-valid company mapping. Its gaps come from the completeness warnings
     the check already found for it (`warnings`), or are found here when it was not checked (frozen versions)."""
-    categories = {c["id"]: DataCategory(c["id"], c.get("code"), text(c.get("label")), listed(c.get("items", []), text),
-                                        c["sensitive"], text(c.get("note"))) for c in data["data_categories"]}
-    subjects = {s["id"]: DataSubject(s["id"], s.get("code"), text(s.get("label")), text(s.get("description")))
-                for s in data["data_subjects"]}
-    rules = {r["id"]: RetentionRule(r["id"], text(r["applies_to"]), RetentionPeriod.from_data(r["period"]),
-                                    text(r.get("note")), r.get("general", False)) for r in data["retention_rules"]}
+    categories = {
+        c["id"]: DataCategory(
+            c["id"],
+            c.get("code"),
+            text(c.get("label")),
+            listed(c.get("items", []), text),
+            c["sensitive"],
+            text(c.get("note")),
+        )
+        for c in data["data_categories"]
+    }
+    subjects = {
+        s["id"]: DataSubject(s["id"], s.get("code"), text(s.get("label")), text(s.get("description")))
+        for s in data["data_subjects"]
+    }
+    rules = {
+        r["id"]: RetentionRule(
+            r["id"],
+            text(r["applies_to"]),
+            RetentionPeriod.from_data(r["period"]),
+            text(r.get("note")),
+            r.get("general", False),
+        )
+        for r in data["retention_rules"]
+    }
     recipients = {r["id"]: Recipient.from_data(r) for r in data["recipients"]}
     general = general_interest(data.get("legal_bases_overview"))
-    purposes = tuple(Purpose(
-        p["id"], text(p["name"]), text(p.get("group")), text(p.get("description")),
-        tuple(_basis(b, general) for b in p["legal_bases"]) if isinstance(p["legal_bases"], list) else NOT_STATED,
-        _pick(p["data_categories"], categories), _pick(p["data_subjects"], subjects), sources(p["source"]),
-        _mandatory(p["mandatory"]), _pick(p["retention"], rules), _pick(p["recipients"], recipients),
-        text(p.get("note")), p.get("profiling"),
-    ) for p in data["purposes"])
+    purposes = tuple(
+        Purpose(
+            p["id"],
+            text(p["name"]),
+            text(p.get("group")),
+            text(p.get("description")),
+            tuple(_basis(b, general) for b in p["legal_bases"]) if isinstance(p["legal_bases"], list) else NOT_STATED,
+            _pick(p["data_categories"], categories),
+            _pick(p["data_subjects"], subjects),
+            sources(p["source"]),
+            _mandatory(p["mandatory"]),
+            _pick(p["retention"], rules),
+            _pick(p["recipients"], recipients),
+            text(p.get("note")),
+            p.get("profiling"),
+        )
+        for p in data["purposes"]
+    )
     rights = data["rights"]
     cookies = data["cookies"]
     security = data["security"]
     authority = data["supervisory_authority"]
     return Company(
-        slug=data["slug"], name=Text.of(data["name"]), role=data["role"], source={key: text(value) for key, value in data.get("source", {}).items()},
+        slug=data["slug"],
+        name=Text.of(data["name"]),
+        role=data["role"],
+        source={key: text(value) for key, value in data.get("source", {}).items()},
         introduction=text(data.get("introduction")),
         identity=Identity.from_data(data["company"]),
         contact=ContactPoint.from_data(data["contacts"]["general"]),
         dpo=_dpo(data["contacts"]["dpo"], authority["code"]),
-        authority=Authority(authority["code"], authority["mentioned"], authority.get("complaint_url"),
-                            authority.get("postal_address")),
+        authority=Authority(
+            authority["code"], authority["mentioned"], authority.get("complaint_url"), authority.get("postal_address")
+        ),
         legal_bases_overview=tuple(_basis(b) for b in data.get("legal_bases_overview", [])),
         purposes=purposes,
         data_categories=tuple(categories.values()),
@@ -132,17 +222,41 @@ def company_from_data(data: Mapping[str, Any], file: str = "",
         recipients=tuple(recipients.values()),
         recipients_statement=text(data.get("recipients_statement")),
         transfers=_transfers(data["transfers"], recipients, {p.id: p for p in purposes}),
-        rights=Rights(tuple(Right(r["code"], text(r.get("how")), text(r.get("note")),
-                                  ContactPoint.from_data(r["contact"]) if "contact" in r else None)
-                            for r in rights["offered"]),
-                      tuple(rights.get("not_stated", [])), ContactPoint.from_data(rights["contact"]),
-                      duration(rights["response_delay"]), text(rights["identity_verification"]),
-                      text(rights.get("request_content")), text(rights.get("note"))),
-        cookies=Cookies(cookies["used"], text(cookies.get("statement")),
-                        tuple(Cookie(text(c["name"]), c["provider"], c["purpose"], duration(c["lifetime"]),
-                                     c["consent_required"], text(c.get("note"))) for c in cookies.get("items", [])),
-                        text(cookies.get("management")), duration(cookies.get("consent_lifetime")),
-                        _partners(cookies.get("partners"))),
+        rights=Rights(
+            tuple(
+                Right(
+                    r["code"],
+                    text(r.get("how")),
+                    text(r.get("note")),
+                    ContactPoint.from_data(r["contact"]) if "contact" in r else None,
+                )
+                for r in rights["offered"]
+            ),
+            tuple(rights.get("not_stated", [])),
+            ContactPoint.from_data(rights["contact"]),
+            duration(rights["response_delay"]),
+            text(rights["identity_verification"]),
+            text(rights.get("request_content")),
+            text(rights.get("note")),
+        ),
+        cookies=Cookies(
+            cookies["used"],
+            text(cookies.get("statement")),
+            tuple(
+                Cookie(
+                    text(c["name"]),
+                    c["provider"],
+                    c["purpose"],
+                    duration(c["lifetime"]),
+                    c["consent_required"],
+                    text(c.get("note")),
+                )
+                for c in cookies.get("items", [])
+            ),
+            text(cookies.get("management")),
+            duration(cookies.get("consent_lifetime")),
+            _partners(cookies.get("partners")),
+        ),
         security_statement=text(security.get("statement")),
         security_measures=texts(security["measures"]),
         breach_notification=text(security.get("breach_notification")),

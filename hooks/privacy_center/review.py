@@ -3,17 +3,18 @@
 The working tree's company files are compared with their latest frozen version, or with the same files at any git
 revision (`--base origin/main`), and the changes are written in every site language.
 """
+
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
 
 from .checker import check_documents, data_files, display_name
 from .diff import Change, diff, is_material
 from .history import snapshot_files
-from .loader import load_file, load_text
+from .loader import load_text
 from .model import Company
 from .render import environment, template_context
 from .resolve import company_from_data
@@ -54,8 +55,9 @@ def _company(text: str, file: str) -> Company:
 def git_text(revision: str, path: Path) -> str | None:
     """The file as it was at `revision`, or None when it did not exist there."""
     try:
-        top = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=path.parent, capture_output=True,
-                             text=True, check=True).stdout.strip()
+        top = subprocess.run(
+            ["git", "rev-parse", "--show-toplevel"], cwd=path.parent, capture_output=True, text=True, check=True
+        ).stdout.strip()
     except (OSError, subprocess.CalledProcessError) as error:
         raise ReviewError(f"{path}: not in a git repository ({error})") from None
     relative = path.resolve().relative_to(Path(top).resolve()).as_posix()
@@ -86,8 +88,9 @@ def review_file(path: Path, base: str | None) -> Review:
 
 def removed_files(data_dir: Path, base: str) -> list[str]:
     """Company files present at `base` but gone from the working tree."""
-    listed = subprocess.run(["git", "ls-tree", "--name-only", f"{base}", f"{data_dir.as_posix()}/"],
-                            capture_output=True, text=True)
+    listed = subprocess.run(
+        ["git", "ls-tree", "--name-only", f"{base}", f"{data_dir.as_posix()}/"], capture_output=True, text=True
+    )
     names = {Path(line).name for line in listed.stdout.splitlines() if line.endswith((".yaml", ".yml"))}
     present = {p.name for p in data_files(data_dir)}
     return sorted(names - present)

@@ -1,10 +1,12 @@
 """Semantic rules the JSON Schema cannot express; each rule is a small pure function over one document."""
+
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path as FsPath
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any
 
 from babel.numbers import list_currencies
 
@@ -13,8 +15,16 @@ from .diagnostics import Diagnostic, Path
 from .history import SNAPSHOT_FOLDER, version_key
 from .loader import Document
 from .model import general_interest
-from .safety import (AUTOLINK, FORBIDDEN_CHAR, FORBIDDEN_IN_LINE, MARKDOWN_IMAGE, MARKDOWN_LINK, RAW_HTML, UNSAFE_LINK,
-                     markdown_problems)
+from .safety import (
+    AUTOLINK,
+    FORBIDDEN_CHAR,
+    FORBIDDEN_IN_LINE,
+    MARKDOWN_IMAGE,
+    MARKDOWN_LINK,
+    RAW_HTML,
+    UNSAFE_LINK,
+    markdown_problems,
+)
 from .schema import is_markdown_field
 from .wording import Wording
 
@@ -38,8 +48,11 @@ def _is_language(key: Any) -> bool:
 
 def is_text(value: Any) -> bool:
     """A per-language text is a mapping of two-letter language codes to strings."""
-    return isinstance(value, dict) and bool(value) and all(
-        _is_language(k) and isinstance(v, str) for k, v in value.items())
+    return (
+        isinstance(value, dict)
+        and bool(value)
+        and all(_is_language(k) and isinstance(v, str) for k, v in value.items())
+    )
 
 
 def _ids(items: Any) -> set[str]:
@@ -54,12 +67,17 @@ def texts_in_every_language(doc: Document, ctx: RuleContext) -> Iterator[Diagnos
         for language in ctx.languages:
             if language not in value:
                 given = ", ".join(sorted(value))
-                yield doc.diagnostic(path, f"text has no '{language}' version (only {given})",
-                                     f"add '{language}:' with the translation")
+                yield doc.diagnostic(
+                    path, f"text has no '{language}' version (only {given})", f"add '{language}:' with the translation"
+                )
         for language in sorted(set(value) - set(ctx.languages)):
-            yield doc.diagnostic(path + (language,), f"'{language}' is not a site language",
-                                 "remove it, or rename it to a site language the text lacks (" + ", ".join(ctx.languages)
-                                 + "); a new site language needs its own file in hooks/privacy_center/locales/")
+            yield doc.diagnostic(
+                (*path, language),
+                f"'{language}' is not a site language",
+                "remove it, or rename it to a site language the text lacks ("
+                + ", ".join(ctx.languages)
+                + "); a new site language needs its own file in hooks/privacy_center/locales/",
+            )
 
 
 def is_rich_text(path: Path) -> bool:
@@ -70,8 +88,10 @@ def is_rich_text(path: Path) -> bool:
 _MARKDOWN_MESSAGES = {
     "raw_html": ("raw HTML is not allowed in text", "write plain text or Markdown (**bold**, [link](https://...))"),
     "element": ("raw HTML is not allowed in text", "write plain text or Markdown (**bold**, [link](https://...))"),
-    "image": ("images are not allowed (the site loads nothing from elsewhere)",
-              "link to the image instead: [description](https://...)"),
+    "image": (
+        "images are not allowed (the site loads nothing from elsewhere)",
+        "link to the image instead: [description](https://...)",
+    ),
     "attribute": ("attribute lists ({: ...}) are not allowed", "remove the {: ...} part: the site's style applies"),
 }
 
@@ -81,10 +101,16 @@ def _markdown_diagnostics(doc: Document, path: Path, text: str) -> Iterator[Diag
     said: set[str] = set()
     for kind, detail in markdown_problems(text):
         if kind == "link":
-            message = (f"{detail} is not allowed" if detail.startswith("link scheme")
-                       else "a link without https://, mailto: or tel: is not allowed")
-            fix = ("link to an https://, http://, mailto: or tel: address" if detail.startswith("link scheme")
-                   else "write the full address, e.g. [text](https://example.org/page)")
+            message = (
+                f"{detail} is not allowed"
+                if detail.startswith("link scheme")
+                else "a link without https://, mailto: or tel: is not allowed"
+            )
+            fix = (
+                "link to an https://, http://, mailto: or tel: address"
+                if detail.startswith("link scheme")
+                else "write the full address, e.g. [text](https://example.org/page)"
+            )
         else:
             message, fix = _MARKDOWN_MESSAGES[kind]
         if message not in said:
@@ -107,11 +133,17 @@ def safe_text(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
             continue
         yield from _markdown_in_plain_text(doc, path, text)
         if RAW_HTML.search(AUTOLINK.sub("", text)):
-            yield doc.diagnostic(path, "raw HTML is not allowed in text",
-                                 "write plain text without tags; Markdown formatting belongs in sections[].body")
+            yield doc.diagnostic(
+                path,
+                "raw HTML is not allowed in text",
+                "write plain text without tags; Markdown formatting belongs in sections[].body",
+            )
         if UNSAFE_LINK.search(text):
-            yield doc.diagnostic(path, "javascript:, vbscript: and data: links are not allowed",
-                                 "remove the address: a plain text is never a link")
+            yield doc.diagnostic(
+                path,
+                "javascript:, vbscript: and data: links are not allowed",
+                "remove the address: a plain text is never a link",
+            )
 
 
 _PLAIN_TEXT = "this field is plain text, shown as written"
@@ -121,14 +153,23 @@ _AS_PLAIN = "write the address as plain text, e.g. 'see https://example.org/page
 def _markdown_in_plain_text(doc: Document, path: Path, text: str) -> Iterator[Diagnostic]:
     """Markdown link and image syntax and autolinks in a plain text would appear raw on the page: refuse them."""
     if MARKDOWN_IMAGE.search(text):
-        yield doc.diagnostic(path, f"Markdown image syntax ![...](...) is not allowed: {_PLAIN_TEXT}",
-                             f"{_AS_PLAIN}; the site shows no image from the data")
+        yield doc.diagnostic(
+            path,
+            f"Markdown image syntax ![...](...) is not allowed: {_PLAIN_TEXT}",
+            f"{_AS_PLAIN}; the site shows no image from the data",
+        )
     if MARKDOWN_LINK.search(MARKDOWN_IMAGE.sub("", text)):
-        yield doc.diagnostic(path, f"Markdown link syntax [...](...) is not allowed: {_PLAIN_TEXT}",
-                             f"{_AS_PLAIN}, or move the clause into sections, whose body is Markdown")
+        yield doc.diagnostic(
+            path,
+            f"Markdown link syntax [...](...) is not allowed: {_PLAIN_TEXT}",
+            f"{_AS_PLAIN}, or move the clause into sections, whose body is Markdown",
+        )
     if AUTOLINK.search(text):
-        yield doc.diagnostic(path, f"autolink <...> is not allowed: {_PLAIN_TEXT}",
-                             "remove the angle brackets and write the address as plain text")
+        yield doc.diagnostic(
+            path,
+            f"autolink <...> is not allowed: {_PLAIN_TEXT}",
+            "remove the angle brackets and write the address as plain text",
+        )
 
 
 def no_control_characters(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
@@ -142,8 +183,11 @@ def no_control_characters(doc: Document, ctx: RuleContext) -> Iterator[Diagnosti
         if found:
             code = ord(found.group(0))
             what = "line break or tab" if found.group(0) in "\t\n" else "control character"
-            yield doc.diagnostic(path, f"{what} U+{code:04X} is not allowed here",
-                                 "remove it; line breaks and tabs are allowed only in texts per language")
+            yield doc.diagnostic(
+                path,
+                f"{what} U+{code:04X} is not allowed here",
+                "remove it; line breaks and tabs are allowed only in texts per language",
+            )
 
 
 def slug_matches_file(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
@@ -153,8 +197,11 @@ def slug_matches_file(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     stem = file.parent.name if frozen else file.stem
     slug = doc.data.get("slug")
     if isinstance(slug, str) and slug != stem:
-        yield doc.diagnostic(("slug",), f"slug '{slug}' differs from the file name '{stem}.yaml'",
-                             f"rename the file to {slug}.yaml or set slug: {stem}")
+        yield doc.diagnostic(
+            ("slug",),
+            f"slug '{slug}' differs from the file name '{stem}.yaml'",
+            f"rename the file to {slug}.yaml or set slug: {stem}",
+        )
 
 
 def transfer_items(doc: Document) -> Iterator[tuple[Path, Any]]:
@@ -175,24 +222,27 @@ def unique_ids(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
             ident = item.get("id")
             if ident in seen:
                 line = doc.position(seen[ident])[0]
-                yield doc.diagnostic(path + ("id",), f"id '{ident}' is already used at line {line}",
-                                     "give each entry its own id")
+                yield doc.diagnostic(
+                    (*path, "id"), f"id '{ident}' is already used at line {line}", "give each entry its own id"
+                )
             else:
                 seen[ident] = path
 
 
-_REFERENCES = [("data_categories", "data_categories", "data category"),
-               ("data_subjects", "data_subjects", "data subject"),
-               ("retention", "retention_rules", "retention rule"),
-               ("recipients", "recipients", "recipient")]
+_REFERENCES = [
+    ("data_categories", "data_categories", "data category"),
+    ("data_subjects", "data_subjects", "data subject"),
+    ("retention", "retention_rules", "retention rule"),
+    ("recipients", "recipients", "recipient"),
+]
 
 
 def listed_items(value: Any, path: Path) -> Iterator[tuple[Path, Any]]:
     """(path, item) of a list written plainly or as `{including: [...]}` (non-exhaustive); nothing otherwise."""
     if isinstance(value, dict) and isinstance(value.get("including"), list):
-        value, path = value["including"], path + ("including",)
+        value, path = value["including"], (*path, "including")
     if isinstance(value, list):
-        yield from ((path + (position,), item) for position, item in enumerate(value))
+        yield from (((*path, position), item) for position, item in enumerate(value))
 
 
 def references_exist(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
@@ -202,19 +252,26 @@ def references_exist(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
             known = _ids(doc.data.get(target))
             for path, ident in listed_items(purpose.get(field), ("purposes", index, field)):
                 if ident not in known:
-                    yield doc.diagnostic(path, f"unknown {noun} '{ident}'",
-                                         f"define it under {target} or use one of: {', '.join(sorted(known)) or '(none defined)'}")
+                    yield doc.diagnostic(
+                        path,
+                        f"unknown {noun} '{ident}'",
+                        f"define it under {target} or use one of: {', '.join(sorted(known)) or '(none defined)'}",
+                    )
     known = _ids(doc.data.get("recipients"))
     for path, transfer in transfer_items(doc):
         if "recipient" in transfer and transfer["recipient"] not in known:
-            yield doc.diagnostic(path + ("recipient",), f"unknown recipient '{transfer['recipient']}'",
-                                 "define it under recipients")
+            yield doc.diagnostic(
+                (*path, "recipient"), f"unknown recipient '{transfer['recipient']}'", "define it under recipients"
+            )
     purposes = _ids(doc.data.get("purposes"))
     for path, transfer in transfer_items(doc):
         for position, ident in enumerate(transfer.get("purposes", [])):
             if ident not in purposes:
-                yield doc.diagnostic(path + ("purposes", position), f"unknown purpose '{ident}'",
-                                     f"define it under purposes or use one of: {', '.join(sorted(purposes))}")
+                yield doc.diagnostic(
+                    (*path, "purposes", position),
+                    f"unknown purpose '{ident}'",
+                    f"define it under purposes or use one of: {', '.join(sorted(purposes))}",
+                )
 
 
 def _contact_points(doc: Document) -> Iterator[tuple[Path, Any]]:
@@ -233,8 +290,11 @@ def attention_has_postal_address(doc: Document, ctx: RuleContext) -> Iterator[Di
     """`attention` is the reference line of a letter: it is printed above a postal address, so it needs one."""
     for path, point in _contact_points(doc):
         if isinstance(point, dict) and "attention" in point and point.get("postal_address", NOT_STATED) == NOT_STATED:
-            yield doc.diagnostic(path + ("attention",), "attention line without a postal address to print it above",
-                                 "add postal_address to this contact point, or remove attention")
+            yield doc.diagnostic(
+                (*path, "attention"),
+                "attention line without a postal address to print it above",
+                "add postal_address to this contact point, or remove attention",
+            )
 
 
 def sources_listed_once(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
@@ -244,8 +304,11 @@ def sources_listed_once(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]
         for path, item in listed_items(purpose.get("source"), ("purposes", index, "source")):
             code = item.get("code") if isinstance(item, dict) else item
             if code in seen:
-                yield doc.diagnostic(path, f"source '{code}' is listed twice",
-                                     "keep one entry per code; put the policy's words in that entry's detail")
+                yield doc.diagnostic(
+                    path,
+                    f"source '{code}' is listed twice",
+                    "keep one entry per code; put the policy's words in that entry's detail",
+                )
             seen.add(code)
 
 
@@ -255,10 +318,12 @@ def all_recipients_exist(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic
         return
     for index, purpose in enumerate(doc.data.get("purposes", [])):
         if purpose.get("recipients") == "all":
-            yield doc.diagnostic(("purposes", index, "recipients"),
-                                 "recipients: all, but the top-level recipients list is empty",
-                                 "list the company's recipients under the top-level 'recipients:', or give this "
-                                 "purpose's recipient ids, none or not_stated")
+            yield doc.diagnostic(
+                ("purposes", index, "recipients"),
+                "recipients: all, but the top-level recipients list is empty",
+                "list the company's recipients under the top-level 'recipients:', or give this "
+                "purpose's recipient ids, none or not_stated",
+            )
 
 
 def joint_facts_need_joint_controllers(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
@@ -268,9 +333,11 @@ def joint_facts_need_joint_controllers(doc: Document, ctx: RuleContext) -> Itera
         return
     for name in ("collective_name", "joint_arrangement"):
         if name in company:
-            yield doc.diagnostic(("company", name), f"{name} without joint_controllers",
-                                 "list the other joint controllers under company.joint_controllers, or remove "
-                                 f"{name}")
+            yield doc.diagnostic(
+                ("company", name),
+                f"{name} without joint_controllers",
+                f"list the other joint controllers under company.joint_controllers, or remove {name}",
+            )
 
 
 def shared_recipients_contradict_none(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
@@ -280,18 +347,23 @@ def shared_recipients_contradict_none(doc: Document, ctx: RuleContext) -> Iterat
         return
     for index, purpose in enumerate(doc.data.get("purposes", [])):
         if purpose.get("recipients") == "none":
-            yield doc.diagnostic(("purposes", index, "recipients"),
-                                 f"recipients: none, but recipient '{shared[0]}' is shared by every purpose",
-                                 f"remove shared: true from recipient '{shared[0]}' and list it on the purposes it "
-                                 "serves, or give this purpose's recipients instead of none")
+            yield doc.diagnostic(
+                ("purposes", index, "recipients"),
+                f"recipients: none, but recipient '{shared[0]}' is shared by every purpose",
+                f"remove shared: true from recipient '{shared[0]}' and list it on the purposes it "
+                "serves, or give this purpose's recipients instead of none",
+            )
 
 
 def transfers_have_safeguards(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     """A transfer outside the EU needs its safeguard named, or an explicit not_stated."""
     for path, transfer in transfer_items(doc):
         if transfer.get("safeguards") == []:
-            yield doc.diagnostic(path + ("safeguards",), "transfer lists no safeguard",
-                                 "name adequacy, scc, bcr or derogation, or write not_stated if the policy gives none")
+            yield doc.diagnostic(
+                (*path, "safeguards"),
+                "transfer lists no safeguard",
+                "name adequacy, scc, bcr or derogation, or write not_stated if the policy gives none",
+            )
 
 
 def _bases(doc: Document) -> Iterator[tuple[Path, dict]]:
@@ -313,10 +385,13 @@ def legitimate_interest_stated(doc: Document, ctx: RuleContext) -> Iterator[Diag
         if basis.get("basis") == "legitimate_interests" and "interest" not in basis:
             if general and path[0] == "purposes":
                 continue
-            yield doc.diagnostic(path, "legal basis legitimate_interests without the interest pursued",
-                                 "add 'interest: {fr: ..., en: ...}', or 'interest: not_stated' if the policy gives "
-                                 "none; if it states one interest for all processing, give it once in a "
-                                 "legitimate_interests entry of legal_bases_overview")
+            yield doc.diagnostic(
+                path,
+                "legal basis legitimate_interests without the interest pursued",
+                "add 'interest: {fr: ..., en: ...}', or 'interest: not_stated' if the policy gives "
+                "none; if it states one interest for all processing, give it once in a "
+                "legitimate_interests entry of legal_bases_overview",
+            )
 
 
 def consent_has_withdrawal(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
@@ -325,9 +400,12 @@ def consent_has_withdrawal(doc: Document, ctx: RuleContext) -> Iterator[Diagnost
     rights = doc.data.get("rights", {})
     recorded = {r.get("code") for r in rights.get("offered", [])} | set(rights.get("not_stated", []))
     if uses_consent and "withdraw_consent" not in recorded:
-        yield doc.diagnostic(("rights", "offered"), "consent is a legal basis but nothing says how to withdraw it",
-                             "add '- code: withdraw_consent' to rights.offered (with 'how:' where the policy says how), "
-                             "or withdraw_consent to rights.not_stated")
+        yield doc.diagnostic(
+            ("rights", "offered"),
+            "consent is a legal basis but nothing says how to withdraw it",
+            "add '- code: withdraw_consent' to rights.offered (with 'how:' where the policy says how), "
+            "or withdraw_consent to rights.not_stated",
+        )
 
 
 def rights_listed_once(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
@@ -336,12 +414,17 @@ def rights_listed_once(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     seen: set[str] = set()
     for index, right in enumerate(rights.get("offered", [])):
         if right.get("code") in seen:
-            yield doc.diagnostic(("rights", "offered", index), f"right '{right['code']}' is listed twice", "keep one entry")
+            yield doc.diagnostic(
+                ("rights", "offered", index), f"right '{right['code']}' is listed twice", "keep one entry"
+            )
         seen.add(right.get("code"))
     for index, code in enumerate(rights.get("not_stated", [])):
         if code in seen:
-            yield doc.diagnostic(("rights", "not_stated", index), f"right '{code}' is both offered and not stated",
-                                 "remove it from one of the two lists")
+            yield doc.diagnostic(
+                ("rights", "not_stated", index),
+                f"right '{code}' is both offered and not stated",
+                "remove it from one of the two lists",
+            )
 
 
 CHANNELS = ("email", "postal_address", "phone", "web_form")
@@ -352,10 +435,12 @@ def right_contact_has_channel(doc: Document, ctx: RuleContext) -> Iterator[Diagn
     for index, right in enumerate(doc.data.get("rights", {}).get("offered", [])):
         contact = right.get("contact")
         if isinstance(contact, dict) and all(contact.get(key, NOT_STATED) == NOT_STATED for key in CHANNELS):
-            yield doc.diagnostic(("rights", "offered", index, "contact"),
-                                 f"right '{right['code']}' has a contact with no email, postal address, phone or "
-                                 "web form", "add the address the policy gives for this right, or remove contact: "
-                                 "the right is then exercised at rights.contact")
+            yield doc.diagnostic(
+                ("rights", "offered", index, "contact"),
+                f"right '{right['code']}' has a contact with no email, postal address, phone or web form",
+                "add the address the policy gives for this right, or remove contact: "
+                "the right is then exercised at rights.contact",
+            )
 
 
 def complaint_goes_to_the_authority(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
@@ -363,17 +448,22 @@ def complaint_goes_to_the_authority(doc: Document, ctx: RuleContext) -> Iterator
     `supervisory_authority`: the company gives no address of its own for it."""
     for index, right in enumerate(doc.data.get("rights", {}).get("offered", [])):
         if right.get("code") == "complaint" and "contact" in right:
-            yield doc.diagnostic(("rights", "offered", index, "contact"),
-                                 "the complaint right has its own contact, but a complaint goes to the supervisory "
-                                 "authority", "remove contact here; write the authority's addresses as "
-                                 "supervisory_authority.complaint_url and postal_address")
+            yield doc.diagnostic(
+                ("rights", "offered", index, "contact"),
+                "the complaint right has its own contact, but a complaint goes to the supervisory authority",
+                "remove contact here; write the authority's addresses as "
+                "supervisory_authority.complaint_url and postal_address",
+            )
 
 
 def processor_has_obligations(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     """Art. 28: a processor's notice describes what it does on the controller's behalf."""
     if doc.data.get("role") in ("processor", "controller_and_processor") and "processor_obligations" not in doc.data:
-        yield doc.diagnostic(("role",), f"role {doc.data['role']} without processor_obligations",
-                             "add processor_obligations with the controller and the operations carried out")
+        yield doc.diagnostic(
+            ("role",),
+            f"role {doc.data['role']} without processor_obligations",
+            "add processor_obligations with the controller and the operations carried out",
+        )
 
 
 def versions_in_order(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
@@ -382,13 +472,17 @@ def versions_in_order(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     for index, version in enumerate(doc.data.get("versions", [])):
         if previous is not None:
             if version_key(version["version"]) <= version_key(previous["version"]):
-                yield doc.diagnostic(("versions", index, "version"),
-                                     f"version {version['version']} does not follow {previous['version']}",
-                                     "list versions oldest first with increasing numbers")
+                yield doc.diagnostic(
+                    ("versions", index, "version"),
+                    f"version {version['version']} does not follow {previous['version']}",
+                    "list versions oldest first with increasing numbers",
+                )
             if NOT_STATED not in (version["date"], previous["date"]) and version["date"] < previous["date"]:
-                yield doc.diagnostic(("versions", index, "date"),
-                                     f"date {version['date']} is earlier than version {previous['version']}'s {previous['date']}",
-                                     "list versions oldest first, in date order")
+                yield doc.diagnostic(
+                    ("versions", index, "date"),
+                    f"date {version['date']} is earlier than version {previous['version']}'s {previous['date']}",
+                    "list versions oldest first, in date order",
+                )
         previous = version
 
 
@@ -414,7 +508,7 @@ def _code_checks(doc: Document) -> Iterator[tuple[Path, str, str]]:
         if item.get("location", NOT_STATED) != NOT_STATED:
             yield ("recipients", index, "location"), "country", item["location"]
     for where, item in transfer_items(doc):
-        for path, code in listed_items(item.get("destination"), where + ("destination",)):
+        for path, code in listed_items(item.get("destination"), (*where, "destination")):
             yield path, "country", code
     for path, value in doc.nodes:
         if path and path[-1] == "event" and isinstance(value, str):
@@ -427,8 +521,11 @@ def _unknown_place(path: Path, code: str, doc: Document, ctx: RuleContext) -> It
         return
     regions = ", ".join(ctx.wording.codes(REGION_GROUP))
     capitals = f"write it in capitals: {code.upper()}; " if is_country(code.upper()) else ""
-    yield doc.diagnostic(path, f"unknown country code '{code}'",
-                         f"{capitals}use an ISO 3166-1 alpha-2 code such as FR, or one of the regions: {regions}")
+    yield doc.diagnostic(
+        path,
+        f"unknown country code '{code}'",
+        f"{capitals}use an ISO 3166-1 alpha-2 code such as FR, or one of the regions: {regions}",
+    )
 
 
 def codes_are_known(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
@@ -438,8 +535,11 @@ def codes_are_known(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
             yield from _unknown_place(path, code, doc, ctx)
         elif not ctx.wording.has(f"{group}.{code}"):
             known = ", ".join(ctx.wording.codes(group))
-            yield doc.diagnostic(path, f"unknown {group.replace('_', ' ')} code '{code}'",
-                                 f"use one of: {known}; or add it to every file in hooks/privacy_center/locales/")
+            yield doc.diagnostic(
+                path,
+                f"unknown {group.replace('_', ' ')} code '{code}'",
+                f"use one of: {known}; or add it to every file in hooks/privacy_center/locales/",
+            )
 
 
 @lru_cache(maxsize=1)
@@ -452,8 +552,11 @@ def currencies_are_known(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic
     known = _currencies()
     for path, value in doc.nodes:
         if path and path[-1] == "currency" and isinstance(value, str) and value not in known:
-            yield doc.diagnostic(path, f"unknown currency code '{value}'",
-                                 "use an ISO 4217 currency code in capitals, such as EUR, USD or CHF")
+            yield doc.diagnostic(
+                path,
+                f"unknown currency code '{value}'",
+                "use an ISO 4217 currency code in capitals, such as EUR, USD or CHF",
+            )
 
 
 def duration_ranges(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
@@ -463,12 +566,17 @@ def duration_ranges(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
             continue
         low, high = value.get("value"), value.get("to")
         if isinstance(low, int) and isinstance(high, int) and high <= low:
-            yield doc.diagnostic(path + ("to",), f"range end to: {high} is not greater than value: {low}",
-                                 "give the lower count in value and the upper one in to, or remove to for a "
-                                 "single length")
+            yield doc.diagnostic(
+                (*path, "to"),
+                f"range end to: {high} is not greater than value: {low}",
+                "give the lower count in value and the upper one in to, or remove to for a single length",
+            )
         if "bound" in value:
-            yield doc.diagnostic(path + ("bound",), f"a range (value: {low} to: {high}) cannot also have a bound",
-                                 "remove bound: the range gives both ends, or remove to and keep the bound")
+            yield doc.diagnostic(
+                (*path, "bound"),
+                f"a range (value: {low} to: {high}) cannot also have a bound",
+                "remove bound: the range gives both ends, or remove to and keep the bound",
+            )
 
 
 def one_general_retention_rule(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
@@ -481,17 +589,36 @@ def one_general_retention_rule(doc: Document, ctx: RuleContext) -> Iterator[Diag
             first = index
             continue
         line = doc.position(("retention_rules", first))[0]
-        yield doc.diagnostic(("retention_rules", index, "general"),
-                             f"a second general retention rule (the general rule is at line {line})",
-                             "keep general: true on the one rule the policy gives for most data and remove it here")
+        yield doc.diagnostic(
+            ("retention_rules", index, "general"),
+            f"a second general retention rule (the general rule is at line {line})",
+            "keep general: true on the one rule the policy gives for most data and remove it here",
+        )
 
 
 RULES: tuple[Rule, ...] = (
-    texts_in_every_language, safe_text, no_control_characters, slug_matches_file, unique_ids, references_exist,
-    transfers_have_safeguards, legitimate_interest_stated, consent_has_withdrawal, rights_listed_once,
-    processor_has_obligations, versions_in_order, codes_are_known, currencies_are_known, sources_listed_once,
-    all_recipients_exist, attention_has_postal_address, duration_ranges, one_general_retention_rule,
-    joint_facts_need_joint_controllers, shared_recipients_contradict_none, right_contact_has_channel,
+    texts_in_every_language,
+    safe_text,
+    no_control_characters,
+    slug_matches_file,
+    unique_ids,
+    references_exist,
+    transfers_have_safeguards,
+    legitimate_interest_stated,
+    consent_has_withdrawal,
+    rights_listed_once,
+    processor_has_obligations,
+    versions_in_order,
+    codes_are_known,
+    currencies_are_known,
+    sources_listed_once,
+    all_recipients_exist,
+    attention_has_postal_address,
+    duration_ranges,
+    one_general_retention_rule,
+    joint_facts_need_joint_controllers,
+    shared_recipients_contradict_none,
+    right_contact_has_channel,
     complaint_goes_to_the_authority,
 )
 
@@ -510,8 +637,11 @@ def duplicate_slugs(docs: list[Document]) -> list[Diagnostic]:
         if not isinstance(slug, str):
             continue
         if slug in first:
-            found.append(doc.diagnostic(("slug",), f"slug '{slug}' is already used by {first[slug].file}",
-                                        "give each company its own slug"))
+            found.append(
+                doc.diagnostic(
+                    ("slug",), f"slug '{slug}' is already used by {first[slug].file}", "give each company its own slug"
+                )
+            )
         else:
             first[slug] = doc
     return found

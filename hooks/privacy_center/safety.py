@@ -1,4 +1,6 @@
-"""What counts as live markup in data text: shared by the validator (which refuses it) and the renderer (which defuses it)."""
+"""What counts as live markup in data text: shared by the validator (which refuses it) and the renderer
+(which defuses it)."""
+
 from __future__ import annotations
 
 import re
@@ -25,11 +27,31 @@ LINK_SCHEMES = ("https", "http", "mailto", "tel")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
 # Elements Markdown may produce from data, and the attributes each may carry (the values are checked apart).
 _ELEMENTS: dict[str, frozenset[str]] = {
-    **{tag: frozenset() for tag in ("strong", "em", "code", "pre", "blockquote", "ul", "ol", "li", "hr", "br",
-                                     "table", "thead", "tbody", "tr")},
+    **{
+        tag: frozenset()
+        for tag in (
+            "strong",
+            "em",
+            "code",
+            "pre",
+            "blockquote",
+            "ul",
+            "ol",
+            "li",
+            "hr",
+            "br",
+            "table",
+            "thead",
+            "tbody",
+            "tr",
+        )
+    },
     **{f"h{level}": frozenset({"id"}) for level in range(1, 7)},
-    "a": frozenset({"href", "title"}), "th": frozenset({"style"}), "td": frozenset({"style"}),
-    "div": frozenset({"class"}), "p": frozenset({"class"}),  # admonitions
+    "a": frozenset({"href", "title"}),
+    "th": frozenset({"style"}),
+    "td": frozenset({"style"}),
+    "div": frozenset({"class"}),
+    "p": frozenset({"class"}),  # admonitions
 }
 _ALIGN = re.compile(r"^text-align: (left|right|center);?$")
 _ADMONITION = re.compile(r"^admonition( [a-z]+)?$|^admonition-title$")
@@ -69,8 +91,11 @@ class _Walker(HTMLParser):
             return
         for name, value in attrs:
             value = value or ""
-            if name not in allowed or (name == "style" and not _ALIGN.match(value)) or (
-                    name == "class" and not _ADMONITION.match(value)):
+            if (
+                name not in allowed
+                or (name == "style" and not _ALIGN.match(value))
+                or (name == "class" and not _ADMONITION.match(value))
+            ):
                 self.problems.append(("attribute", name))
             elif name == "href" and link_problem(value):
                 self.problems.append(("link", link_problem(value)))

@@ -4,14 +4,16 @@ Valid files (the common case) are confirmed by fastjsonschema's compiled validat
 only a file it rejects goes through jsonschema, whose errors carry the paths the messages need. jsonschema is
 imported only then: with its format checkers it takes over a second to import, longer than checking 200 files.
 """
+
 from __future__ import annotations
 
 import copy
 import json
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any
 
 import fastjsonschema
 
@@ -48,7 +50,7 @@ def fast_validator() -> Any:
     inputs = SCHEMA_PATH.read_bytes() + fastjsonschema.VERSION.encode()
     code = cache.cached_code("schema-validator", inputs, _validator_source)
     namespace: dict[str, Any] = {}
-    exec(code, namespace)  # noqa: S102 - code generated from our schema
+    exec(code, namespace)
     return namespace["root_validator"]
 
 
@@ -89,8 +91,9 @@ def _deepest(error: ValidationError) -> ValidationError:
         if _per_language(error.instance) and _wants_one_string(error.validator_value):
             return error  # a text per language where one string is wanted: say so, not "unknown field 'fr'"
         depth = len(error.absolute_path)
-        candidates = [e for e in error.context if e.validator not in ("type", "const", "enum")
-                      or len(e.absolute_path) > depth]  # a wrong value inside the matching branch
+        candidates = [
+            e for e in error.context if e.validator not in ("type", "const", "enum") or len(e.absolute_path) > depth
+        ]  # a wrong value inside the matching branch
         if not candidates:
             return error
         error = max(candidates, key=_reach)
@@ -109,12 +112,18 @@ def _describe(schema: Any) -> str:
         return "a valid value"
     if "$ref" in schema:
         name = schema["$ref"].rsplit("/", 1)[-1]
-        return {"not_stated": "not_stated", "text": "a text per language ({fr: ..., en: ...})",
-                "markdown_text": "a text per language ({fr: ..., en: ...})",
-                "duration": "a duration ({value: 13, unit: months})", "id": "an identifier (lower_snake_case)",
-                "email": "an email address", "url": "an http(s) URL", "date": "a date YYYY-MM-DD",
-                "money": "an amount ({amount: 100000, currency: EUR})",
-                "other_safeguard": "{other: {fr: ..., en: ...}} for another instrument"}.get(name, name)
+        return {
+            "not_stated": "not_stated",
+            "text": "a text per language ({fr: ..., en: ...})",
+            "markdown_text": "a text per language ({fr: ..., en: ...})",
+            "duration": "a duration ({value: 13, unit: months})",
+            "id": "an identifier (lower_snake_case)",
+            "email": "an email address",
+            "url": "an http(s) URL",
+            "date": "a date YYYY-MM-DD",
+            "money": "an amount ({amount: 100000, currency: EUR})",
+            "other_safeguard": "{other: {fr: ..., en: ...}} for another instrument",
+        }.get(name, name)
     if "including" in schema.get("properties", {}):
         return "{including: [...]}"
     if schema.get("type") == "object" and schema.get("required") and schema.get("properties"):
@@ -124,31 +133,49 @@ def _describe(schema: Any) -> str:
     if "const" in schema:
         return repr(schema["const"])
     if "type" in schema:
-        return {"array": "a list", "object": "a mapping", "string": "a single string", "boolean": "true or false",
-                "integer": "a whole number"}.get(schema["type"], schema["type"])
+        return {
+            "array": "a list",
+            "object": "a mapping",
+            "string": "a single string",
+            "boolean": "true or false",
+            "integer": "a whole number",
+        }.get(schema["type"], schema["type"])
     return "a valid value"
 
 
-_FORMAT_FIXES = {"date": "write a real date as YYYY-MM-DD", "email": "write an address such as privacy@example.com",
-                 "uri": "write a full URL such as https://example.com/"}
+_FORMAT_FIXES = {
+    "date": "write a real date as YYYY-MM-DD",
+    "email": "write an address such as privacy@example.com",
+    "uri": "write a full URL such as https://example.com/",
+}
 _PATTERNS = {
     "^https?://": ("is not an http(s) URL", "write a URL starting with https://"),
     "^[a-z0-9]+(-[a-z0-9]+)*$": ("is not a valid slug", "use lower-case letters, digits and dashes, e.g. my-company"),
-    "^[a-z0-9]+(_[a-z0-9]+)*$": ("is not a valid identifier", "use lower-case letters, digits and underscores, e.g. contact_form"),
-    "^[0-9]+(\\.[0-9]+)*$": ("is not a version number", "write numbers separated by dots, e.g. \"1.2\""),
+    "^[a-z0-9]+(_[a-z0-9]+)*$": (
+        "is not a valid identifier",
+        "use lower-case letters, digits and underscores, e.g. contact_form",
+    ),
+    "^[0-9]+(\\.[0-9]+)*$": ("is not a version number", 'write numbers separated by dots, e.g. "1.2"'),
     "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": ("is not a date", "write the date as YYYY-MM-DD"),
     "^[A-Z]{3}$": ("is not a currency code", "write an ISO 4217 currency code in capitals, such as EUR"),
-    "^([A-Z]{2,3}|[a-z_]+)$": ("is not a country or region code",
-                               "use an ISO 3166-1 alpha-2 code such as FR, or a region such as EU or north_america"),
+    "^([A-Z]{2,3}|[a-z_]+)$": (
+        "is not a country or region code",
+        "use an ISO 3166-1 alpha-2 code such as FR, or a region such as EU or north_america",
+    ),
 }
 
 # The email and URL patterns also refuse spaces, line breaks (Python's `$` matches before a final newline, hence
 # the lookahead) and characters that have a meaning in HTML or Markdown.
 _FORMAT_PATTERNS = {
-    "email": ("is not a single email address", "write one address such as privacy@example.com, without spaces, "
-                                                "line breaks or brackets"),
-    "uri": ("is not a plain http(s) address", "write one URL such as https://example.com/page, without spaces, "
-                                              "line breaks, quotes or brackets; percent-encode them"),
+    "email": (
+        "is not a single email address",
+        "write one address such as privacy@example.com, without spaces, line breaks or brackets",
+    ),
+    "uri": (
+        "is not a plain http(s) address",
+        "write one URL such as https://example.com/page, without spaces, "
+        "line breaks, quotes or brackets; percent-encode them",
+    ),
 }
 
 
@@ -160,9 +187,11 @@ def first_release_hint(file: str = "") -> str:
 
 def accepts(data: Any, path: tuple, value: Any) -> bool:
     """True when the schema accepts `value` at `path` of `data`: a hint suggests a value only if it is allowed."""
+
     def about(errors: Iterable[ValidationError]) -> list[tuple]:
         found = [tuple(_deepest(e).absolute_path) for e in errors]
-        return [p for p in found if p[:len(path)] == path or path[:len(p)] == p]
+        return [p for p in found if p[: len(path)] == path or path[: len(p)] == p]
+
     trial = copy.deepcopy(data)
     target = trial
     try:
@@ -174,7 +203,7 @@ def accepts(data: Any, path: tuple, value: Any) -> bool:
     before = about(validator().iter_errors(data))
     after = about(validator().iter_errors(trial))
     # Refused if an error stays at or below `path`, or one at an enclosing field (anyOf) did not go away.
-    return not [p for p in after if p[:len(path)] == path] and (not after or len(after) < len(before))
+    return not [p for p in after if p[: len(path)] == path] and (not after or len(after) < len(before))
 
 
 def _message(error: ValidationError, data: Any = None, file: str = "") -> tuple[str, str, tuple]:
@@ -185,17 +214,24 @@ def _message(error: ValidationError, data: Any = None, file: str = "") -> tuple[
         missing = str(error.message).split("'")[1]
         if path == () and missing == "versions":
             return "no version recorded yet", first_release_hint(file), path
-        if accepts(data, path + (missing,), NOT_STATED):
-            return (f"missing required field '{missing}'",
-                    f"add '{missing}:' here, or '{missing}: not_stated' if the policy says nothing", path)
+        if accepts(data, (*path, missing), NOT_STATED):
+            return (
+                f"missing required field '{missing}'",
+                f"add '{missing}:' here, or '{missing}: not_stated' if the policy says nothing",
+                path,
+            )
         return f"missing required field '{missing}'", f"add '{missing}:' here", path
     if kind == "additionalProperties":
         extras = sorted(set(error.instance) - set(error.schema.get("properties", {})))
         allowed = ", ".join(sorted(error.schema.get("properties", {})))
         extra = extras[0] if extras else "?"
-        return f"unknown field '{extra}'", f"remove it or use one of: {allowed}", path + (extra,)
+        return f"unknown field '{extra}'", f"remove it or use one of: {allowed}", (*path, extra)
     if kind == "enum":
-        return f"'{error.instance}' is not an allowed value", "use one of: " + ", ".join(map(str, error.validator_value)), path
+        return (
+            f"'{error.instance}' is not an allowed value",
+            "use one of: " + ", ".join(map(str, error.validator_value)),
+            path,
+        )
     if kind == "const":
         return f"expected {error.validator_value!r}, got {error.instance!r}", f"write {error.validator_value!r}", path
     if kind == "type":
@@ -203,7 +239,11 @@ def _message(error: ValidationError, data: Any = None, file: str = "") -> tuple[
         hint = ", in quotes" if error.validator_value == "string" else ""
         if error.validator_value == "boolean" and isinstance(error.instance, str):
             hint = "; 'yes' and 'no' are read as text here"
-        return f"expected {expected}, got {type(error.instance).__name__} {error.instance!r}", f"write {expected}{hint}", path
+        return (
+            f"expected {expected}, got {type(error.instance).__name__} {error.instance!r}",
+            f"write {expected}{hint}",
+            path,
+        )
     if kind == "format":
         fix = _FORMAT_FIXES.get(error.validator_value, f"write a valid {error.validator_value}")
         return f"{error.instance!r} is not a valid {error.validator_value}", fix, path
@@ -213,12 +253,17 @@ def _message(error: ValidationError, data: Any = None, file: str = "") -> tuple[
             what, fix = _PATTERNS["^https?://"]
         return f"{error.instance!r} {what}", fix, path
     if kind == "pattern":
-        what, fix = _PATTERNS.get(error.validator_value, ("does not have the expected form", f"match the pattern {error.validator_value}"))
+        what, fix = _PATTERNS.get(
+            error.validator_value, ("does not have the expected form", f"match the pattern {error.validator_value}")
+        )
         return f"{error.instance!r} {what}", fix, path
     if kind == "minItems" and error.validator_value > 1:
-        return (f"has {len(error.instance)} {'entry' if len(error.instance) == 1 else 'entries'}, needs at least "
-                f"{error.validator_value}",
-                f"give at least {error.validator_value} entries, or write a single period instead", path)
+        return (
+            f"has {len(error.instance)} {'entry' if len(error.instance) == 1 else 'entries'}, needs at least "
+            f"{error.validator_value}",
+            f"give at least {error.validator_value} entries, or write a single period instead",
+            path,
+        )
     if kind in ("minItems", "minProperties", "minLength"):
         if path == ("versions",):
             return "the versions list is empty", f"delete the 'versions:' line, then {first_release_hint(file)}", path
@@ -231,15 +276,24 @@ def _message(error: ValidationError, data: Any = None, file: str = "") -> tuple[
         return f"{error.instance!r} is too small", f"use a value above {error.validator_value}", path
     if kind in ("oneOf", "anyOf") and all(set(branch) == {"required"} for branch in error.validator_value):
         fields = [f"'{name}'" for branch in error.validator_value for name in branch["required"]]
-        return (f"needs {' or '.join(fields)}", f"add {' or '.join(f'{f[:-1]}:{f[-1]}' for f in fields)}, "
-                "or both", path)
+        return (
+            f"needs {' or '.join(fields)}",
+            f"add {' or '.join(f'{f[:-1]}:{f[-1]}' for f in fields)}, or both",
+            path,
+        )
     if kind in ("oneOf", "anyOf"):
         options = " or ".join(_describe(s) for s in error.validator_value)
         if _per_language(error.instance) and _wants_one_string(error.validator_value):
-            return (f"{_short(error.instance)} is a text per language, but this field takes one string for every "
-                    "language", "write " + options.replace("a single string", "a plain string (one name for every "
-                                                           "language)"), path)
-        quote = ", in quotes" if isinstance(error.instance, (int, bool)) and ("a text" in options or "a single string" in options) else ""
+            return (
+                f"{_short(error.instance)} is a text per language, but this field takes one string for every language",
+                "write " + options.replace("a single string", "a plain string (one name for every language)"),
+                path,
+            )
+        quote = (
+            ", in quotes"
+            if isinstance(error.instance, (int, bool)) and ("a text" in options or "a single string" in options)
+            else ""
+        )
         return f"{_short(error.instance)} is not {options}", f"write {options}{quote}", path
     if kind == "not":
         return f"{error.instance!r} is not allowed here", "write the value the policy gives", path
@@ -254,9 +308,14 @@ def _wants_one_string(branches: Any) -> bool:
 
 def _per_language(value: Any) -> bool:
     """A mapping shaped like a text per language ({fr: ..., en: ...}): two-letter keys, string values."""
-    return isinstance(value, dict) and bool(value) and all(
-        isinstance(k, str) and len(k) == 2 and k.isalpha() and k.islower() and isinstance(v, str)
-        for k, v in value.items())
+    return (
+        isinstance(value, dict)
+        and bool(value)
+        and all(
+            isinstance(k, str) and len(k) == 2 and k.isalpha() and k.islower() and isinstance(v, str)
+            for k, v in value.items()
+        )
+    )
 
 
 def _short(value: Any) -> str:
@@ -286,11 +345,11 @@ def markdown_fields() -> frozenset[tuple[str, ...]]:
         if ref == MARKDOWN_DEF:
             found.add(where)
         elif isinstance(ref, str) and ref.startswith("#/$defs/") and ref not in refs:
-            walk(root["$defs"][ref.rsplit("/", 1)[-1]], where, refs + (ref,))
+            walk(root["$defs"][ref.rsplit("/", 1)[-1]], where, (*refs, ref))
         for key, child in node.get("properties", {}).items():
-            walk(child, where + (key,), refs)
+            walk(child, (*where, key), refs)
         for key in ("items", "additionalProperties"):
-            walk(node.get(key), where + ("*",), refs)
+            walk(node.get(key), (*where, "*"), refs)
         for key in ("anyOf", "oneOf", "allOf"):
             for child in node.get(key, []):
                 walk(child, where, refs)
@@ -306,7 +365,8 @@ def is_markdown_field(path: tuple) -> bool:
     for pattern in markdown_fields():
         for candidate in (path, path[:-1]):
             if len(candidate) == len(pattern) and all(
-                    want == "*" or want == part for want, part in zip(pattern, candidate)):
+                want == "*" or want == part for want, part in zip(pattern, candidate, strict=False)
+            ):
                 return True
     return False
 

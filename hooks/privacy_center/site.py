@@ -1,21 +1,22 @@
 """The engine-neutral entry point: check a data folder and render every page, once per data change."""
+
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from babel import Locale, UnknownLocaleError
 
 from .changelog import Entry, changelog, in_force
-from .feeds import Asset, render_feeds, version_index
-from .history import content_hash
-
 from .checker import CheckResult, check_files, data_files
 from .chrome import sitemaps
 from .countries import CountryNameError, catalogue
 from .diagnostics import Diagnostic
+from .feeds import Asset, render_feeds, version_index
+from .history import content_hash
 from .model import Company
 from .render import Page, render_site
 from .resolve import company_from_data
@@ -74,8 +75,9 @@ def language_problem(language: str) -> str | None:
     return None
 
 
-def build_site(data_dir: Path, languages: Sequence[str], default: str, today: date | None = None,
-               site_url: str = "") -> Site:
+def build_site(
+    data_dir: Path, languages: Sequence[str], default: str, today: date | None = None, site_url: str = ""
+) -> Site:
     """Check and render the data folder; reuse the previous result while the data is unchanged."""
     today = today or date.today()
     key = (str(data_dir.resolve()), tuple(languages), default, fingerprint(data_dir), today, site_url)
@@ -83,8 +85,9 @@ def build_site(data_dir: Path, languages: Sequence[str], default: str, today: da
         return _cache[key]
     missing = sorted(set(languages) - set(available_languages()))
     if missing:
-        raise SiteDataError(f"no wording file for language(s) {', '.join(missing)}: "
-                            f"add hooks/privacy_center/locales/<lang>.yaml")
+        raise SiteDataError(
+            f"no wording file for language(s) {', '.join(missing)}: add hooks/privacy_center/locales/<lang>.yaml"
+        )
     for language in languages:
         problem = language_problem(language)
         if problem:
@@ -102,8 +105,10 @@ def build_site(data_dir: Path, languages: Sequence[str], default: str, today: da
     companies = tuple(company_from_data(d.data, d.file, found[d.file]) for d in result.documents)
     changelogs = {c.slug: company_changelog(c, result.frozen.get(c.slug, {}), today) for c in companies}
     companies = tuple(shown(c, changelogs[c.slug]) for c in companies)
-    assets = (*render_feeds(companies, changelogs, languages, default, site_url, today),
-              version_index(companies, changelogs, languages, default))
+    assets = (
+        *render_feeds(companies, changelogs, languages, default, site_url, today),
+        version_index(companies, changelogs, languages, default),
+    )
     pages = tuple(render_site(companies, languages, default, changelogs))
     assets = (*assets, *sitemaps(pages, assets, default, site_url))  # the theme looks for one beside every feed
     site = Site(companies, pages, result, changelogs, assets)

@@ -1,11 +1,13 @@
 """Per-language wording: one YAML file per language under locales/, with the same keys."""
+
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cache, cached_property
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from .loader import load_file
 
@@ -41,8 +43,10 @@ class Wording:
     def _typography(self) -> tuple[re.Pattern[str] | None, dict[str, str], re.Pattern[str] | None, str]:
         """The language's typographic rules (locales/<lang>.yaml, `typography`), compiled once."""
         rules = self.get("typography") or {}
-        spaces = {**{f" {mark}": f"{space}{mark}" for mark, space in rules.get("no_break_before", {}).items()},
-                  **{f"{mark} ": f"{mark}{space}" for mark, space in rules.get("no_break_after", {}).items()}}
+        spaces = {
+            **{f" {mark}": f"{space}{mark}" for mark, space in rules.get("no_break_before", {}).items()},
+            **{f"{mark} ": f"{mark}{space}" for mark, space in rules.get("no_break_after", {}).items()},
+        }
         spacing = re.compile("|".join(map(re.escape, spaces))) if spaces else None
         words = rules.get("elision", {})
         elision = re.compile(rf"(?<!\w)({'|'.join(map(re.escape, words))}) \{{(\w+)\}}") if words else None
@@ -93,7 +97,7 @@ def available_languages(locales_dir: Path = LOCALES_DIR) -> tuple[str, ...]:
     return tuple(sorted(p.stem for p in locales_dir.glob("*.yaml")))
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_wording(language: str, locales_dir: Path = LOCALES_DIR) -> Wording:
     """Load one language's wording once per process."""
     document, errors = load_file(locales_dir / f"{language}.yaml")
