@@ -37,7 +37,10 @@ def cached_code(name: str, inputs: bytes, make: Callable[[], str]) -> CodeType:
         return compile(make(), f"<{name}>", "exec")
     path = where / f"{name}-{hashlib.sha256(inputs + sys.version.encode()).hexdigest()[:16]}.marshal"
     try:
-        return marshal.loads(path.read_bytes())
+        loaded = marshal.loads(path.read_bytes())
+        if isinstance(loaded, CodeType):
+            return loaded
+        raise ValueError(f"{path} holds no code object")
     except (OSError, EOFError, ValueError, TypeError):
         code = compile(make(), f"<{name}>", "exec")
         partial = path.with_suffix(f".{os.getpid()}.tmp")

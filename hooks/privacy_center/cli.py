@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .checker import check_files, data_files, summary
@@ -91,7 +91,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     compare.add_argument("--data-dir", default="data", help="folder of company files (default: data)")
     compare.set_defaults(run=_diff)
     args = parser.parse_args(argv)
-    return args.run(args)
+    run: Callable[[argparse.Namespace], int] = args.run
+    return run(args)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -12,14 +12,14 @@ from dataclasses import replace
 from functools import wraps
 from typing import Any, TypeVar
 
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, Path
 from .loader import Document
 from .rules import NOT_STATED, transfer_items
 
 ARTICLE_RIGHTS = ("access", "rectification", "erasure", "restriction", "objection", "portability")
 
 Rule = Callable[[Document], Iterable[Diagnostic]]
-EntryRule = Callable[[Document, tuple, dict], Iterable[Diagnostic]]
+EntryRule = Callable[[Document, Path, dict[str, Any]], Iterable[Diagnostic]]
 
 
 Found = TypeVar("Found", bound=Callable[..., Iterable[Diagnostic]])
@@ -36,7 +36,7 @@ def _rule(function: Found) -> Found:
     return tagged  # type: ignore[return-value]
 
 
-def _warn(doc: Document, path: tuple, what: str, article: str, subject: tuple[str, str] | None = None) -> Diagnostic:
+def _warn(doc: Document, path: Path, what: str, article: str, subject: tuple[str, str] | None = None) -> Diagnostic:
     """A warning citing `article` ("Art. 13(2)(a)"), about one entry (`subject`: its kind and id) when there is one."""
     found = doc.diagnostic(
         path,
@@ -61,7 +61,7 @@ def registered_address(doc: Document) -> Iterator[Diagnostic]:
         yield _warn(doc, ("company", "registered_address"), "controller's address not stated", "Art. 13(1)(a)")
 
 
-def _no_channel(contact: dict) -> bool:
+def _no_channel(contact: dict[str, Any]) -> bool:
     return all(contact.get(key, NOT_STATED) == NOT_STATED for key in ("email", "postal_address", "web_form"))
 
 
@@ -97,7 +97,7 @@ def dpo(doc: Document) -> Iterator[Diagnostic]:
 
 
 @_rule
-def purpose_legal_basis(doc: Document, path: tuple, purpose: dict) -> Iterator[Diagnostic]:
+def purpose_legal_basis(doc: Document, path: Path, purpose: dict[str, Any]) -> Iterator[Diagnostic]:
     """Art. 13(1)(c): the legal basis of each purpose."""
     if purpose["legal_bases"] == NOT_STATED:
         yield _warn(
@@ -110,7 +110,7 @@ def purpose_legal_basis(doc: Document, path: tuple, purpose: dict) -> Iterator[D
 
 
 @_rule
-def purpose_data_categories(doc: Document, path: tuple, purpose: dict) -> Iterator[Diagnostic]:
+def purpose_data_categories(doc: Document, path: Path, purpose: dict[str, Any]) -> Iterator[Diagnostic]:
     """Art. 14(1)(d): the categories of personal data concerned."""
     if purpose["data_categories"] == NOT_STATED:
         yield _warn(
@@ -123,7 +123,7 @@ def purpose_data_categories(doc: Document, path: tuple, purpose: dict) -> Iterat
 
 
 @_rule
-def purpose_recipients(doc: Document, path: tuple, purpose: dict) -> Iterator[Diagnostic]:
+def purpose_recipients(doc: Document, path: Path, purpose: dict[str, Any]) -> Iterator[Diagnostic]:
     """Art. 13(1)(e): the recipients or categories of recipients; recipients the policy says data may go to for
     every purpose (`shared: true`) answer it for a purpose that names none of its own."""
     if any(recipient.get("shared") is True for recipient in doc.data["recipients"]):
@@ -139,7 +139,7 @@ def purpose_recipients(doc: Document, path: tuple, purpose: dict) -> Iterator[Di
 
 
 @_rule
-def purpose_retention(doc: Document, path: tuple, purpose: dict) -> Iterator[Diagnostic]:
+def purpose_retention(doc: Document, path: Path, purpose: dict[str, Any]) -> Iterator[Diagnostic]:
     """Art. 13(2)(a): how long the data is kept, or the criteria that set it."""
     if purpose["retention"] == NOT_STATED:
         yield _warn(
@@ -152,7 +152,7 @@ def purpose_retention(doc: Document, path: tuple, purpose: dict) -> Iterator[Dia
 
 
 @_rule
-def purpose_mandatory(doc: Document, path: tuple, purpose: dict) -> Iterator[Diagnostic]:
+def purpose_mandatory(doc: Document, path: Path, purpose: dict[str, Any]) -> Iterator[Diagnostic]:
     """Art. 13(2)(e): whether providing the data is required, and what happens if it is not; a general statement
     (`mandatory_data`: "mandatory fields are marked with an asterisk") answers it for every purpose."""
     if purpose["mandatory"] == NOT_STATED and "mandatory_data" not in doc.data:
@@ -166,7 +166,7 @@ def purpose_mandatory(doc: Document, path: tuple, purpose: dict) -> Iterator[Dia
 
 
 @_rule
-def purpose_source(doc: Document, path: tuple, purpose: dict) -> Iterator[Diagnostic]:
+def purpose_source(doc: Document, path: Path, purpose: dict[str, Any]) -> Iterator[Diagnostic]:
     """Art. 14(2)(f): where data not obtained from the person comes from."""
     if purpose["source"] == NOT_STATED:
         yield _warn(
@@ -226,7 +226,7 @@ def transfers_stated(doc: Document) -> Iterator[Diagnostic]:
 
 
 @_rule
-def transfer_destination(doc: Document, path: tuple, item: dict) -> Iterator[Diagnostic]:
+def transfer_destination(doc: Document, path: Path, item: dict[str, Any]) -> Iterator[Diagnostic]:
     """Art. 13(1)(f): the third country a transfer goes to."""
     if item["destination"] == NOT_STATED:
         yield _warn(
@@ -239,7 +239,7 @@ def transfer_destination(doc: Document, path: tuple, item: dict) -> Iterator[Dia
 
 
 @_rule
-def transfer_safeguards(doc: Document, path: tuple, item: dict) -> Iterator[Diagnostic]:
+def transfer_safeguards(doc: Document, path: Path, item: dict[str, Any]) -> Iterator[Diagnostic]:
     """Art. 13(1)(f): the adequacy decision or the appropriate safeguard a transfer relies on."""
     if item["safeguards"] == NOT_STATED:
         yield _warn(
@@ -252,7 +252,7 @@ def transfer_safeguards(doc: Document, path: tuple, item: dict) -> Iterator[Diag
 
 
 @_rule
-def transfer_copy(doc: Document, path: tuple, item: dict) -> Iterator[Diagnostic]:
+def transfer_copy(doc: Document, path: Path, item: dict[str, Any]) -> Iterator[Diagnostic]:
     """Art. 13(1)(f): the means to obtain a copy of the safeguards, or where they have been made available."""
     if "copy_available" not in item:
         yield _warn(

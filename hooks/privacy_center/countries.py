@@ -73,6 +73,8 @@ def country_name(code: str, language: str) -> str:
     if not is_country(code):
         raise KeyError(f"'{code}' is not an ISO 3166-1 alpha-2 country code")
     country = pycountry.countries.get(alpha_2=code)
+    if country is None:
+        raise KeyError(f"'{code}' is not in pycountry's list")
     words = catalogue(language)
     name = words.gettext(getattr(country, "common_name", None) or country.name)
     official = getattr(country, "official_name", None)

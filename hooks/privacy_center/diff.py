@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, fields, replace
-from typing import Any
+from typing import Any, TypeVar
 
 from .model import (
     NOT_STATED,
@@ -21,9 +21,15 @@ from .model import (
     Dpo,
     Duration,
     Including,
+    NotStated,
     RetentionPeriod,
     Text,
+    Transfer,
+    Transfers,
 )
+
+_Key = TypeVar("_Key")
+_Item = TypeVar("_Item")
 
 DAYS = {"days": 1, "weeks": 7, "months": 30, "years": 365}
 
@@ -106,9 +112,9 @@ def is_longer(old: Any, new: Any) -> bool:
 
 def _added_removed(
     kind: str,
-    old: Mapping[str, Any],
-    new: Mapping[str, Any],
-    name: Callable[[Any], Any],
+    old: Mapping[_Key, _Item],
+    new: Mapping[_Key, _Item],
+    name: Callable[[_Item], object],
     material_added: bool,
     material_removed: bool,
 ) -> Iterator[Change]:
@@ -215,7 +221,13 @@ def transfers(old: Company, new: Company) -> Iterator[Change]:
         yield Change(
             "transfers_changed", True, old=getattr(was, "outside_eu", was), new=getattr(now, "outside_eu", now)
         )
-    if before and after and isinstance(was.items, Including) != isinstance(now.items, Including):
+    if (
+        isinstance(was, Transfers)
+        and isinstance(now, Transfers)
+        and before
+        and after
+        and isinstance(was.items, Including) != isinstance(now.items, Including)
+    ):
         # a list that becomes examples only ("notamment") may hide other transfers: material; the reverse narrows
         yield Change("transfers_list_changed", isinstance(now.items, Including), old=was.items, new=now.items)
 
@@ -230,7 +242,10 @@ def _transfer_purposes(was: Any, now: Any) -> Iterator[Change]:
     if before == after:
         return
     material = bool(before) and (not after or bool(set(after) - set(before)))
-    names = lambda transfer: tuple(p.name for p in transfer.purposes) or NOT_STATED  # noqa: E731
+
+    def names(transfer: Transfer) -> tuple[Text, ...] | NotStated:
+        return tuple(p.name for p in transfer.purposes) or NOT_STATED
+
     yield Change("transfer_purposes_changed", material, now.destination, names(was), names(now))
 
 
@@ -488,10 +503,8 @@ def _own(company: Company, name: str) -> Any:
         )
     if name == "transfers" and not isinstance(company.transfers, str):  # purposes by id: diffed on their own
         items = company.transfers.items
-        kept = (Including if isinstance(items, Including) else tuple)(
-            replace(t, purposes=tuple(p.id for p in t.purposes)) for t in items
-        )
-        return replace(company.transfers, items=kept)
+        kept = (Including if isinstance(items, Including) else tuple)(replace(t, purposes=()) for t in items)
+        return replace(company.transfers, items=kept), tuple(tuple(p.id for p in t.purposes) for t in items)
     return getattr(company, name)
 
 

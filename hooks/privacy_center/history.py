@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .diagnostics import Diagnostic
+from .diagnostics import Path as DataPath
 from .loader import Document
 
 NOT_STATED = "not_stated"
@@ -117,7 +118,7 @@ def release_findings(doc: Document, frozen: Mapping[str, Any]) -> list[Diagnosti
     return found
 
 
-def _texts(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, Mapping[str, str]]]:
+def _texts(value: Any, path: DataPath = ()) -> Iterator[tuple[DataPath, Mapping[str, str]]]:
     """Every per-language text in a data tree, with its path."""
     if isinstance(value, Mapping):
         if value and all(isinstance(k, str) and len(k) == 2 and isinstance(v, str) for k, v in value.items()):

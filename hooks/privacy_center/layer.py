@@ -46,7 +46,7 @@ class KeyFacts:
 def _cookie_uses(company: Company) -> list[tuple[str, Consent]]:
     """(purpose code, consent required) for every cookie item and every purpose the partners' cookies serve."""
     cookies = company.cookies
-    uses: list[tuple[str, Consent]] = [(c.purpose, c.consent_required) for c in cookies.items]  # type: ignore[misc]
+    uses: list[tuple[str, Consent]] = [(c.purpose, c.consent_required) for c in cookies.items]
     partners = cookies.partners
     if partners is not None and partners.purposes != NOT_STATED:
         uses.extend((code, partners.consent_required) for code in partners.purposes)

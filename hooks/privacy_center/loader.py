@@ -18,7 +18,7 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _BaseLoader = yaml.SafeLoader
 
 
-class StrictLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+class StrictLoader(_BaseLoader):  # type: ignore[misc]
     """A loader that resolves only true/false, integers and null; everything else stays a string."""
 
 
@@ -103,6 +103,7 @@ class _Builder:
             return result
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)  # the third and last kind of node the composer makes
         return self._scalar(node, path)
 
     def _key(self, node: yaml.Node, path: Path) -> str | None:

@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any, Final, Generic, Literal, TypeVar
 
-NOT_STATED = "not_stated"
-NONE = "none"
-Absent = Literal["not_stated", "none"]
+NotStated = Literal["not_stated"]
+"""The policy is silent where a value could stand: never worded as a negative ("none", "aucun")."""
+NoneStated = Literal["none"]
+"""The policy says explicitly that there is none: the only source, with `false`, of a negative statement."""
+Absent = Literal[NotStated, NoneStated]
 """What the policy says where a value could stand: `not_stated` (silent) or `none` (it says there is none).
 
 Defined once: templates print a negative statement only for `none` (or an explicit `false`), never for silence."""
+NOT_STATED: Final[NotStated] = "not_stated"
+NONE: Final[NoneStated] = "none"
+
+Raw = Any
+"""A value of the company file as YAML loaded it (the JSON value union: mapping, list, string, number, boolean,
+null), before the model types it. Only the loader, the checks and the builders in this module and resolve.py
+read it; its shape is the schema's contract, checked before any builder runs. Nothing after resolve.py sees it."""
 
 
 @dataclass(frozen=True)
@@ -35,21 +44,28 @@ class Text:
 Stated = str | Text | None  # a value, a per-language text, or NOT_STATED / None when absent
 
 
-def text(value: Any) -> Any:
-    """Wrap per-language mappings as Text; pass through strings such as not_stated."""
+def text(value: Raw) -> Raw:
+    """Wrap per-language mappings as Text; pass through strings such as not_stated, and None (absent).
+
+    A builder of raw data: the model field that receives the result states its type (`Text | None`,
+    `Text | NotStated`, `str | Text`), which the schema guarantees."""
     if isinstance(value, dict):
         return Text(dict(value))
     return value
 
 
-def texts(values: Any) -> Any:
-    """A list of texts, or not_stated."""
-    return tuple(text(v) for v in values) if isinstance(values, list) else values
+def texts(values: Raw) -> tuple[Text, ...]:
+    """A list of texts (`not_stated`, where the schema allows it, is kept by the caller)."""
+    return tuple(Text(dict(v)) for v in values)
 
 
 Bound = Literal["maximum", "minimum"]
 """How a duration bounds the period: `maximum` ("up to 25 months": the data may be erased earlier) or `minimum`
 ("at least 5 years"); no bound is an exact length. GDPR Art. 13(2)(a) asks for the period or its criteria."""
+
+
+DurationUnit = Literal["days", "weeks", "months", "years"]
+"""The unit of a duration (a storage period, Art. 13(2)(a); a response delay, Art. 12(3); a cookie's lifetime)."""
 
 
 @dataclass(frozen=True)
@@ -58,19 +74,23 @@ class Duration:
     "5 to 10 years"); a range has no bound (rules.py)."""
 
     value: int
-    unit: str
+    unit: DurationUnit
     bound: Bound | None = None
     to: int | None = None  # the upper count of a range, greater than value
 
 
-def duration(value: Any) -> Any:
-    """Wrap a {value, unit[, bound | to]} mapping; texts and not_stated pass through as they are."""
+def duration(value: Raw) -> Raw:
+    """Wrap a {value, unit[, bound | to]} mapping; texts and not_stated pass through as they are (typed by the
+    field that receives it: `Duration | Text | NotStated` where the schema allows a text)."""
     if isinstance(value, dict) and "unit" in value:
         return Duration(value["value"], value["unit"], value.get("bound"), value.get("to"))
     return text(value)
 
 
-class Including(tuple):  # type: ignore[type-arg]
+_Item = TypeVar("_Item", covariant=True)
+
+
+class Including(tuple[_Item, ...], Generic[_Item]):
     """A list the policy gives as examples ("such as", "including", "notamment"): `{including: [...]}` in the data.
 
     A tuple, so templates and code iterate it as any list, but never equal to the exhaustive tuple of the same
@@ -91,7 +111,7 @@ class Including(tuple):  # type: ignore[type-arg]
         return f"Including({tuple.__repr__(self)})"
 
 
-def listed(value: Any, item: Any = lambda v: v) -> Any:
+def listed(value: Raw, item: Callable[[Raw], object] = lambda v: v) -> Raw:
     """A plain list as a tuple, `{including: [...]}` as an Including, each item built by `item`; other values
     (not_stated, none, all) pass through."""
     if isinstance(value, list):
@@ -110,19 +130,19 @@ class Money:
     currency: str  # ISO 4217, checked against Babel's currency list (rules.py)
 
 
-def money(value: Any) -> Any:
-    """Wrap an {amount, currency} mapping; not_stated and absence pass through."""
+def money(value: Raw) -> Money | NotStated | None:
+    """Wrap an {amount, currency} mapping; not_stated and absence (None) pass through."""
     if isinstance(value, dict) and "currency" in value:
         return Money(Decimal(str(value["amount"])), value["currency"])
-    return value
+    return None if value is None else NOT_STATED
 
 
 @dataclass(frozen=True)
 class ContactPoint:
     """An email, postal address, phone or web form where a person can write."""
 
-    email: Stated = None
-    postal_address: Stated = None
+    email: str | None = None  # an address, or not_stated
+    postal_address: str | None = None  # an address, or not_stated
     phone: str | None = None
     web_form: str | None = None
     label: Text | None = None
@@ -130,7 +150,7 @@ class ContactPoint:
     attention: Text | None = None  # the reference line printed above the postal address ("For the attention of")
 
     @classmethod
-    def from_data(cls, data: Mapping[str, Any]) -> ContactPoint:
+    def from_data(cls, data: Mapping[str, Raw]) -> ContactPoint:
         return cls(
             data.get("email"),
             data.get("postal_address"),
@@ -154,7 +174,7 @@ class JointController:
     note: Text | None = None  # how this controller was read, where the reading is an interpretation
 
     @classmethod
-    def from_data(cls, data: Mapping[str, Any]) -> JointController:
+    def from_data(cls, data: Mapping[str, Raw]) -> JointController:
         register = data.get("trade_register", {})
         return cls(
             data["legal_name"],
@@ -172,7 +192,7 @@ class Identity:
     legal_name: str
     trade_names: tuple[str, ...]
     legal_form: str | None
-    share_capital: Money | str | None  # Money, or not_stated
+    share_capital: Money | NotStated | None
     register_city: str | None
     register_number: str | None
     registered_address: str
@@ -184,10 +204,10 @@ class Identity:
     note: Text | None = None  # how the identity was read, where the reading is an interpretation
     joint_controllers: tuple[JointController, ...] = ()  # the other joint controllers (Art. 26); () when none given
     collective_name: Text | None = None  # the name the joint controllers go by together ("FNAC DARTY")
-    joint_arrangement: Text | Literal["not_stated"] | None = None  # the essence of the arrangement, Art. 26(2)
+    joint_arrangement: Text | NotStated | None = None  # the essence of the arrangement, Art. 26(2)
 
     @classmethod
-    def from_data(cls, data: Mapping[str, Any]) -> Identity:
+    def from_data(cls, data: Mapping[str, Raw]) -> Identity:
         register = data.get("trade_register", {})
         return cls(
             data["legal_name"],
@@ -222,8 +242,8 @@ class DpoRegistration:
 class Dpo:
     """Whether a DPO is appointed (True/False/not_stated) and how to reach them."""
 
-    appointed: bool | str
-    name: str | None = None
+    appointed: bool
+    name: str | None = None  # a name, or not_stated
     contact: ContactPoint | None = None
     registration: DpoRegistration | None = None
 
@@ -238,17 +258,24 @@ class Authority:
     postal_address: str | None
 
 
+LegalBasisCode = Literal[
+    "consent", "contract", "legal_obligation", "vital_interests", "public_task", "legitimate_interests"
+]
+"""The lawful bases of GDPR Art. 6(1), (a) to (f) in order: `consent` (a), `contract` (b), `legal_obligation` (c),
+`vital_interests` (d), `public_task` (e), `legitimate_interests` (f, with the interest, Art. 13(1)(d))."""
+
+
 @dataclass(frozen=True)
 class LegalBasis:
     """One Art. 6(1) basis, with the legitimate interest when (f)."""
 
-    basis: str
-    interest: Any = None
+    basis: LegalBasisCode
+    interest: Text | NotStated | None = None
     note: Text | None = None
     general: bool = False  # the purpose cites the interest stated once for all processing (legal_bases_overview)
 
 
-def general_interest(overview: Any) -> Any:
+def general_interest(overview: Raw) -> Mapping[str, str] | None:
     """The legitimate interest a policy states once for all processing: the `interest` of the one
     `legitimate_interests` entry of `legal_bases_overview` that states one (a per-language mapping), else None.
 
@@ -274,7 +301,7 @@ class DataCategory:
     id: str
     code: str | None
     label: Text | None
-    items: tuple[Text, ...] | Including
+    items: tuple[Text, ...]  # an Including when the policy gives examples
     sensitive: bool
     note: Text | None
 
@@ -315,8 +342,8 @@ class RetentionPeriod:
 
     kind: RetentionKind
     duration: Duration | None = None
-    event: Any = None
-    plus: Any = None
+    event: str | Text | None = None  # an event id worded by the locale files, or the policy's own words
+    plus: Duration | Literal["legal_period"] | None = None  # relationship: how long after it ends
     text: Text | None = None
     periods: tuple[RetentionPeriod, ...] = ()
     note: Text | None = None  # for one_of: what decides between the alternatives
@@ -324,7 +351,7 @@ class RetentionPeriod:
     reference: Text | None = None  # for legal_period: the legal text that sets the period (Art. 13(2)(a))
 
     @classmethod
-    def from_data(cls, data: Mapping[str, Any]) -> RetentionPeriod:
+    def from_data(cls, data: Mapping[str, Raw]) -> RetentionPeriod:
         plus = data.get("plus")
         return cls(
             data["kind"],
@@ -379,16 +406,16 @@ class Recipient:
 
     id: str
     kind: RecipientKind
-    name: Any
+    name: str | Text  # a proper name, a per-language name, or not_stated
     service: Text | None
-    location: str | None
+    location: str | None  # a country, or not_stated
     note: Text | None
     registration: RecipientRegistration | None = None
     examples: tuple[Text, ...] = ()  # names the policy gives as examples of this category ("ex : CEWE, Colorado")
     shared: bool = False  # the policy says data may go to it for every purpose (Art. 13(1)(e))
 
     @classmethod
-    def from_data(cls, data: Mapping[str, Any]) -> Recipient:
+    def from_data(cls, data: Mapping[str, Raw]) -> Recipient:
         registration = data.get("registration")
         return cls(
             data["id"],
@@ -416,7 +443,7 @@ class Source:
     detail: Text | None = None
 
 
-def sources(value: Any) -> tuple[Source, ...] | Literal["not_stated"]:
+def sources(value: Raw) -> tuple[Source, ...] | NotStated:
     """A purpose's `source`: one code, or a list of codes and `{code, detail}` mappings; not_stated stays."""
     if value == NOT_STATED:
         return NOT_STATED
@@ -432,13 +459,13 @@ class Purpose:
     name: Text
     group: Text | None
     description: Text | None
-    legal_bases: Any  # tuple[LegalBasis, ...] or not_stated
-    data_categories: Any  # tuple[DataCategory, ...] or not_stated
-    data_subjects: Any
-    source: tuple[Source, ...] | Literal["not_stated"]
-    mandatory: Any  # (bool, Text|None) or not_stated
-    retention: Any  # tuple[RetentionRule, ...] or not_stated
-    recipients: Any  # tuple[Recipient, ...] (an Including when given as examples; `all` resolved), none or not_stated
+    legal_bases: tuple[LegalBasis, ...] | NotStated
+    data_categories: tuple[DataCategory, ...] | NotStated
+    data_subjects: tuple[DataSubject, ...] | NotStated
+    source: tuple[Source, ...] | NotStated
+    mandatory: tuple[bool, Text | None] | NotStated  # (required, the consequence of not providing it), Art. 13(2)(e)
+    retention: tuple[RetentionRule, ...] | NotStated
+    recipients: tuple[Recipient, ...] | Absent  # an Including when given as examples; `all` resolved
     note: Text | None = None  # how the purpose was read, where the reading is an interpretation
     profiling: bool | None = None  # segmentation or profiling (Art. 4(4), 21(2)); None: the policy does not say
 
@@ -501,10 +528,10 @@ class Transfer:
     """A transfer outside the EU, the safeguards it relies on and, when the policy names them, its purposes."""
 
     id: str
-    destination: Any  # tuple of country codes, an Including of them, or not_stated
+    destination: tuple[str, ...] | NotStated  # country codes (an Including when given as examples), or not_stated
     recipient: Recipient | None
     description: Text | None
-    safeguards: tuple[Safeguard | OtherSafeguard, ...] | Literal["not_stated"]
+    safeguards: tuple[Safeguard | OtherSafeguard, ...] | NotStated
     copy_available: Text | None
     purposes: tuple[Purpose, ...] = ()  # the purposes the data is transferred for; () when the policy names none
     note: Text | None = None  # how the transfer was read, where the reading is an interpretation
@@ -561,8 +588,8 @@ class Rights:
     offered: tuple[Right, ...]
     not_stated: tuple[RightCode, ...]
     contact: ContactPoint
-    response_delay: Any
-    identity_verification: Any
+    response_delay: Duration | Text | NotStated  # Art. 12(3): one month, extendable
+    identity_verification: Text | NotStated  # Art. 12(6)
     request_content: Text | None
     note: Text | None
 
@@ -575,11 +602,11 @@ class Rights:
 class Cookie:
     """A cookie or tracker as the policy describes it."""
 
-    name: Any
-    provider: str | None
-    purpose: str
-    lifetime: Any
-    consent_required: bool | str
+    name: str | Text  # as the policy writes it, or not_stated
+    provider: str  # a name, or not_stated
+    purpose: CookiePurpose | NotStated
+    lifetime: Duration | Text | NotStated
+    consent_required: bool | NotStated
     note: Text | None
 
 
@@ -605,7 +632,7 @@ class CookiePartner:
     scope: Text
 
 
-def cookie_partner(value: Any) -> str | CookiePartner:
+def cookie_partner(value: Raw) -> str | CookiePartner:
     """A partner's name as it is, or `{name, scope}` as a CookiePartner."""
     return CookiePartner(value["name"], Text(dict(value["scope"]))) if isinstance(value, dict) else value
 
@@ -615,9 +642,9 @@ class CookiePartners:
     """Cookies the policy gives only as partner names, with what it says once for all of them."""
 
     names: tuple[str | CookiePartner, ...]  # an Including when the policy names only some
-    purposes: tuple[CookiePurpose, ...] | Literal["not_stated"]
-    lifetime: Duration | Text | Literal["not_stated"]
-    consent_required: bool | Literal["not_stated"]
+    purposes: tuple[CookiePurpose, ...] | NotStated
+    lifetime: Duration | Text | NotStated
+    consent_required: bool | NotStated
     note: Text | None = None
 
 
@@ -625,11 +652,11 @@ class CookiePartners:
 class Cookies:
     """The cookie section: whether cookies are used, the list, and how to manage choices."""
 
-    used: bool | str
+    used: bool | NotStated
     statement: Text | None
     items: tuple[Cookie, ...]
     management: Text | None
-    consent_lifetime: Any
+    consent_lifetime: Duration | NotStated | None  # ePrivacy: how long a consent choice is kept
     partners: CookiePartners | None = None
 
 
@@ -638,10 +665,10 @@ class AutomatedDecisions:
     """Whether solely automated decisions or profiling take place, and their logic and consequences (Art. 22)."""
 
     exists: bool
-    profiling: bool | str | None = None
+    profiling: bool | NotStated | None = None
     description: Text | None = None
-    logic: Any = None
-    consequences: Any = None
+    logic: Text | NotStated | None = None  # meaningful information about the logic involved, Art. 13(2)(f)
+    consequences: Text | NotStated | None = None  # the significance and envisaged consequences, Art. 13(2)(f)
     note: Text | None = None  # how the decisions were read, where the reading is an interpretation
 
 
@@ -681,7 +708,7 @@ class Version:
     """One published version of the policy."""
 
     version: str
-    date: str
+    date: str  # an ISO date, or not_stated
     summary: Text
 
 
@@ -702,35 +729,40 @@ class Gap:
     subjects: tuple[str, ...] = ()
 
 
+Role = Literal["controller", "processor", "controller_and_processor"]
+"""What the company is for the processing the policy describes: a controller (GDPR Art. 4(7), 24), a processor
+acting on its customers' behalf (Art. 4(8), 28), or both."""
+
+
 @dataclass(frozen=True)
 class Company:
     """Everything the site shows about one company, resolved and typed."""
 
     slug: str
     name: Text
-    role: str
-    source: Mapping[str, Any]
+    role: Role
+    source: Mapping[str, str | Text]  # where the policy was read: `url` (or not_stated) and a `note` text
     introduction: Text | None
     identity: Identity
     contact: ContactPoint
-    dpo: Any  # Dpo or not_stated
+    dpo: Dpo | NotStated
     authority: Authority
     legal_bases_overview: tuple[LegalBasis, ...]
     purposes: tuple[Purpose, ...]
     data_categories: tuple[DataCategory, ...]
-    special_categories: Any
+    special_categories: Text | NotStated | None  # the policy's statement on Art. 9 data
     data_subjects: tuple[DataSubject, ...]
     retention_rules: tuple[RetentionRule, ...]
     recipients: tuple[Recipient, ...]
     recipients_statement: Text | None
-    transfers: Any  # Transfers or not_stated
+    transfers: Transfers | NotStated
     rights: Rights
     cookies: Cookies
     security_statement: Text | None
-    security_measures: Any
+    security_measures: tuple[Text, ...] | NotStated  # Art. 32 measures, as the policy lists them
     breach_notification: Text | None
-    automated_decisions: Any  # AutomatedDecisions or not_stated
-    minors: Any
+    automated_decisions: AutomatedDecisions | NotStated
+    minors: Text | NotStated | None  # the policy's statement on children's data (Art. 8)
     ai_processing: tuple[Text, ...]
     processor_obligations: ProcessorObligations | None
     policy_changes: Text | None
@@ -738,7 +770,7 @@ class Company:
     versions: tuple[Version, ...]
     security_note: Text | None = None  # how the security measures were read, where that is an interpretation
     mandatory_data: Text | None = None  # what the policy says once about mandatory data (Art. 13(2)(e))
-    sale: Sale | Literal["not_stated"] = NOT_STATED  # whether data is sold; absent from the data: not stated
+    sale: Sale | NotStated = NOT_STATED  # whether data is sold; absent from the data: not stated
     file: str = field(default="", compare=False)
     # What the policy leaves out that GDPR requires, from the completeness rules: derived, so the diff ignores it.
     gaps: tuple[Gap, ...] = field(default=(), compare=False)

@@ -98,7 +98,7 @@ def including(items: Any, joined: str, words: Wording) -> str:
     return words("list.including", items=joined) if isinstance(items, Including) else joined
 
 
-def _event(event: Any, form: str, words: Wording) -> str:
+def _event(event: str | Text | None, form: str, words: Wording) -> str:
     if isinstance(event, Text):
         return event.get(words.language)
     return words(f"event.{event}.{form}")
@@ -111,13 +111,20 @@ def retention(period: RetentionPeriod, words: Wording) -> str:
     return words("retention.archive", period=phrase) if period.archive else phrase
 
 
+def _length(period: RetentionPeriod) -> Duration:
+    """The duration of a fixed or from_event period, which the schema requires."""
+    if period.duration is None:
+        raise ValueError(f"a {period.kind} retention period has no duration")
+    return period.duration
+
+
 def _period(period: RetentionPeriod, words: Wording) -> str:
     kind = period.kind
     if kind == "fixed":
-        return words("retention.fixed", duration=duration(period.duration, words))
+        return words("retention.fixed", duration=duration(_length(period), words))
     if kind == "from_event":
         return words(
-            "retention.from_event", duration=duration(period.duration, words), event=_event(period.event, "from", words)
+            "retention.from_event", duration=duration(_length(period), words), event=_event(period.event, "from", words)
         )
     if kind == "until_event":
         return words("retention.until_event", event=_event(period.event, "until", words))

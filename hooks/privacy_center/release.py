@@ -89,6 +89,8 @@ def release(
             "\n".join(d.format() for d in result.errors if d not in first) + "\nfix these errors before releasing"
         )
     document = result.documents[0] if result.documents else load_file(path)[0]
+    if document is None:  # unreadable: check_files above already reported it as an error
+        raise ReleaseError(f"{path}: cannot read the file")
     data = document.data
     slug = data["slug"]
     listed = [entry["version"] for entry in data.get("versions") or []]

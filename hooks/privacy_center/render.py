@@ -95,7 +95,7 @@ def is_stated(value: Any) -> bool:
 
 def is_none(value: Any) -> bool:
     """Jinja test: the policy states explicitly that there is none (the only way to print a negative statement)."""
-    return value == NONE
+    return bool(value == NONE)
 
 
 def join(items: Iterable[Any], name: Callable[[Any], Any] | None, words: Wording) -> Any:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TypeVar
 
 from .completeness import completeness
 from .diagnostics import Diagnostic
@@ -11,6 +11,7 @@ from .gaps import summarise
 from .loader import Document
 from .model import (
     NOT_STATED,
+    Absent,
     Authority,
     AutomatedDecisions,
     Company,
@@ -24,14 +25,17 @@ from .model import (
     DpoRegistration,
     Identity,
     LegalBasis,
+    NotStated,
     OtherSafeguard,
     ProcessorObligations,
     Purpose,
+    Raw,
     Recipient,
     RetentionPeriod,
     RetentionRule,
     Right,
     Rights,
+    Safeguard,
     Sale,
     Section,
     Text,
@@ -47,45 +51,58 @@ from .model import (
     texts,
 )
 
+_Named = TypeVar("_Named")
 
-def _basis(data: Mapping[str, Any], general: Any = None) -> LegalBasis:
+
+def _basis(data: Mapping[str, Raw], general: Mapping[str, str] | None = None) -> LegalBasis:
     """One legal basis; a legitimate-interest basis without its own interest cites the general one, if any."""
     if data["basis"] == "legitimate_interests" and "interest" not in data and general is not None:
         return LegalBasis(data["basis"], text(general), text(data.get("note")), general=True)
     return LegalBasis(data["basis"], text(data.get("interest")), text(data.get("note")))
 
 
-def _pick(ids: Any, by_id: Mapping[str, Any]) -> Any:
-    """Resolve a list of ids (or `{including: [...]}`) to objects; `all` is every object; not_stated stays."""
+def _pick(ids: Raw, by_id: Mapping[str, _Named]) -> tuple[_Named, ...] | Absent:
+    """Resolve a list of ids (or `{including: [...]}`, an Including) to objects; `all` is every object; not_stated
+    and none stay."""
     if ids == "all":
         return tuple(by_id.values())
-    return listed(ids, by_id.__getitem__)
+    picked: tuple[_Named, ...] | Absent = listed(ids, by_id.__getitem__)
+    return picked
 
 
-def _dpo(data: Any, authority: str) -> Any:
+def _stated(picked: tuple[_Named, ...] | Absent) -> tuple[_Named, ...] | NotStated:
+    """A pick whose schema allows no `none` (data categories, subjects, retention): a list or not_stated."""
+    assert picked != "none", "the schema allows no `none` here"
+    return picked
+
+
+def _dpo(data: Raw, authority: str) -> Dpo | NotStated:
     if data == NOT_STATED:
         return NOT_STATED
     contact = ContactPoint.from_data(data["contact"]) if "contact" in data else None
-    registration = data.get("registration")
-    if registration is not None:
-        registration = DpoRegistration(
-            registration["number"], registration.get("authority", authority), registration.get("date")
-        )
+    given = data.get("registration")
+    registration = (
+        None
+        if given is None
+        else DpoRegistration(given["number"], given.get("authority", authority), given.get("date"))
+    )
     return Dpo(data["appointed"], data.get("name"), contact, registration)
 
 
-def _safeguards(data: Any) -> Any:
+def _safeguards(data: Raw) -> tuple[Safeguard | OtherSafeguard, ...] | NotStated:
     """Codes stay codes; `{other: text}` becomes an OtherSafeguard; not_stated stays as it is."""
     if not isinstance(data, list):
-        return data
-    return tuple(OtherSafeguard(text(item["other"])) if isinstance(item, dict) else item for item in data)
+        return NOT_STATED
+    return tuple(OtherSafeguard(Text(dict(item["other"]))) if isinstance(item, dict) else item for item in data)
 
 
-def _transfers(data: Any, recipients: Mapping[str, Recipient], purposes: Mapping[str, Purpose]) -> Any:
+def _transfers(
+    data: Raw, recipients: Mapping[str, Recipient], purposes: Mapping[str, Purpose]
+) -> Transfers | NotStated:
     if data == NOT_STATED:
         return NOT_STATED
 
-    def transfer(t: Mapping[str, Any]) -> Transfer:
+    def transfer(t: Mapping[str, Raw]) -> Transfer:
         return Transfer(
             t["id"],
             listed(t["destination"]),
@@ -100,7 +117,7 @@ def _transfers(data: Any, recipients: Mapping[str, Recipient], purposes: Mapping
     return Transfers(data["outside_eu"], text(data.get("statement")), listed(data.get("items", []), transfer))
 
 
-def _partners(data: Any) -> CookiePartners | None:
+def _partners(data: Raw) -> CookiePartners | None:
     """Cookies given only by partner names; `{including: [...]}` marks the names as examples."""
     if data is None:
         return None
@@ -114,11 +131,11 @@ def _partners(data: Any) -> CookiePartners | None:
     )
 
 
-def _mandatory(data: Any) -> Any:
+def _mandatory(data: Raw) -> tuple[bool, Text | None] | NotStated:
     return data if data == NOT_STATED else (data["required"], text(data.get("consequence")))
 
 
-def _automated(data: Any) -> Any:
+def _automated(data: Raw) -> AutomatedDecisions | NotStated:
     if data == NOT_STATED:
         return NOT_STATED
     return AutomatedDecisions(
@@ -131,13 +148,13 @@ def _automated(data: Any) -> Any:
     )
 
 
-def _sale(data: Any) -> Any:
+def _sale(data: Raw) -> Sale | NotStated:
     if data is None:
         return NOT_STATED
     return Sale(data["sold"], text(data.get("statement")), text(data.get("note")))
 
 
-def _processor(data: Any) -> ProcessorObligations | None:
+def _processor(data: Raw) -> ProcessorObligations | None:
     if data is None:
         return None
     return ProcessorObligations(
@@ -149,7 +166,7 @@ def _processor(data: Any) -> ProcessorObligations | None:
     )
 
 
-def company_from_data(data: Mapping[str, Any], file: str = "", warnings: Iterable[Diagnostic] | None = None) -> Company:
+def company_from_data(data: Mapping[str, Raw], file: str = "", warnings: Iterable[Diagnostic] | None = None) -> Company:
     """Build the model of one schema- and rule-valid company mapping. Its gaps come from the completeness warnings
     the check already found for it (`warnings`), or are found here when it was not checked (frozen versions)."""
     categories = {
@@ -186,11 +203,11 @@ def company_from_data(data: Mapping[str, Any], file: str = "", warnings: Iterabl
             text(p.get("group")),
             text(p.get("description")),
             tuple(_basis(b, general) for b in p["legal_bases"]) if isinstance(p["legal_bases"], list) else NOT_STATED,
-            _pick(p["data_categories"], categories),
-            _pick(p["data_subjects"], subjects),
+            _stated(_pick(p["data_categories"], categories)),
+            _stated(_pick(p["data_subjects"], subjects)),
             sources(p["source"]),
             _mandatory(p["mandatory"]),
-            _pick(p["retention"], rules),
+            _stated(_pick(p["retention"], rules)),
             _pick(p["recipients"], recipients),
             text(p.get("note")),
             p.get("profiling"),
@@ -258,7 +275,7 @@ def company_from_data(data: Mapping[str, Any], file: str = "", warnings: Iterabl
             _partners(cookies.get("partners")),
         ),
         security_statement=text(security.get("statement")),
-        security_measures=texts(security["measures"]),
+        security_measures=NOT_STATED if security["measures"] == NOT_STATED else texts(security["measures"]),
         breach_notification=text(security.get("breach_notification")),
         security_note=text(security.get("note")),
         mandatory_data=text(data.get("mandatory_data")),

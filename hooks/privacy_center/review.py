@@ -15,7 +15,7 @@ from .checker import check_documents, data_files, display_name
 from .diff import Change, diff, is_material
 from .history import snapshot_files
 from .loader import load_text
-from .model import Company
+from .model import Company, Text
 from .render import environment, template_context
 from .resolve import company_from_data
 from .wording import load_wording
@@ -30,7 +30,7 @@ class Review:
     """One company's change between a base and the working tree."""
 
     slug: str
-    name: str
+    name: Text
     base: str  # what it is compared with: "1.0" (frozen) or a git revision
     changes: tuple[Change, ...]
     status: str  # "changed", "unchanged", "added" or "removed"

@@ -302,7 +302,7 @@ def sources_listed_once(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]
     for index, purpose in enumerate(doc.data.get("purposes", [])):
         seen: set[str] = set()
         for path, item in listed_items(purpose.get("source"), ("purposes", index, "source")):
-            code = item.get("code") if isinstance(item, dict) else item
+            code = str(item.get("code") if isinstance(item, dict) else item)
             if code in seen:
                 yield doc.diagnostic(
                     path,
@@ -366,7 +366,7 @@ def transfers_have_safeguards(doc: Document, ctx: RuleContext) -> Iterator[Diagn
             )
 
 
-def _bases(doc: Document) -> Iterator[tuple[Path, dict]]:
+def _bases(doc: Document) -> Iterator[tuple[Path, dict[str, Any]]]:
     for index, purpose in enumerate(doc.data.get("purposes", [])):
         if isinstance(purpose.get("legal_bases"), list):
             for position, basis in enumerate(purpose["legal_bases"]):
@@ -468,7 +468,7 @@ def processor_has_obligations(doc: Document, ctx: RuleContext) -> Iterator[Diagn
 
 def versions_in_order(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     """Versions are listed oldest first, with increasing numbers and dates, so history reads in order."""
-    previous: dict | None = None
+    previous: dict[str, Any] | None = None
     for index, version in enumerate(doc.data.get("versions", [])):
         if previous is not None:
             if version_key(version["version"]) <= version_key(previous["version"]):

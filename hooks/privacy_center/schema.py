@@ -19,6 +19,7 @@ import fastjsonschema
 
 from . import cache
 from .diagnostics import Diagnostic
+from .diagnostics import Path as DataPath
 from .history import release_command
 from .loader import Document
 
@@ -33,7 +34,8 @@ SCHEMA_PATH = Path(__file__).parent / "schema" / "company.schema.json"
 @lru_cache(maxsize=1)
 def schema() -> dict[str, Any]:
     """The company schema, read once (tests/test_validation.py checks it against the Draft 2020-12 meta-schema)."""
-    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    loaded: dict[str, Any] = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    return loaded
 
 
 @lru_cache(maxsize=1)
@@ -58,6 +60,8 @@ def _validator_source() -> str:
     """fastjsonschema's code for our schema, naming its root function (the first it defines) `root_validator`."""
     code = fastjsonschema.compile_to_code(copy.deepcopy(schema()))  # it rewrites $ref in place: keep ours intact
     root = re.search(r"^def (\w+)\(", code, re.MULTILINE)
+    if root is None:
+        raise RuntimeError("fastjsonschema generated no function for the company schema")
     return f"{code}\nroot_validator = {root.group(1)}\n"
 
 
@@ -111,7 +115,7 @@ def _describe(schema: Any) -> str:
     if not isinstance(schema, dict):
         return "a valid value"
     if "$ref" in schema:
-        name = schema["$ref"].rsplit("/", 1)[-1]
+        name = str(schema["$ref"]).rsplit("/", 1)[-1]
         return {
             "not_stated": "not_stated",
             "text": "a text per language ({fr: ..., en: ...})",
@@ -139,7 +143,7 @@ def _describe(schema: Any) -> str:
             "string": "a single string",
             "boolean": "true or false",
             "integer": "a whole number",
-        }.get(schema["type"], schema["type"])
+        }.get(schema["type"], str(schema["type"]))
     return "a valid value"
 
 
@@ -185,10 +189,10 @@ def first_release_hint(file: str = "") -> str:
     return f"run: {release_command(file or 'data/<slug>.yaml', '1.0')} to record and freeze the first version"
 
 
-def accepts(data: Any, path: tuple, value: Any) -> bool:
+def accepts(data: Any, path: DataPath, value: Any) -> bool:
     """True when the schema accepts `value` at `path` of `data`: a hint suggests a value only if it is allowed."""
 
-    def about(errors: Iterable[ValidationError]) -> list[tuple]:
+    def about(errors: Iterable[ValidationError]) -> list[DataPath]:
         found = [tuple(_deepest(e).absolute_path) for e in errors]
         return [p for p in found if p[: len(path)] == path or path[: len(p)] == p]
 
@@ -206,7 +210,7 @@ def accepts(data: Any, path: tuple, value: Any) -> bool:
     return not [p for p in after if p[: len(path)] == path] and (not after or len(after) < len(before))
 
 
-def _message(error: ValidationError, data: Any = None, file: str = "") -> tuple[str, str, tuple]:
+def _message(error: ValidationError, data: Any = None, file: str = "") -> tuple[str, str, DataPath]:
     """Message, fix and the path to point at, per kind of schema failure (the document's data and file: hints)."""
     path = tuple(error.absolute_path)
     kind = error.validator
@@ -360,7 +364,7 @@ def markdown_fields() -> frozenset[tuple[str, ...]]:
     return frozenset(found)
 
 
-def is_markdown_field(path: tuple) -> bool:
+def is_markdown_field(path: DataPath) -> bool:
     """True when the value at `path` (a text, or one of its languages) is a Markdown field of the schema."""
     for pattern in markdown_fields():
         for candidate in (path, path[:-1]):

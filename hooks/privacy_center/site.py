@@ -44,7 +44,7 @@ def fingerprint(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
     return tuple((p.relative_to(data_dir).as_posix(), p.stat().st_size, p.stat().st_mtime_ns) for p in paths)
 
 
-_cache: dict[tuple, Site] = {}
+_cache: dict[tuple[object, ...], Site] = {}
 
 
 def company_changelog(company: Company, frozen: Mapping[str, Any], today: date) -> tuple[Entry, ...]:
