@@ -19,6 +19,7 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 JAVA = shutil.which("java")
 needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (.ci/run installs it)")
+pytestmark = pytest.mark.slow  # Chromium, axe-core and the Java HTML checker on two built sites
 needs_axe = pytest.mark.skipif(
     not AXE.is_file(), reason="node_modules/axe-core is missing: run `npm ci` (.ci/run does)"
 )

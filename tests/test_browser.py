@@ -5,9 +5,11 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import json
 import shutil
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -16,7 +18,10 @@ from test_site import LANGS, PAGES, SLUGS
 
 playwright = pytest.importorskip("playwright.sync_api")
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (.ci/run installs it)")
+pytestmark = [
+    pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (.ci/run installs it)"),
+    pytest.mark.slow,
+]
 ARTIFACTS = Path(__file__).parent / "artifacts"
 ARGS = [
     "--no-sandbox",
@@ -47,21 +52,21 @@ def serve(folder: Path) -> Iterator[str]:
         httpd.shutdown()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def server(site: Path) -> Iterator[str]:
     """The seeds' site, served."""
     with serve(site) as url:
         yield url
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def history_server(history_site: Path) -> Iterator[str]:
     """The history fixture site, served: the only build with an archived (superseded) version page."""
     with serve(history_site) as url:
         yield url
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # one browser, servers and set of visits for every browser test file
 def browser():
     with playwright.sync_playwright() as p:
         instance = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
@@ -69,23 +74,85 @@ def browser():
         instance.close()
 
 
+@dataclass
+class Visit:
+    """Everything one load of a page shows, recorded once for every check that needs it (a first visit: a fresh
+    context, so an empty cache, no cookie and no storage)."""
+
+    url: str
+    requests: list[str] = field(default_factory=list)  # every URL the browser asked for
+    sizes: list[int] = field(default_factory=list)  # headers + body bytes of each finished request
+    finished_hosts: set[str] = field(default_factory=set)  # hosts of the finished requests
+    console_errors: list[str] = field(default_factory=list)  # console errors, failed requests, HTTP errors
+    csp_refusals: list[str] = field(default_factory=list)  # console messages of the Content-Security-Policy
+    stored: list[int] = field(default_factory=list)  # [localStorage.length, sessionStorage.length] once settled
+    cookies: list[dict[str, object]] = field(default_factory=list)
+
+    @property
+    def foreign_hosts(self) -> list[str]:
+        """The hosts other than the site's that the page contacted."""
+        site = urlparse(self.url).netloc
+        schemes = ("http", "https", "ws", "wss")
+        return sorted({urlparse(u).netloc for u in self.requests if urlparse(u).scheme in schemes} - {site})
+
+
+class Recorder:
+    """One tab that records, for each page it loads, everything the browser checks look at."""
+
+    def __init__(self, context) -> None:
+        self.context = context
+        self.page = context.new_page()
+        self.seen = Visit("")
+        self.finished: list = []
+        page = self.page
+        page.on("request", lambda request: self.seen.requests.append(request.url))
+        page.on("requestfinished", lambda request: self.finished.append(request))
+        page.on("requestfailed", lambda request: self.seen.console_errors.append(f"failed: {request.url}"))
+        page.on("response", self._response)
+        page.on("console", self._console)
+
+    def _response(self, response) -> None:
+        if response.status >= 400 and not response.url.endswith("/404.html"):
+            self.seen.console_errors.append(f"{response.status}: {response.url}")
+
+    def _console(self, message) -> None:
+        if message.type == "error":
+            self.seen.console_errors.append(message.text)
+        if "Content Security Policy" in message.text:
+            self.seen.csp_refusals.append(message.text)
+
+    def load(self, url: str, settle_ms: int = 0, javascript: bool = True) -> Visit:
+        """Load `url` until the network is idle (then `settle_ms` more) and return what it showed."""
+        self.seen, self.finished = Visit(url), []
+        self.page.goto(url, wait_until="networkidle")
+        if settle_ms:
+            self.page.wait_for_timeout(settle_ms)
+        for request in self.finished:
+            sizes = request.sizes()
+            self.seen.sizes.append(sizes["responseBodySize"] + sizes["responseHeadersSize"])
+            self.seen.finished_hosts.add(urlparse(request.url).netloc)
+        if javascript:
+            self.seen.stored = self.page.evaluate("[localStorage.length, sessionStorage.length]")
+        self.seen.cookies = self.context.cookies()
+        return self.seen
+
+
+def visit(browser, url: str, javascript: bool = True, settle_ms: int = 0) -> Visit:
+    """Load a page once in a fresh context (a first visit: empty cache, no cookie, no storage) and record it."""
+    context = browser.new_context(java_script_enabled=javascript)
+    try:
+        return Recorder(context).load(url, settle_ms, javascript)
+    finally:
+        context.close()
+
+
 def foreign_requests(browser, base: str, paths: list[str], javascript: bool = True) -> dict[str, list[str]]:
     """Load each page and return, per page, the hosts other than the site that the browser contacted."""
-    context = browser.new_context(java_script_enabled=javascript)
-    page = context.new_page()
-    requests: list[str] = []
-    page.on("request", lambda request: requests.append(request.url))
     foreign: dict[str, list[str]] = {}
     for path in paths:
-        requests.clear()
-        page.goto(f"{base}/{path}", wait_until="networkidle")
-        hosts = sorted(
-            {urlparse(u).netloc for u in requests if urlparse(u).scheme in ("http", "https", "ws", "wss")}
-            - {urlparse(base).netloc}
-        )
+        hosts = visit(browser, f"{base}/{path}", javascript).foreign_hosts
         if hosts:
             foreign[path] = hosts
-    context.close()
     return foreign
 
 
@@ -106,10 +173,40 @@ PAGE_TYPES = {
 }
 ARCHIVE = "demo/versions/1.0/"
 NOT_FOUND = "404.html"
+SETTLE_MS = 300  # after the network is idle, time for late console errors on the page types checked for them
 
 
-def test_no_request_to_any_third_party(browser, server: str) -> None:
-    assert foreign_requests(browser, server, ALL_PAGES) == {}
+@pytest.fixture(scope="session")
+def visits(browser, server: str, history_server: str) -> dict[str, Visit]:
+    """Every page of the seeds' site and the history site's archive page, each loaded once; the tests below and in
+    test_browser_visitor.py read their checks from it. Each page type in each language (404 and archive included)
+    is a first visit in a fresh context (page weight, late console errors); the other pages share one tab, as a
+    visitor browsing the site (a warm cache), recorded the same way."""
+    typed = [f"{server}/{prefix}{path}" for prefix in LANGS.values() for path in [*PAGE_TYPES.values(), NOT_FOUND]]
+    typed += [f"{history_server}/{prefix}{ARCHIVE}" for prefix in LANGS.values()]
+    found = {url: visit(browser, url, settle_ms=SETTLE_MS) for url in typed}
+    context = browser.new_context()
+    try:
+        tab = Recorder(context)
+        for url in [f"{server}/{path}" for path in ALL_PAGES]:
+            if url not in found:
+                found[url] = tab.load(url)
+    finally:
+        context.close()
+    return found
+
+
+def page_type_url(server: str, history_server: str, language: str, kind: str) -> str:
+    """The URL of one page type in one language, as `visits` loaded it."""
+    prefix = LANGS[language]
+    if kind == "archive":
+        return f"{history_server}/{prefix}{ARCHIVE}"
+    return f"{server}/{prefix}{NOT_FOUND if kind == 'not-found' else PAGE_TYPES[kind]}"
+
+
+def test_no_request_to_any_third_party(visits: dict[str, Visit]) -> None:
+    foreign = {url: seen.foreign_hosts for url, seen in visits.items() if seen.foreign_hosts}
+    assert len(visits) >= len(ALL_PAGES) and foreign == {}
 
 
 def test_the_check_catches_a_third_party_script(browser, server: str, site: Path) -> None:
@@ -176,49 +273,42 @@ def test_search_finds_a_company(browser, server: str, language: str, query: str,
     assert expected in results
 
 
-def test_pages_keep_to_their_security_policy_and_store_nothing(browser, server: str) -> None:
-    """The CSP blocks nothing the site needs, and no page or search leaves a cookie or stored value behind."""
+def test_pages_keep_to_their_security_policy_and_store_nothing(visits: dict[str, Visit]) -> None:
+    """The CSP blocks nothing the site needs, and no page leaves a cookie or stored value behind."""
+    refused = {url: seen.csp_refusals for url, seen in visits.items() if seen.csp_refusals}
+    stored = {url: seen.stored for url, seen in visits.items() if seen.stored != [0, 0]}
+    cookies = {url: seen.cookies for url, seen in visits.items() if seen.cookies}
+    assert refused == {}, f"the Content-Security-Policy refused: {refused}"
+    assert stored == {}, f"[localStorage, sessionStorage] entries left: {stored}"
+    assert cookies == {}, f"cookies set: {cookies}"
+
+
+def test_a_search_stores_nothing(browser, server: str) -> None:
+    """Searching (the theme's search worker and its input) leaves no cookie or stored value behind."""
     context = browser.new_context()
     page = context.new_page()
-    refused: list[str] = []
-    page.on(
-        "console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None
-    )
-    for path in ALL_PAGES:
-        page.goto(f"{server}/{path}", wait_until="networkidle")
-    page.fill("input.md-search__input", "Coopo")
-    page.wait_for_timeout(1_000)
-    stored = page.evaluate("[localStorage.length, sessionStorage.length]")
-    cookies = context.cookies()
-    context.close()
-    assert refused == [] and stored == [0, 0] and cookies == []
+    try:
+        page.goto(f"{server}/", wait_until="networkidle")
+        page.fill("input.md-search__input", "Coopo")
+        page.wait_for_timeout(1_000)
+        stored = page.evaluate("[localStorage.length, sessionStorage.length]")
+        cookies = context.cookies()
+    finally:
+        context.close()
+    assert stored == [0, 0] and cookies == []
 
 
 @pytest.mark.parametrize("language", LANGS)
-def test_page_weight_per_page_type(browser, server: str, history_server: str, language: str) -> None:
+def test_page_weight_per_page_type(visits: dict[str, Visit], server: str, history_server: str, language: str) -> None:
     """Requests and bytes a visitor's browser fetches per page type, all from the site (figures in tests/artifacts)."""
-    import json
-
     ARTIFACTS.mkdir(exist_ok=True)
-    prefix = LANGS[language]
-    urls = {name: f"{server}/{prefix}{path}" for name, path in PAGE_TYPES.items()}
-    urls["archive"] = f"{history_server}/{prefix}{ARCHIVE}"
-    if not prefix:
-        urls["not-found"] = f"{server}/{NOT_FOUND}"
+    kinds = [*PAGE_TYPES, "archive"] + (["not-found"] if not LANGS[language] else [])
     figures = {}
-    for name, url in urls.items():
-        context = browser.new_context()  # a fresh cache, as a first visit
-        page = context.new_page()
-        requests = []
-        page.on("requestfinished", requests.append)
-        page.goto(url, wait_until="networkidle")
-        sizes = [r.sizes() for r in requests]
-        hosts = {urlparse(r.url).netloc for r in requests}
-        context.close()
-        assert hosts == {urlparse(url).netloc}
-        figures[name] = {
-            "requests": len(requests),
-            "bytes": sum(s["responseBodySize"] + s["responseHeadersSize"] for s in sizes),
-        }
+    for kind in kinds:
+        url = page_type_url(server, history_server, language, kind)
+        seen = visits[url]  # a fresh context: an empty cache, as a first visit
+        assert seen.finished_hosts == {urlparse(url).netloc}, f"{kind}: requests to {seen.finished_hosts}"
+        figures[kind] = {"requests": len(seen.sizes), "bytes": sum(seen.sizes)}
     (ARTIFACTS / f"page-weight-{language}.json").write_text(json.dumps(figures, indent=2), encoding="utf-8")
-    assert all(f["requests"] > 0 and f["bytes"] > 10_000 for f in figures.values())
+    light = {kind: f for kind, f in figures.items() if not (f["requests"] > 0 and f["bytes"] > 10_000)}
+    assert light == {}, f"pages with no request or under 10 kB: {light}"

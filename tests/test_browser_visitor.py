@@ -6,38 +6,40 @@ from __future__ import annotations
 import re
 
 import pytest
-from test_browser import ARTIFACTS, CHROMIUM, LANGS, PAGE_TYPES, browser, search, server  # noqa: F401 (fixtures)
+from test_browser import (  # noqa: F401 (fixtures)
+    ARTIFACTS,
+    CHROMIUM,
+    LANGS,
+    PAGE_TYPES,
+    SETTLE_MS,
+    Visit,
+    browser,
+    history_server,
+    page_type_url,
+    search,
+    server,
+    visit,
+    visits,
+)
 
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (.ci/run installs it)")
+pytestmark = [
+    pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (.ci/run installs it)"),
+    pytest.mark.slow,
+]
 MAX_PRINTED_PAGES = 10  # Coppernic's full notice, A4, in each language (issue 10)
 
 
 def console_errors(browser, url: str) -> list[str]:
-    """Console errors and failed requests while a page loads and settles."""
-    context = browser.new_context()
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    page.on("requestfailed", lambda request: errors.append(f"failed: {request.url}"))
-    page.on(
-        "response",
-        lambda response: (
-            errors.append(f"{response.status}: {response.url}")
-            if response.status >= 400 and not response.url.endswith("/404.html")
-            else None
-        ),
-    )
-    page.goto(url, wait_until="networkidle")
-    page.wait_for_timeout(300)
-    context.close()
-    return errors
+    """Console errors and failed requests while a page loads and settles (the same recording as `visits`)."""
+    return visit(browser, url, settle_ms=SETTLE_MS).console_errors
 
 
 @pytest.mark.parametrize("language", LANGS)
 @pytest.mark.parametrize("kind", [*PAGE_TYPES, "not-found"])
-def test_no_console_error_on_any_page_type(browser, server: str, language: str, kind: str) -> None:
-    path = "404.html" if kind == "not-found" else PAGE_TYPES[kind]
-    assert console_errors(browser, f"{server}/{LANGS[language]}{path}") == []
+def test_no_console_error_on_any_page_type(
+    visits: dict[str, Visit], server: str, history_server: str, language: str, kind: str
+) -> None:
+    assert visits[page_type_url(server, history_server, language, kind)].console_errors == []
 
 
 def test_the_console_check_can_fail(browser, server: str) -> None:

@@ -556,6 +556,7 @@ document.addEventListener('securitypolicyviolation',
   e => window.__pc_violations.push(e.violatedDirective + ' ' + e.blockedURI));"""
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed")
 def test_payload_pages_load_nothing_and_run_nothing_in_chromium(sites: Sites) -> None:
     sync_api = pytest.importorskip("playwright.sync_api")

@@ -10,8 +10,11 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
 from conftest import FIXTURES
 from test_site import make_project
+
+pytestmark = pytest.mark.slow  # a live `mkdocs serve`, waited on while it rebuilds
 
 
 def free_port() -> int:
