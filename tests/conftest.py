@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -65,3 +66,40 @@ def history_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = mkdocs("build", "--strict", "-d", str(out), cwd=project)
     assert result.returncode == 0, result.stderr
     return out
+
+
+# Browser fixtures, for the session: one Chromium, one server per site and one visit of every page, shared by every
+# browser test file (test_browser.py holds the helpers; imported here only when a browser test asks for them).
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    from test_browser import launched_browser
+
+    yield from launched_browser()
+
+
+@pytest.fixture(scope="session")
+def server(site: Path) -> Iterator[str]:
+    """The seeds' site, served on a loopback port."""
+    from test_browser import serve
+
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def history_server(history_site: Path) -> Iterator[str]:
+    """The history fixture site, served: the only build with an archived (superseded) version page."""
+    from test_browser import serve
+
+    with serve(history_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def visits(browser: object, server: str, history_server: str) -> dict[str, object]:
+    """Every page loaded once, with what each browser check looks at (test_browser.visit_all)."""
+    from test_browser import visit_all
+
+    return visit_all(browser, server, history_server)

@@ -12,7 +12,7 @@ from urllib.parse import urlparse
 
 import pytest
 from conftest import ROOT
-from test_browser import ARCHIVE, ARTIFACTS, CHROMIUM, NOT_FOUND, PAGE_TYPES, browser, history_server, server  # noqa: F401  (fixtures shared below)
+from test_browser import ARCHIVE, ARTIFACTS, CHROMIUM, NOT_FOUND, PAGE_TYPES
 from test_site import LANGS
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"

@@ -52,22 +52,8 @@ def serve(folder: Path) -> Iterator[str]:
         httpd.shutdown()
 
 
-@pytest.fixture(scope="session")
-def server(site: Path) -> Iterator[str]:
-    """The seeds' site, served."""
-    with serve(site) as url:
-        yield url
-
-
-@pytest.fixture(scope="session")
-def history_server(history_site: Path) -> Iterator[str]:
-    """The history fixture site, served: the only build with an archived (superseded) version page."""
-    with serve(history_site) as url:
-        yield url
-
-
-@pytest.fixture(scope="session")  # one browser, servers and set of visits for every browser test file
-def browser():
+def launched_browser() -> Iterator:
+    """Debian's Chromium, headless, for the session (the `browser` fixture of conftest.py)."""
     with playwright.sync_playwright() as p:
         instance = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         yield instance
@@ -176,12 +162,12 @@ NOT_FOUND = "404.html"
 SETTLE_MS = 300  # after the network is idle, time for late console errors on the page types checked for them
 
 
-@pytest.fixture(scope="session")
-def visits(browser, server: str, history_server: str) -> dict[str, Visit]:
-    """Every page of the seeds' site and the history site's archive page, each loaded once; the tests below and in
-    test_browser_visitor.py read their checks from it. Each page type in each language (404 and archive included)
-    is a first visit in a fresh context (page weight, late console errors); the other pages share one tab, as a
-    visitor browsing the site (a warm cache), recorded the same way."""
+def visit_all(browser, server: str, history_server: str) -> dict[str, Visit]:
+    """Every page of the seeds' site and the history site's archive page, each loaded once (the `visits` fixture of
+    conftest.py, for the session): the tests below and in test_browser_visitor.py read their checks from it. Each
+    page type in each language (404 and archive included) is a first visit in a fresh context (page weight, late
+    console errors); the other pages share one tab, as a visitor browsing the site (a warm cache), recorded the
+    same way."""
     typed = [f"{server}/{prefix}{path}" for prefix in LANGS.values() for path in [*PAGE_TYPES.values(), NOT_FOUND]]
     typed += [f"{history_server}/{prefix}{ARCHIVE}" for prefix in LANGS.values()]
     found = {url: visit(browser, url, settle_ms=SETTLE_MS) for url in typed}

@@ -6,20 +6,16 @@ from __future__ import annotations
 import re
 
 import pytest
-from test_browser import (  # noqa: F401 (fixtures)
+from test_browser import (
     ARTIFACTS,
     CHROMIUM,
     LANGS,
     PAGE_TYPES,
     SETTLE_MS,
     Visit,
-    browser,
-    history_server,
     page_type_url,
     search,
-    server,
     visit,
-    visits,
 )
 
 pytestmark = [
