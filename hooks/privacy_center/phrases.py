@@ -27,6 +27,7 @@ from .model import (
     OtherSafeguard,
     Recipient,
     RetentionPeriod,
+    Safeguard,
     Source,
     Text,
     Transfer,
@@ -215,21 +216,21 @@ def country(code: str, words: Wording) -> str:
     return country_name(code, words.language) if is_country(code) else words(f"{REGION_GROUP}.{code}")
 
 
-def safeguard(item: Any, words: Wording) -> str:
+def safeguard(item: Safeguard | OtherSafeguard, words: Wording) -> str:
     """A transfer safeguard: a coded instrument's wording, or another instrument in the policy's words."""
     if isinstance(item, OtherSafeguard):
         return words("label.safeguard_other", text=localize(item.text, words))
     return words(f"safeguard.{item}")
 
 
-def partner_name(partner: Any, words: Wording) -> str:
+def partner_name(partner: str | CookiePartner, words: Wording) -> str:
     """A cookie partner's name, with the part of the service the policy limits it to: `Batch (app only)`."""
     if isinstance(partner, CookiePartner):
         return words("label.cookie_partner_scoped", name=partner.name, scope=localize(partner.scope, words))
     return str(partner)
 
 
-def partner_names(names: tuple[Any, ...], words: Wording) -> str:
+def partner_names(names: tuple[str | CookiePartner, ...], words: Wording) -> str:
     """Cookie partners' names in running text, marked as examples when the policy gives only some."""
     return including(names, join((partner_name(name, words) for name in names), words), words)
 
@@ -318,7 +319,7 @@ def value(item: Any, kind: str, words: Wording) -> str:
         if kind.startswith("right_"):
             return words(f"right.{item}.name")
         if kind == "safeguards_changed":
-            return safeguard(item, words)
+            return words(f"safeguard.{item}")  # a coded instrument; OtherSafeguard is named by _NAMERS above
         if kind == "role_changed":
             return words(f"role.{item}")
         if kind == "cookie_partners_purposes_changed":

@@ -15,6 +15,7 @@ from markdown.extensions.toc import slugify
 from markupsafe import Markup, escape
 
 from . import cache, datamap, gaps, layer, phrases
+from .changelog import Entry
 from .model import NONE, NOT_STATED, Company, Including
 from .safety import defuse_markdown
 from .wording import Wording, load_wording
@@ -214,7 +215,7 @@ def page_path(page: str, language: str, default: str, folder: str = "") -> str:
 
 
 def render_company(
-    company: Company, languages: Sequence[str], default: str, changelog: Sequence[Any] = ()
+    company: Company, languages: Sequence[str], default: str, changelog: Sequence[Entry] = ()
 ) -> Iterable[Page]:
     """Every page of one company in every language."""
     env = environment()
@@ -225,7 +226,7 @@ def render_company(
             yield Page(page_path(page, language, default, company.slug), language, content)
 
 
-def render_archive(company: Company, entry: Any, slug: str, languages: Sequence[str], default: str) -> Iterable[Page]:
+def render_archive(company: Company, entry: Entry, slug: str, languages: Sequence[str], default: str) -> Iterable[Page]:
     """A frozen version's full notice at `<slug>/versions/<version>/`, marked as superseded or upcoming."""
     env = environment()
     for language in languages:
@@ -247,7 +248,7 @@ def render_home(companies: Sequence[Company], languages: Sequence[str], default:
 
 def render_changes(
     companies: Sequence[Company],
-    changelogs: Mapping[str, Sequence[Any]],
+    changelogs: Mapping[str, Sequence[Entry]],
     languages: Sequence[str],
     default: str,
     limit: int = 50,
@@ -266,7 +267,7 @@ def render_site(
     companies: Sequence[Company],
     languages: Sequence[str],
     default: str,
-    changelogs: Mapping[str, Sequence[Any]] | None = None,
+    changelogs: Mapping[str, Sequence[Entry]] | None = None,
 ) -> list[Page]:
     """All generated pages of the site."""
     pages = list(render_home(companies, languages, default))
