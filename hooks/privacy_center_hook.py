@@ -101,11 +101,12 @@ def _stage(config: MkDocsConfig) -> None:
     if _is_serve_folder(config.site_dir):
         return
     target = Path(config.site_dir)
+    target = target.resolve() if target.is_symlink() else target  # a linked site folder: swap the real one
     try:
         staging = prepare(target, dirty=bool(_publishing.get("dirty")))
     except OSError as error:
         raise Abort(f"privacy-center: {target}: cannot prepare the build beside the site ({error})") from None
-    _publishing.update(config=config, target=target, staging=staging)
+    _publishing.update(config=config, target=target, staging=staging, site_dir=config.site_dir)
     config.site_dir = str(staging)
 
 
@@ -120,7 +121,7 @@ def on_shutdown() -> None:
     if "staging" not in _publishing:
         return
     config, target, staging = _publishing.pop("config"), _publishing.pop("target"), _publishing.pop("staging")
-    config.site_dir = str(target)  # gh-deploy reads it after on_shutdown
+    config.site_dir = _publishing.pop("site_dir")  # gh-deploy reads it after on_shutdown
     interrupted = sys.exc_info()[0] is not None  # on_shutdown runs in a `finally`: Ctrl-C skips on_build_error
     if _publishing.get("built") and not _publishing.get("failed") and not interrupted:
         try:

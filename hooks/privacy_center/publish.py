@@ -21,7 +21,7 @@ import errno
 import functools
 import os
 import shutil
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -116,7 +116,7 @@ def prepare(target: Path, dirty: bool = False) -> Path:
 
 
 @functools.cache
-def _renameat2() -> ctypes._CFuncPtr | None:
+def _renameat2() -> Callable[..., int] | None:
     """The C library's renameat2, or None where it does not exist (not Linux, or a C library older than glibc 2.28)."""
     name = ctypes.util.find_library("c")
     try:
@@ -125,7 +125,7 @@ def _renameat2() -> ctypes._CFuncPtr | None:
         return None
     function.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
     function.restype = ctypes.c_int
-    return function  # type: ignore[no-any-return]
+    return function
 
 
 def exchange(first: Path, second: Path) -> bool:
