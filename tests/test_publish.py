@@ -253,3 +253,14 @@ def test_a_bad_source_date_epoch_is_refused_with_a_hint(monkeypatch: pytest.Monk
     monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
     with pytest.raises(PublishError, match=r"SOURCE_DATE_EPOCH=.*\(.*git log -1 --format=%ct"):
         publish.in_force_day()
+
+
+def test_a_linked_site_folder_stays_a_link_to_the_published_site(project: Path, tmp_path: Path) -> None:
+    real = tree(tmp_path / "www" / "privacy", "old")
+    link = tmp_path / "public"
+    link.symlink_to(real, target_is_directory=True)
+    result = mkdocs("build", "-d", str(link), cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert link.is_symlink() and link.resolve() == real
+    assert snapshot(real) == snapshot(project / "site")
+    assert leftovers(real) == [] and leftovers(link) == []
