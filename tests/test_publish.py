@@ -264,3 +264,18 @@ def test_a_linked_site_folder_stays_a_link_to_the_published_site(project: Path, 
     assert link.is_symlink() and link.resolve() == real
     assert snapshot(real) == snapshot(project / "site")
     assert leftovers(real) == [] and leftovers(link) == []
+
+
+def test_ctrl_c_discards_the_unfinished_build_and_keeps_the_site(project: Path) -> None:
+    site = project / "site"
+    before = snapshot(site)
+    add_page(project, "added", "A page the interrupted build would have published.")
+    since = time.time() - 0.01
+    build = start_build(project)
+    while build.poll() is None and not any("en" in p.parts for p in written(site, since)):
+        time.sleep(0.005)
+    assert build.poll() is None, "the build ended before it could be interrupted"
+    build.send_signal(signal.SIGINT)  # KeyboardInterrupt: mkdocs skips on_build_error but runs on_shutdown
+    assert build.wait(timeout=60) != 0
+    assert snapshot(site) == before
+    assert leftovers(site) == []  # an interrupted build cleans up after itself
