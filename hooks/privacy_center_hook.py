@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import logging
 import re
+import sys
+import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -29,6 +31,7 @@ from privacy_center.chrome import (
     print_block,
 )
 from privacy_center.csp import with_policy
+from privacy_center.publish import PublishError, discard, in_force_day, prepare, publish, site_date
 from privacy_center.render import PAGE_ORDER
 from privacy_center.site import SiteDataError, build_site
 from privacy_center.wording import load_wording
@@ -36,6 +39,9 @@ from privacy_center.wording import load_wording
 log = logging.getLogger("mkdocs.hooks.privacy_center")
 GENERATOR = "privacy-center"
 _state: dict = {}  # "site": the checked and rendered Site; "footer": the footer links; "404": each language's 404 page
+# "command"/"dirty": what on_startup announced; "config", "target", "staging": the build being published; "built":
+# the outer build's on_post_build finished; "failed": on_build_error ran
+_publishing: dict = {}
 
 
 def _languages(config: MkDocsConfig) -> tuple[list[str], str]:
@@ -56,9 +62,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     cache.set_folder(project / ".cache" / "privacy-center")
     languages, default = _languages(config)
     try:
-        site = build_site(data_dir, languages, default, site_url=config.site_url or "")
+        today = in_force_day()
+        site = build_site(data_dir, languages, default, today=today, site_url=config.site_url or "")
     except SiteDataError as error:
         raise Abort(f"privacy-center: the data has errors\n{error}") from None
+    except PublishError as error:
+        raise Abort(f"privacy-center: {error}") from None
+    _state["site_date"] = site_date([v.date for c in site.companies for v in c.versions], today).isoformat()
     if _state.get("site") is not site:
         log.info(f"privacy-center: {summary(site.result)} ('privacy-center validate' lists the warnings)")
     _state["site"] = site
@@ -68,7 +78,67 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise Abort(f"privacy-center: {error}") from None
     if not getattr(config.plugins.get("i18n"), "building", False):  # i18n's inner builds run on_config again
         _state["404"] = {}
+        _stage(config)
     return config
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Remember which command runs: only `mkdocs build` (and gh-deploy, which builds first) publishes atomically."""
+    _publishing.clear()
+    _publishing.update(command=command, dirty=dirty)
+
+
+def _is_serve_folder(site_dir: str) -> bool:
+    """`mkdocs serve --clean` announces the command `build` but serves a folder it made with mkdtemp('mkdocs_')."""
+    path = Path(site_dir)
+    return path.name.startswith("mkdocs_") and path.parent == Path(tempfile.gettempdir())
+
+
+def _stage(config: MkDocsConfig) -> None:
+    """The outer build writes into a staging folder beside the site folder; on_shutdown swaps it in on success."""
+    if _publishing.get("command") not in ("build", "gh-deploy") or "target" in _publishing:
+        return  # serve builds into its own temporary folder; a build run from Python without the CLI is left alone
+    if _is_serve_folder(config.site_dir):
+        return
+    target = Path(config.site_dir)
+    target = target.resolve() if target.is_symlink() else target  # a linked site folder: swap the real one
+    try:
+        staging = prepare(target, dirty=bool(_publishing.get("dirty")))
+    except OSError as error:
+        raise Abort(f"privacy-center: {target}: cannot prepare the build beside the site ({error})") from None
+    _publishing.update(config=config, target=target, staging=staging, site_dir=config.site_dir)
+    config.site_dir = str(staging)
+
+
+def on_build_error(error: Exception) -> None:
+    """Any failure (the strict-mode warning check included) keeps the previous site: nothing is swapped."""
+    _publishing["failed"] = True
+
+
+def on_shutdown() -> None:
+    """Publish the staging folder if the whole build succeeded, else throw it away; the site folder is either the
+    previous site or the new one, whole, at every moment."""
+    if "staging" not in _publishing:
+        return
+    config, target, staging = _publishing.pop("config"), _publishing.pop("target"), _publishing.pop("staging")
+    config.site_dir = _publishing.pop("site_dir")  # gh-deploy reads it after on_shutdown
+    interrupted = sys.exc_info()[0] is not None  # on_shutdown runs in a `finally`: Ctrl-C skips on_build_error
+    if _publishing.get("built") and not _publishing.get("failed") and not interrupted:
+        try:
+            publish(staging, target)
+        except PublishError as error:
+            raise Abort(f"privacy-center: {error}") from None
+        log.info(f"privacy-center: published the site to {target}")
+    else:
+        discard(staging)
+        if target.exists():
+            log.info(f"privacy-center: the build failed; the previous site in {target} is left as it was")
+
+
+def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
+    """Every page's date (sitemap `lastmod`, the gzipped sitemap's time) is the site date, not the build day."""
+    page.update_date = _state["site_date"]
+    return page
 
 
 def _current_language(config: MkDocsConfig) -> str:
@@ -197,7 +267,15 @@ def _split_by_language(config: MkDocsConfig) -> None:
             (root / "404.html").write_text(_state["404"][language], encoding="utf-8")
 
 
-on_post_build = CombinedEvent(event_priority(0)(_write_assets), event_priority(-200)(_split_by_language))
+def _built(config: MkDocsConfig) -> None:
+    """The outer build's last post-build step (after i18n built every language): the site is complete."""
+    if not getattr(config.plugins.get("i18n"), "building", False):
+        _publishing["built"] = True
+
+
+on_post_build = CombinedEvent(
+    event_priority(0)(_write_assets), event_priority(-200)(_split_by_language), event_priority(-1000)(_built)
+)
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:

@@ -29,9 +29,15 @@ def prefix(language: str, default: str) -> str:
     return "" if language == default else f"{language}/"
 
 
-def timestamp(value: str, fallback: date) -> str:
-    """An RFC 3339 time for Atom; a version without a stated date takes the build date."""
-    day = fallback.isoformat() if value == NOT_STATED else value
+# Atom requires a time on every entry and feed. A version whose date is not stated gets the Unix epoch: never the
+# build day (two builds would differ, and each build would announce the version again in feed readers) nor the
+# commit time (each commit would); readers place it last and its text says the date is not stated.
+UNDATED = date(1970, 1, 1)
+
+
+def timestamp(value: str) -> str:
+    """An RFC 3339 time for Atom: the version's stated date, or the epoch when it is not stated."""
+    day = UNDATED.isoformat() if value == NOT_STATED else value
     return f"{day}T00:00:00Z"
 
 
@@ -41,7 +47,6 @@ def render_feeds(
     languages: Sequence[str],
     default: str,
     site_url: str,
-    today: date,
 ) -> list[Asset]:
     """One Atom feed per company and one for the site, in each language."""
     template = xml_environment().get_template("feed.xml.j2")
@@ -53,7 +58,7 @@ def render_feeds(
             "t": words,
             "tr": lambda v, words=words: phrases.localize(v, words),
             "change": lambda c, words=words: phrases.change(c, words),
-            "stamp": lambda v: timestamp(v, today),
+            "stamp": timestamp,
             "root": root,
             "lang": language,
             "colon": words("punct.colon"),
@@ -73,7 +78,7 @@ def render_feeds(
                     ),
                 )
             )
-        everything.sort(key=lambda item: timestamp(item[1].version.date, today), reverse=True)
+        everything.sort(key=lambda item: timestamp(item[1].version.date), reverse=True)
         assets.append(
             Asset(
                 f"{prefix(language, default)}feed.xml",

@@ -18,6 +18,7 @@ from .diagnostics import Diagnostic
 from .feeds import Asset, render_feeds, version_index
 from .history import content_hash
 from .model import Company
+from .publish import in_force_day
 from .render import Page, render_site
 from .resolve import company_from_data
 from .wording import available_languages
@@ -79,7 +80,7 @@ def build_site(
     data_dir: Path, languages: Sequence[str], default: str, today: date | None = None, site_url: str = ""
 ) -> Site:
     """Check and render the data folder; reuse the previous result while the data is unchanged."""
-    today = today or date.today()
+    today = today or in_force_day()  # SOURCE_DATE_EPOCH's day, else the UTC day: never the local time zone's
     key = (str(data_dir.resolve()), tuple(languages), default, fingerprint(data_dir), today, site_url)
     if key in _cache:
         return _cache[key]
@@ -106,7 +107,7 @@ def build_site(
     changelogs = {c.slug: company_changelog(c, result.frozen.get(c.slug, {}), today) for c in companies}
     companies = tuple(shown(c, changelogs[c.slug]) for c in companies)
     assets = (
-        *render_feeds(companies, changelogs, languages, default, site_url, today),
+        *render_feeds(companies, changelogs, languages, default, site_url),
         version_index(companies, changelogs, languages, default),
     )
     pages = tuple(render_site(companies, languages, default, changelogs))
