@@ -28,7 +28,6 @@ from privacy_center.checker import CheckResult, check_documents, check_files, de
 from privacy_center.diagnostics import format_path
 from privacy_center.loader import Document, load_file
 from privacy_center.schema import is_valid_fast, schema, validator
-from test_browser import ARGS as BROWSER_ARGS
 from test_browser import CHROMIUM, serve
 
 BASE_FILE = FIXTURES / "valid" / "full.yaml"
@@ -558,12 +557,12 @@ document.addEventListener('securitypolicyviolation',
 
 @pytest.mark.slow
 @pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed")
-def test_payload_pages_load_nothing_and_run_nothing_in_chromium(sites: Sites) -> None:
-    sync_api = pytest.importorskip("playwright.sync_api")
+def test_payload_pages_load_nothing_and_run_nothing_in_chromium(sites: Sites, browser: Any) -> None:
+    """The session's Chromium (conftest.py's `browser`: a second Playwright in the same process cannot start)."""
     problems: list[str] = []
-    with serve(sites.hostile) as origin, sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
-        page = browser.new_page()
+    with serve(sites.hostile) as origin:
+        context = browser.new_context()
+        page = context.new_page()
         page.add_init_script(WATCH)
         page.on("dialog", lambda dialog: (problems.append(f"dialog {dialog.message!r}"), dialog.dismiss()))
         page.on(
@@ -578,7 +577,7 @@ def test_payload_pages_load_nothing_and_run_nothing_in_chromium(sites: Sites) ->
             for path in (f"{slug}/", f"{slug}/notice/", f"en/{slug}/notice/"):
                 page.goto(f"{origin}/{path}", wait_until="load")
                 problems += [f"{path}: CSP blocked {v}" for v in page.evaluate("window.__pc_violations")]
-        browser.close()
+        context.close()
     assert problems == []
 
 

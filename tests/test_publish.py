@@ -99,10 +99,10 @@ def test_success_replaces_the_site_with_and_without_d(project: Path, tmp_path: P
     assert snapshot(site) == snapshot(out)
 
 
-def start_build(project: Path) -> subprocess.Popen[bytes]:
+def start_build(project: Path, *args: str) -> subprocess.Popen[bytes]:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     return subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "build", "-q"],
+        [sys.executable, "-m", "mkdocs", "build", "-q", *args],
         cwd=project,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -125,27 +125,40 @@ def written(site: Path, since: float) -> list[Path]:
     return found
 
 
-# When to kill: a condition on what the build wrote so far, or a time after it started.
+# When to kill: a condition on what the build wrote so far, or a fraction of a whole build's time (measured on this
+# machine first, so that the moments fall inside the build however fast the machine is).
 MOMENTS: dict[str, Callable[[Path, float, float], bool]] = {
-    "first file written": lambda site, since, t: bool(written(site, since)),
-    "20 files written": lambda site, since, t: len(written(site, since)) >= 20,
-    "English pages written": lambda site, since, t: any("en" in p.parts for p in written(site, since)),
-    "after 2 s": lambda site, since, t: t >= 2.0,
-    "after 3 s": lambda site, since, t: t >= 3.0,
-    "after 4 s": lambda site, since, t: t >= 4.0,
+    "first file written": lambda site, since, f: bool(written(site, since)),
+    "20 files written": lambda site, since, f: len(written(site, since)) >= 20,
+    "English pages written": lambda site, since, f: any("en" in p.parts for p in written(site, since)),
+    "at 30 % of a build": lambda site, since, f: f >= 0.3,
+    "at 60 % of a build": lambda site, since, f: f >= 0.6,
+    "at 85 % of a build": lambda site, since, f: f >= 0.85,
+    "at 95 % of a build": lambda site, since, f: f >= 0.95,
 }
 
 
-def test_a_killed_build_leaves_the_previous_site_intact_and_the_next_build_cleans_up(project: Path) -> None:
+def build_time(project: Path, out: Path) -> float:
+    """Seconds one whole build of the project takes here (the same command, into another folder)."""
+    start = time.monotonic()
+    build = start_build(project, "-d", str(out))
+    assert build.wait() == 0
+    return time.monotonic() - start
+
+
+def test_a_killed_build_leaves_the_previous_site_intact_and_the_next_build_cleans_up(
+    project: Path, tmp_path: Path
+) -> None:
     site = project / "site"
     before = snapshot(site)
     add_page(project, "added", "A page the killed builds would have published.")
+    whole = build_time(project, tmp_path / "timed")
     killed = []
     for moment, reached in MOMENTS.items():
         since = time.time() - 0.01
         build = start_build(project)
         start = time.monotonic()
-        while build.poll() is None and not reached(site, since, time.monotonic() - start):
+        while build.poll() is None and not reached(site, since, (time.monotonic() - start) / whole):
             time.sleep(0.005)
         if build.poll() is None:
             build.send_signal(signal.SIGKILL)
@@ -155,7 +168,7 @@ def test_a_killed_build_leaves_the_previous_site_intact_and_the_next_build_clean
             before = snapshot(site)
             continue
         assert snapshot(site) == before, f"killed when {moment}: the site changed"
-    assert len(killed) >= 4, f"too few builds were killed mid-way: {killed}"
+    assert len(killed) >= 5, f"too few builds were killed mid-way: {killed}"
     assert any(site.parent.glob(".site.building-*")) or not killed  # the last kill left its staging folder
     result = mkdocs("build", cwd=project)
     assert result.returncode == 0, result.stderr
