@@ -18,7 +18,7 @@ from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
-from privacy_center import cache
+from privacy_center import cache, serving
 from privacy_center.checker import summary
 from privacy_center.chrome import (
     CONFIG_KEY,
@@ -34,6 +34,14 @@ from privacy_center.site import SiteDataError, build_site
 from privacy_center.wording import load_wording
 
 log = logging.getLogger("mkdocs.hooks.privacy_center")
+# The report of bad data under `mkdocs serve`: outside the "mkdocs" logger, whose strict mode would turn it into a
+# failed build (and a stuck server) when the site built is deliberately the report.
+serve_log = logging.getLogger("privacy_center.serve")
+if not serve_log.handlers:
+    _handler = logging.StreamHandler()
+    _handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    serve_log.addHandler(_handler)
+    serve_log.propagate = False
 GENERATOR = "privacy-center"
 _state: dict = {}  # "site": the checked and rendered Site; "footer": the footer links; "404": each language's 404 page
 
@@ -48,6 +56,11 @@ def _languages(config: MkDocsConfig) -> tuple[list[str], str]:
     return languages, default
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    """`mkdocs serve` keeps serving while the data has errors (see serving.py); `mkdocs build` stops."""
+    serving.start(command)
+
+
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Check and render everything before the site folder is touched, so bad data never yields a half-built site."""
@@ -55,18 +68,24 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     data_dir = project / "data"
     cache.set_folder(project / ".cache" / "privacy-center")
     languages, default = _languages(config)
+    inner = getattr(config.plugins.get("i18n"), "building", False)  # i18n's inner builds run on_config again
     try:
         site = build_site(data_dir, languages, default, site_url=config.site_url or "")
+        serving.succeeded(site)
     except SiteDataError as error:
-        raise Abort(f"privacy-center: the data has errors\n{error}") from None
-    if _state.get("site") is not site:
+        if not serving.serving():
+            raise Abort(f"privacy-center: the data has errors\n{error}") from None
+        site = serving.failed(str(error), data_dir, languages, default)
+        if not inner:  # once per rebuild, as a report: a traceback would leave the server stuck on a failed build
+            serve_log.error(f"privacy-center: the data has errors; the pages show this report\n{error}")
+    if _state.get("site") is not site and serving.report() is None:
         log.info(f"privacy-center: {summary(site.result)} ('privacy-center validate' lists the warnings)")
     _state["site"] = site
     try:
         _state["footer"] = footer_config(config.extra, languages)
     except ChromeConfigError as error:
         raise Abort(f"privacy-center: {error}") from None
-    if not getattr(config.plugins.get("i18n"), "building", False):  # i18n's inner builds run on_config again
+    if not inner:
         _state["404"] = {}
     return config
 
@@ -205,7 +224,9 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     language (search loads that language's index from there)."""
     _, default = _languages(config)
     language = _current_language(config)
+    env.bytecode_cache = cache.THEME_BYTECODE  # serve makes a new environment per build: compile the theme once
     env.globals["pc_t"] = load_wording(language)
+    env.globals["pc_serve_report"] = serving.banner(language)  # empty unless `mkdocs serve` has bad data
     env.globals["pc_language_root"] = "" if language == default else language
     env.globals["pc_footer"] = [
         (key, _state["footer"].link(key, language), f"extra.{CONFIG_KEY}.{key}") for key in FOOTER_LINKS

@@ -7,6 +7,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -57,3 +58,103 @@ def test_serve_rebuilds_when_data_changes(tmp_path: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+class Served:
+    """`mkdocs serve` on a project on a free port; its stderr kept in a file to look for tracebacks."""
+
+    def __init__(self, project: Path) -> None:
+        self.port = free_port()
+        self.stderr_path = project / "serve-stderr.log"
+        self.stderr = self.stderr_path.open("w", encoding="utf-8")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{self.port}"],
+            cwd=project,
+            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+            stdout=subprocess.DEVNULL,
+            stderr=self.stderr,
+        )
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.port}/{path}"
+
+    def get(self, path: str, timeout: float = 60.0) -> tuple[int, str, float]:
+        """Status, text and seconds taken by one request (an error status still has a page)."""
+        start = time.monotonic()
+        try:
+            with urllib.request.urlopen(self.url(path), timeout=timeout) as response:
+                status, body = response.status, response.read()
+        except urllib.error.HTTPError as error:
+            status, body = error.code, error.read()
+        return status, body.decode("utf-8"), time.monotonic() - start
+
+    def log(self) -> str:
+        if not self.stderr.closed:
+            self.stderr.flush()
+        return self.stderr_path.read_text(encoding="utf-8")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=20)
+        self.stderr.close()
+
+
+# The report quotes the data: a value that would be markup shows as text, escaped.
+BAD_SLUG = 'slug: "<i>minimal</i>"'
+REPORT = "is not a valid slug"
+ESCAPED_VALUE = "&#39;&lt;i&gt;minimal&lt;/i&gt;&#39;"
+
+
+def shows_report(html: str) -> bool:
+    """The banner with the report, the data it quotes escaped and never as a tag."""
+    return 'class="pc-serve-report"' in html and REPORT in html and ESCAPED_VALUE in html and "<i>minimal" not in html
+
+
+def test_serve_shows_the_report_while_the_data_is_broken_then_recovers(tmp_path: Path) -> None:
+    project = make_project(tmp_path, [FIXTURES / "valid" / "minimal.yaml"])
+    data = project / "data" / "minimal.yaml"
+    good = data.read_text(encoding="utf-8")
+    server = Served(project)
+    try:
+        assert wait_for(lambda: "Mailer Ltd" in server.get("en/minimal/")[1]), "the site was not served"
+        data.write_text(good.replace("slug: minimal", BAD_SLUG), encoding="utf-8")
+        assert wait_for(lambda: shows_report(server.get("en/minimal/")[1]), 30), "the report never showed"
+        for path in ("", "en/minimal/", "minimal/notice/", "en/no-such-page/"):
+            _, html, seconds = server.get(path, timeout=10)
+            assert seconds < 2, f"/{path} took {seconds:.1f} s while the data is broken"
+            assert shows_report(html), f"/{path} does not show the report"
+        status, html, _ = server.get("en/minimal/")
+        assert status == 200 and "Mailer Ltd" in html, "the previous good page is not kept under the report"
+        data.write_text(good, encoding="utf-8")
+        assert wait_for(lambda: "pc-serve-report" not in server.get("en/minimal/")[1], 30), "no recovery"
+        assert "Mailer Ltd" in server.get("en/minimal/")[1]
+    finally:
+        server.stop()
+    log = server.log()
+    assert "Traceback" not in log, log
+    assert log.count(REPORT) == 1, f"the report should be printed once for the one broken rebuild:\n{log}"
+
+
+def test_serve_starts_on_broken_data_with_the_report_at_every_address(tmp_path: Path) -> None:
+    project = make_project(tmp_path, [FIXTURES / "valid" / "minimal.yaml"])
+    data = project / "data" / "minimal.yaml"
+    good = data.read_text(encoding="utf-8")
+    data.write_text(good.replace("slug: minimal", BAD_SLUG), encoding="utf-8")
+    server = Served(project)
+    try:
+        assert wait_for(lambda: server.get("", timeout=10)[0] == 200, 60), "the home page was not served"
+        for path in ("", "en/", "minimal/", "en/minimal/", "en/minimal/notice/"):
+            _, html, seconds = server.get(path, timeout=10)
+            assert seconds < 2, f"/{path} took {seconds:.1f} s"
+            assert shows_report(html), f"/{path} does not show the report"
+        assert server.get("minimal/")[0] == 200, "no error page at the company's address"
+        assert "Erreurs dans les données" in server.get("")[1]
+        assert "Data errors" in server.get("en/minimal/")[1]
+        data.write_text(good, encoding="utf-8")
+        assert wait_for(lambda: "Mailer Ltd" in server.get("en/minimal/")[1], 30), "no recovery"
+        assert "pc-serve-report" not in server.get("en/minimal/")[1]
+    finally:
+        server.stop()
+    log = server.log()
+    assert "Traceback" not in log, log
+    assert log.count(REPORT) == 1, log
