@@ -1,6 +1,6 @@
 """Time the edit loop of `mkdocs serve`: from saving one company file to its rebuilt page being served.
 
-Run: .venv/bin/python bench/serve.py [--sizes 5,50] [--edits 3] [--repeat 3]
+Run: .venv/bin/python bench/serve.py [--sizes 5,50] [--repeat 3]
 For each N, `mkdocs serve` runs on N synthetic companies (made as bench/build.py makes them); one company's name is
 changed and saved, and its page is polled until the new name shows. The figure is set beside a full
 `mkdocs build --strict` of the plain-Markdown floor site with the same pages (bench/build.py's floor).
@@ -103,32 +103,9 @@ def save(path: Path, old: str, new: str) -> None:
     os.replace(partial, path)
 
 
-def edit_loop(config: Path, size: int, edits: int) -> list[float]:
-    """Seconds from each save of company-001's name to its page showing the new name, under `mkdocs serve`."""
-    data = config.parent / "data" / "company-001.yaml"
-    server = Server(config)
-    try:
-        page = server.url("en/company-001/")
-        if wait_for(page, "Company 001", 60 + size * 5) is None:
-            raise BuildError(f"mkdocs serve did not serve {page}; see {server.log.name}")
-        times, name = [], "Company 001"
-        for edit in range(1, edits + 1):
-            time.sleep(1.0)  # let the watcher settle after the previous build
-            new = f"Company 001 edit {edit}"
-            save(data, f"name: {name}", f"name: {new}")
-            start = time.perf_counter()
-            seconds = wait_for(page, new, 60 + size * 5)
-            if seconds is None:
-                raise BuildError(f"the page never showed '{new}'; see {server.log.name}")
-            times.append(time.perf_counter() - start)
-            name = new
-        return times
-    finally:
-        server.stop()
-
-
-def measure(size: int, edits: int, repeat: int) -> dict[str, float]:
-    """The edit loop's median and the floor build's median for one N."""
+def measure(size: int, repeat: int) -> dict[str, float]:
+    """For one N: each save of company-001's name until its page shows the new name under `mkdocs serve`, alternated
+    with full builds of the floor so that machine load hits both alike; medians and the slowest edit."""
     base = OUT / f"n{size}"
     if base.exists():
         shutil.rmtree(base)
@@ -136,32 +113,43 @@ def measure(size: int, edits: int, repeat: int) -> dict[str, float]:
     synthetic_data(size, ours.parent / "data")
     floor = project(base / "floor", with_hook=False)
     floor_pages(ours.parent / "data", floor.parent / "docs")
-    loops = edit_loop(ours, size, edits)
-    builds = [run_build(floor, strict=True).wall for _ in range(repeat)]
-    return {
-        "edit": statistics.median(loops),
-        "edit_max": max(loops),
-        "floor": statistics.median(builds),
-    }
+    data = ours.parent / "data" / "company-001.yaml"
+    server = Server(ours)
+    try:
+        page = server.url("en/company-001/")
+        if wait_for(page, "Company 001", 60 + size * 5) is None:
+            raise BuildError(f"mkdocs serve did not serve {page}; see {server.log.name}")
+        edits, builds, name = [], [], "Company 001"
+        for edit in range(1, repeat + 1):
+            builds.append(run_build(floor, strict=True).wall)  # also lets the watcher settle after the last build
+            new = f"Company 001 edit {edit}"
+            save(data, f"name: {name}", f"name: {new}")
+            seconds = wait_for(page, new, 60 + size * 5)
+            if seconds is None:
+                raise BuildError(f"the page never showed '{new}'; see {server.log.name}")
+            edits.append(seconds)
+            name = new
+    finally:
+        server.stop()
+    return {"edit": statistics.median(edits), "edit_max": max(edits), "floor": statistics.median(builds)}
 
 
 def main() -> int:
     """Print the edit-loop times side by side with the floor's full build."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="5,50", help="comma-separated company counts")
-    parser.add_argument("--edits", type=int, default=3, help="saves per measurement (median)")
-    parser.add_argument("--repeat", type=int, default=3, help="floor builds per measurement (median)")
+    parser.add_argument("--repeat", type=int, default=3, help="saves and floor builds per N, alternated (median)")
     args = parser.parse_args()
     print(machine())
     print(
         f"edit = seconds from saving company-001.yaml to /en/company-001/ showing the change under `mkdocs serve` "
-        f"(median of {args.edits}); floor = full `mkdocs build --strict` of the same pages as plain Markdown, "
-        f"whole process (median of {args.repeat})"
+        f"(median of {args.repeat}); floor = full `mkdocs build --strict` of the same pages as plain Markdown, "
+        f"whole process (median of {args.repeat}, alternated with the edits)"
     )
     print(f"{'N':>5}{'edit s':>9}{'max s':>9}{'floor s':>9}{'ratio':>7}  target <= {TARGET}x")
     for size in (int(part) for part in args.sizes.split(",")):
         try:
-            row = measure(size, args.edits, args.repeat)
+            row = measure(size, args.repeat)
         except BuildError as error:
             print(error, file=sys.stderr)
             return 1

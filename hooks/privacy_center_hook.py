@@ -81,6 +81,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if _state.get("site") is not site and serving.report() is None:
         log.info(f"privacy-center: {summary(site.result)} ('privacy-center validate' lists the warnings)")
     _state["site"] = site
+    _state["companies"] = {company.slug: company for company in site.companies}  # once, not once per page
     try:
         _state["footer"] = footer_config(config.extra, languages)
     except ChromeConfigError as error:
@@ -168,7 +169,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             if isinstance(page.meta.get(key), str):
                 page.meta[key] = escape(page.meta[key])
         parts = page.file.src_uri.split("/")
-        companies = {company.slug: company for company in _state["site"].companies}
+        companies = _state["companies"]
         if len(parts) == 2 and parts[0] in companies:  # a company page; archived versions say their own version
             block = print_block(companies[parts[0]], _current_language(config))
             page.meta["pc_print"] = {key: escape(value) for key, value in block.items()}
