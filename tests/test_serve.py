@@ -158,3 +158,58 @@ def test_serve_starts_on_broken_data_with_the_report_at_every_address(tmp_path: 
     log = server.log()
     assert "Traceback" not in log, log
     assert log.count(REPORT) == 1, log
+
+
+def test_an_edit_rechecks_and_rerenders_only_the_changed_company(tmp_path: Path, monkeypatch) -> None:
+    """The per-company cache behind the edit loop: the other companies' check and pages are reused as they are,
+    and the site equals one built from scratch."""
+    from datetime import date
+
+    from privacy_center import site
+
+    data = tmp_path / "data"
+    data.mkdir()
+    for name in ("minimal.yaml", "full.yaml"):
+        (data / name).write_bytes((FIXTURES / "valid" / name).read_bytes())
+    checked: list[str] = []
+    check_company = site.check_company
+    monkeypatch.setattr(
+        site, "check_company", lambda path, *rest: checked.append(path.name) or check_company(path, *rest)
+    )
+    monkeypatch.setattr(site, "_companies", {})
+    monkeypatch.setattr(site, "_cache", {})
+
+    def build() -> site.Site:
+        checked.clear()
+        return site.build_site(data, ["fr", "en"], "fr", today=date(2026, 1, 1))
+
+    first = build()
+    assert sorted(checked) == ["full.yaml", "minimal.yaml"]
+    minimal = data / "minimal.yaml"
+    good = minimal.read_text(encoding="utf-8")
+    minimal.write_text(good.replace("Mailer Ltd", "Postman GmbH"), encoding="utf-8")
+    edited = build()
+    assert checked == ["minimal.yaml"], "an unchanged company was checked again"
+    full_pages = [page for page in first.pages if page.path.startswith("full/")]
+    assert full_pages and all(any(page is again for again in edited.pages) for page in full_pages), (
+        "an unchanged company's pages were rendered again"
+    )
+    assert any("Postman GmbH" in page.content for page in edited.pages)
+    site._companies.clear()
+    site._cache.clear()
+    assert build() == edited, "the cached build differs from a build from scratch"
+
+    frozen = data / "versions" / "minimal"
+    frozen.mkdir(parents=True)
+    (frozen / "1.0.yaml").write_text(minimal.read_text(encoding="utf-8"), encoding="utf-8")
+    build()
+    assert checked == ["minimal.yaml"], "a new frozen version did not re-check its company (only it)"
+
+    minimal.write_text(good.replace("slug: minimal", BAD_SLUG), encoding="utf-8")
+    try:
+        build()
+    except site.SiteDataError as error:
+        assert REPORT in str(error)
+    else:
+        raise AssertionError("broken data built")
+    assert checked == ["minimal.yaml"]
