@@ -21,7 +21,7 @@ from markupsafe import Markup
 from .checker import CheckResult, data_files
 from .render import Page, environment, page_path, template_context, xml_environment
 from .site import Site
-from .wording import load_wording
+from .wording import available_languages, load_wording
 
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")  # the addresses an error page may take: a file name that is a valid slug
 
@@ -33,7 +33,6 @@ class _State:
     command: str = "build"
     last_good: Site | None = None
     report: str | None = None
-    error_site: Site | None = None
 
 
 _state = _State()
@@ -54,7 +53,6 @@ def succeeded(site: Site) -> None:
     """The data passed: this site is the one to fall back on, and there is no report to show."""
     _state.last_good = site
     _state.report = None
-    _state.error_site = None
 
 
 def failed(report: str, data_dir: Path, languages: Sequence[str], default: str) -> Site:
@@ -62,9 +60,7 @@ def failed(report: str, data_dir: Path, languages: Sequence[str], default: str) 
     _state.report = report
     if _state.last_good is not None:
         return _state.last_good
-    if _state.error_site is None or _state.error_site.result.files != len(data_files(data_dir)):
-        _state.error_site = error_site(data_dir, languages, default)
-    return _state.error_site
+    return error_site(data_dir, languages, default)
 
 
 def report() -> str | None:
@@ -77,7 +73,8 @@ def error_site(data_dir: Path, languages: Sequence[str], default: str) -> Site:
     slugs = sorted({path.stem for path in data_files(data_dir) if SLUG.fullmatch(path.stem)})
     pages: list[Page] = []
     template = environment().get_template("serve_error.md.j2")
-    for language in languages:
+    worded = set(available_languages())  # a language without wording is in the report; its pages are not built
+    for language in (language for language in languages if language in worded):
         content = template.render(template_context(load_wording(language), languages, default))
         pages.append(Page(page_path("index", language, default), language, content))
         pages.extend(Page(page_path("index", language, default, slug), language, content) for slug in slugs)
@@ -87,7 +84,7 @@ def error_site(data_dir: Path, languages: Sequence[str], default: str) -> Site:
 
 def banner(language: str) -> Markup:
     """The banner at the top of every page while the data has errors (escaped: the report quotes the data)."""
-    if _state.report is None:
+    if _state.report is None or language not in available_languages():
         return Markup("")
     words = load_wording(language)
     intro = "serve.banner_previous" if _state.last_good is not None else "serve.banner_none"
