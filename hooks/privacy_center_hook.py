@@ -88,6 +88,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise Abort(f"privacy-center: {error}") from None
     if not inner:
         _state["404"] = {}
+        serving.RENDERED.new_build()
+    _state["markdown_config"] = repr((config.markdown_extensions, config.mdx_configs))
     return config
 
 
@@ -113,6 +115,7 @@ def _restore_content(files: Files, config: MkDocsConfig) -> Files:
         if file.src_uri in contents:
             file.content_string = contents[file.src_uri]
             file.generated_by = GENERATOR
+    _state["files_key"] = repr(sorted((file.src_uri, file.dest_uri) for file in files))  # what links resolve to
     return files
 
 
@@ -165,6 +168,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     """Escape the data-derived front matter of our pages once, before any page (or the search index) reads it;
     give a company page its print block (overrides/main.html) and the activities table the TOC's width."""
     if page.file.generated_by == GENERATOR:
+        if serving.serving():
+            _reuse_conversion(page)
         for key in THEME_TEXT_META:
             if isinstance(page.meta.get(key), str):
                 page.meta[key] = escape(page.meta[key])
@@ -176,6 +181,48 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             if parts[1].split(".")[0] == "activities":
                 page.meta["hide"] = ["toc"]  # one wide table and no heading: the table takes the TOC's column
     return markdown
+
+
+def _reuse_conversion(page: Page) -> None:
+    """Under `mkdocs serve`, convert the page's Markdown only when it, its address or the site's files changed since
+    the last rebuild: an edit converts the changed company's pages, not every page again."""
+
+    def render(config: MkDocsConfig, files: Files) -> None:
+        key = (
+            page.file.src_uri,
+            page.file.dest_uri,
+            page.markdown or "",
+            _state["files_key"],
+            _state["markdown_config"],
+        )
+        found = serving.RENDERED.get(key)
+        if found is None:
+            Page.render(page, config, files)
+            links = tuple(
+                (file.src_uri, tuple(sorted(anchors.items())))
+                for file, anchors in (page.links_to_anchors or {}).items()
+            )
+            serving.RENDERED.put(
+                key,
+                serving.Rendered(
+                    page.content or "",
+                    page.toc,
+                    page._title_from_render,
+                    frozenset(page.present_anchor_ids or ()),
+                    links,
+                ),
+            )
+            return
+        page.content = found.content
+        page.toc = found.toc  # type: ignore[assignment]
+        page._title_from_render = found.title
+        page.present_anchor_ids = set(found.anchors)
+        by_path = {src: dict(anchors) for src, anchors in found.links}
+        page.links_to_anchors = {
+            file: by_path[file.src_uri] for src in by_path if (file := files.get_file_from_path(src)) is not None
+        }
+
+    page.render = render  # type: ignore[method-assign]
 
 
 # The end of a table cell, row or caption, or a line break, directly followed by more content.

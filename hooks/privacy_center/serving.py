@@ -94,3 +94,43 @@ def banner(language: str) -> Markup:
         .render(title=words("serve.banner_title"), intro=words(intro), report=_state.report)
     )
     return Markup(html)
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """What MkDocs' Markdown conversion gives a page: its HTML, table of contents, title and anchors, with the
+    links to other pages' anchors by the linked file's path (File objects are new on every build)."""
+
+    content: str
+    toc: object
+    title: str | None
+    anchors: frozenset[str]
+    links: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
+
+
+class RenderCache:
+    """Under `mkdocs serve`, each generated page's Markdown conversion kept from one rebuild to the next.
+
+    MkDocs converts every page again on every rebuild; a page whose Markdown, address and site structure (the
+    set of files, which relative links resolve against) are unchanged converts to the same HTML. Only entries the
+    last rebuild used are kept, so memory stays that of one site."""
+
+    def __init__(self) -> None:
+        self._previous: dict[tuple[str, ...], Rendered] = {}
+        self._current: dict[tuple[str, ...], Rendered] = {}
+
+    def new_build(self) -> None:
+        """A rebuild starts (once for all its languages): what the last one did not use is dropped."""
+        self._previous, self._current = self._current or self._previous, {}
+
+    def get(self, key: tuple[str, ...]) -> Rendered | None:
+        found = self._current.get(key) or self._previous.get(key)
+        if found is not None:
+            self._current[key] = found
+        return found
+
+    def put(self, key: tuple[str, ...], rendered: Rendered) -> None:
+        self._current[key] = rendered
+
+
+RENDERED = RenderCache()
