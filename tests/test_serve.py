@@ -213,3 +213,45 @@ def test_an_edit_rechecks_and_rerenders_only_the_changed_company(tmp_path: Path,
     else:
         raise AssertionError("broken data built")
     assert checked == ["minimal.yaml"]
+
+
+def test_a_serve_rebuild_equals_a_fresh_build(tmp_path: Path, monkeypatch) -> None:
+    """What a serve rebuild reuses (each company's check and pages, each page's Markdown conversion, the compiled
+    theme) gives the same site, byte for byte, as a build from scratch of the same data."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from privacy_center import serving, site
+
+    (tmp_path / "project").mkdir()
+    project = make_project(
+        tmp_path / "project", [FIXTURES / "valid" / "minimal.yaml", FIXTURES / "valid" / "full.yaml"]
+    )
+    data = project / "data" / "minimal.yaml"
+    good = data.read_text(encoding="utf-8")
+    monkeypatch.chdir(project)
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+
+    def build_into(folder: Path, fresh: bool) -> None:
+        if fresh:
+            monkeypatch.setattr(site, "_companies", {})
+            monkeypatch.setattr(site, "_cache", {})
+            monkeypatch.setattr(serving, "RENDERED", serving.RenderCache())
+        config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(folder))
+        config.site_url = "http://127.0.0.1:8000/"
+        if fresh:
+            config.plugins.on_startup(command="serve", dirty=False)
+        build(config, serve_url="http://127.0.0.1:8000/")
+
+    data.write_text(good.replace("Mailer Ltd", "Postman GmbH"), encoding="utf-8")
+    build_into(tmp_path / "rebuilt", fresh=True)
+    data.write_text(good, encoding="utf-8")
+    build_into(tmp_path / "rebuilt", fresh=False)  # the rebuild after an edit, reusing what did not change
+    build_into(tmp_path / "fresh", fresh=True)
+    rebuilt = {
+        p.relative_to(tmp_path / "rebuilt"): p.read_bytes() for p in (tmp_path / "rebuilt").rglob("*") if p.is_file()
+    }
+    fresh = {p.relative_to(tmp_path / "fresh"): p.read_bytes() for p in (tmp_path / "fresh").rglob("*") if p.is_file()}
+    assert sorted(rebuilt) == sorted(fresh)
+    differ = [str(path) for path in fresh if rebuilt[path] != fresh[path]]
+    assert not differ, f"a rebuild differs from a fresh build in {differ}"
+    assert b"Mailer Ltd" in fresh[Path("en/minimal/index.html")]
