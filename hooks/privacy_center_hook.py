@@ -20,7 +20,7 @@ from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
-from privacy_center import cache
+from privacy_center import cache, serving
 from privacy_center.checker import summary
 from privacy_center.chrome import (
     CONFIG_KEY,
@@ -37,6 +37,14 @@ from privacy_center.site import SiteDataError, build_site
 from privacy_center.wording import load_wording
 
 log = logging.getLogger("mkdocs.hooks.privacy_center")
+# The report of bad data under `mkdocs serve`: outside the "mkdocs" logger, whose strict mode would turn it into a
+# failed build (and a stuck server) when the site built is deliberately the report.
+serve_log = logging.getLogger("privacy_center.serve")
+if not serve_log.handlers:
+    _handler = logging.StreamHandler()
+    _handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    serve_log.addHandler(_handler)
+    serve_log.propagate = False
 GENERATOR = "privacy-center"
 _state: dict = {}  # "site": the checked and rendered Site; "footer": the footer links; "404": each language's 404 page
 # "command"/"dirty": what on_startup announced; "config", "target", "staging": the build being published; "built":
@@ -61,31 +69,42 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     data_dir = project / "data"
     cache.set_folder(project / ".cache" / "privacy-center")
     languages, default = _languages(config)
+    inner = getattr(config.plugins.get("i18n"), "building", False)  # i18n's inner builds run on_config again
     try:
         today = in_force_day()
         site = build_site(data_dir, languages, default, today=today, site_url=config.site_url or "")
-    except SiteDataError as error:
-        raise Abort(f"privacy-center: the data has errors\n{error}") from None
+        serving.succeeded(site)
     except PublishError as error:
         raise Abort(f"privacy-center: {error}") from None
+    except SiteDataError as error:
+        if not serving.serving():
+            raise Abort(f"privacy-center: the data has errors\n{error}") from None
+        site = serving.failed(str(error), data_dir, languages, default)
+        if not inner:  # once per rebuild, as a report: a traceback would leave the server stuck on a failed build
+            serve_log.error(f"privacy-center: the data has errors; the pages show this report\n{error}")
     _state["site_date"] = site_date([v.date for c in site.companies for v in c.versions], today).isoformat()
-    if _state.get("site") is not site:
+    if _state.get("site") is not site and serving.report() is None:
         log.info(f"privacy-center: {summary(site.result)} ('privacy-center validate' lists the warnings)")
     _state["site"] = site
+    _state["companies"] = {company.slug: company for company in site.companies}  # once, not once per page
     try:
         _state["footer"] = footer_config(config.extra, languages)
     except ChromeConfigError as error:
         raise Abort(f"privacy-center: {error}") from None
-    if not getattr(config.plugins.get("i18n"), "building", False):  # i18n's inner builds run on_config again
+    if not inner:
         _state["404"] = {}
         _stage(config)
+        serving.RENDERED.new_build()
+    _state["markdown_config"] = repr((config.markdown_extensions, config.mdx_configs))
     return config
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    """Remember which command runs: only `mkdocs build` (and gh-deploy, which builds first) publishes atomically."""
+    """Remember which command runs: only `mkdocs build` (and gh-deploy, which builds first) publishes atomically;
+    `mkdocs serve` keeps serving while the data has errors (see serving.py), where `mkdocs build` stops."""
     _publishing.clear()
     _publishing.update(command=command, dirty=dirty)
+    serving.start(command)
 
 
 def _is_serve_folder(site_dir: str) -> bool:
@@ -163,6 +182,7 @@ def _restore_content(files: Files, config: MkDocsConfig) -> Files:
         if file.src_uri in contents:
             file.content_string = contents[file.src_uri]
             file.generated_by = GENERATOR
+    _state["files_key"] = repr(sorted((file.src_uri, file.dest_uri) for file in files))  # what links resolve to
     return files
 
 
@@ -215,17 +235,61 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     """Escape the data-derived front matter of our pages once, before any page (or the search index) reads it;
     give a company page its print block (overrides/main.html) and the activities table the TOC's width."""
     if page.file.generated_by == GENERATOR:
+        if serving.serving():
+            _reuse_conversion(page)
         for key in THEME_TEXT_META:
             if isinstance(page.meta.get(key), str):
                 page.meta[key] = escape(page.meta[key])
         parts = page.file.src_uri.split("/")
-        companies = {company.slug: company for company in _state["site"].companies}
+        companies = _state["companies"]
         if len(parts) == 2 and parts[0] in companies:  # a company page; archived versions say their own version
             block = print_block(companies[parts[0]], _current_language(config))
             page.meta["pc_print"] = {key: escape(value) for key, value in block.items()}
             if parts[1].split(".")[0] == "activities":
                 page.meta["hide"] = ["toc"]  # one wide table and no heading: the table takes the TOC's column
     return markdown
+
+
+def _reuse_conversion(page: Page) -> None:
+    """Under `mkdocs serve`, convert the page's Markdown only when it, its address or the site's files changed since
+    the last rebuild: an edit converts the changed company's pages, not every page again."""
+
+    def render(config: MkDocsConfig, files: Files) -> None:
+        key = (
+            page.file.src_uri,
+            page.file.dest_uri,
+            page.markdown or "",
+            _state["files_key"],
+            _state["markdown_config"],
+        )
+        found = serving.RENDERED.get(key)
+        if found is None:
+            Page.render(page, config, files)
+            links = tuple(
+                (file.src_uri, tuple(sorted(anchors.items())))
+                for file, anchors in (page.links_to_anchors or {}).items()
+            )
+            serving.RENDERED.put(
+                key,
+                serving.Rendered(
+                    page.content or "",
+                    page.toc,
+                    page._title_from_render,
+                    frozenset(page.present_anchor_ids or ()),
+                    links,
+                ),
+            )
+            return
+        page.content = found.content
+        page.toc = found.toc  # type: ignore[assignment]
+        page._title_from_render = found.title
+        page.present_anchor_ids = set(found.anchors)
+        by_path = {src: dict(anchors) for src, anchors in found.links}
+        page.links_to_anchors = {
+            file: by_path[file.src_uri] for src in by_path if (file := files.get_file_from_path(src)) is not None
+        }
+
+    page.render = render  # type: ignore[method-assign]
 
 
 # The end of a table cell, row or caption, or a line break, directly followed by more content.
@@ -283,7 +347,9 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     language (search loads that language's index from there)."""
     _, default = _languages(config)
     language = _current_language(config)
+    env.bytecode_cache = cache.THEME_BYTECODE  # serve makes a new environment per build: compile the theme once
     env.globals["pc_t"] = load_wording(language)
+    env.globals["pc_serve_report"] = serving.banner(language)  # empty unless `mkdocs serve` has bad data
     env.globals["pc_language_root"] = "" if language == default else language
     env.globals["pc_footer"] = [
         (key, _state["footer"].link(key, language), f"extra.{CONFIG_KEY}.{key}") for key in FOOTER_LINKS

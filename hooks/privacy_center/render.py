@@ -273,9 +273,16 @@ def render_site(
     pages = list(render_home(companies, languages, default))
     pages.extend(render_changes(companies, changelogs or {}, languages, default))
     for company in companies:
-        entries = (changelogs or {}).get(company.slug, ())
-        pages.extend(render_company(company, languages, default, entries))
-        for entry in entries:
-            if entry.company is not None and entry.version.version != company.current_version.version:
-                pages.extend(render_archive(entry.company, entry, company.slug, languages, default))
+        pages.extend(render_company_pages(company, languages, default, (changelogs or {}).get(company.slug, ())))
+    return pages
+
+
+def render_company_pages(
+    company: Company, languages: Sequence[str], default: str, entries: Sequence[Any] = ()
+) -> list[Page]:
+    """One company's pages and the full notice of each of its other versions: what depends on that company only."""
+    pages = list(render_company(company, languages, default, entries))
+    for entry in entries:
+        if entry.company is not None and entry.version.version != company.current_version.version:
+            pages.extend(render_archive(entry.company, entry, company.slug, languages, default))
     return pages

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -11,16 +12,18 @@ from typing import Any
 from babel import Locale, UnknownLocaleError
 
 from .changelog import Entry, changelog, in_force
-from .checker import CheckResult, check_files, data_files
+from .checker import CheckResult, check_documents, check_frozen, data_files, default_context, display_name
 from .chrome import sitemaps
 from .countries import CountryNameError, catalogue
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, sort_key
 from .feeds import Asset, render_feeds, version_index
-from .history import content_hash
+from .history import content_hash, snapshot_folder
+from .loader import Document, load_file
 from .model import Company
 from .publish import in_force_day
-from .render import Page, render_site
+from .render import Page, render_changes, render_company_pages, render_home
 from .resolve import company_from_data
+from .rules import RuleContext, duplicate_slugs
 from .wording import available_languages
 
 
@@ -45,7 +48,129 @@ def fingerprint(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
     return tuple((p.relative_to(data_dir).as_posix(), p.stat().st_size, p.stat().st_mtime_ns) for p in paths)
 
 
-_cache: dict[tuple[object, ...], Site] = {}
+_cache: dict[tuple[Any, ...], Site | SiteDataError] = {}
+PACKAGE_DIR = Path(__file__).parent
+
+
+@dataclass(frozen=True)
+class CompanyBuild:
+    """One company file checked, modelled and rendered: everything that depends on that file alone (and on its
+    frozen versions), reused while neither they nor the code, languages, site URL or day change."""
+
+    key: tuple[Any, ...]
+    loaded: Document | None  # the parsed file, valid or not (duplicate slugs are looked for across all files)
+    errors: tuple[Diagnostic, ...]  # load, schema and rule errors of this file
+    warnings: tuple[Diagnostic, ...]  # its completeness warnings
+    frozen: Mapping[str, Document]  # version -> checked snapshot
+    frozen_findings: tuple[Diagnostic, ...]  # errors and warnings about its frozen versions
+    company: Company | None = None  # the notice shown, once the file and its versions pass
+    changelog: tuple[Entry, ...] = ()
+    pages: tuple[Page, ...] = ()
+
+
+_companies: dict[str, CompanyBuild] = {}  # company file path -> its last build
+
+
+def code_fingerprint() -> tuple[tuple[str, int, int], ...]:
+    """What identifies the code, templates, wording and schema that check and render a company."""
+    paths = sorted(p for p in PACKAGE_DIR.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    return tuple((p.relative_to(PACKAGE_DIR).as_posix(), p.stat().st_size, p.stat().st_mtime_ns) for p in paths)
+
+
+def _digest(path: Path) -> str:
+    """The SHA-256 of a file's bytes, or a marker when it cannot be read (the check then reports why)."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError as error:
+        return f"unreadable: {error.strerror}"
+
+
+def _frozen_digests(path: Path, loaded: Document | None) -> tuple[tuple[str, str], ...]:
+    """The name and content hash of every file in the company's folder of frozen versions."""
+    slug = loaded.data.get("slug") if loaded is not None and isinstance(loaded.data, dict) else None
+    if not isinstance(slug, str) or not slug:
+        return ()
+    folder = snapshot_folder(path, slug)
+    if not folder.is_dir():
+        return ()
+    return tuple((p.name, _digest(p)) for p in sorted(folder.iterdir()) if p.is_file())
+
+
+def check_company(
+    path: Path, context: RuleContext, key: tuple[Any, ...], languages: Sequence[str], default: str, today: date
+) -> CompanyBuild:
+    """Check one company file and its frozen versions; model and render it when it passes."""
+    loaded, load_errors = load_file(path, display_name(path))
+    if loaded is None or load_errors:
+        return CompanyBuild(key, None, tuple(load_errors), (), {}, ())
+    result = check_documents([loaded], context)
+    frozen, findings = check_frozen(result.documents, context) if result.documents else ({}, [])
+    slug = loaded.data.get("slug") if isinstance(loaded.data, dict) else None
+    build = CompanyBuild(
+        key,
+        loaded,
+        result.errors,
+        result.warnings,
+        frozen.get(slug, {}) if isinstance(slug, str) else {},
+        tuple(findings),
+    )
+    if build.errors or any(f.severity == "error" for f in build.frozen_findings):
+        return build
+    warnings = sorted((*build.warnings, *(f for f in build.frozen_findings if f.file == loaded.file)), key=sort_key)
+    company = company_from_data(loaded.data, loaded.file, warnings)
+    entries = company_changelog(company, build.frozen, today)
+    company = shown(company, entries)
+    pages = render_company_pages(company, languages, default, entries)
+    return replace(build, company=company, changelog=entries, pages=tuple(pages))
+
+
+def company_builds(
+    paths: Sequence[Path], languages: Sequence[str], default: str, today: date, site_url: str
+) -> list[CompanyBuild]:
+    """Each company file's build, reused from the previous call when nothing it depends on changed."""
+    context: RuleContext | None = None
+    common = (tuple(languages), default, today, site_url, code_fingerprint())
+    builds = []
+    for path in paths:
+        name = str(path.resolve())
+        previous = _companies.get(name)
+        key = (name, _digest(path), *common)
+        if (
+            previous is not None
+            and previous.key[:-1] == key
+            and previous.key[-1] == _frozen_digests(path, previous.loaded)
+        ):
+            builds.append(previous)
+            continue
+        context = context or default_context()
+        build = check_company(path, context, key, languages, default, today)
+        build = replace(build, key=(*key, _frozen_digests(path, build.loaded)))
+        _companies[name] = build
+        builds.append(build)
+    for name in set(_companies) - {str(path.resolve()) for path in paths}:
+        del _companies[name]  # a removed file
+    return builds
+
+
+def combine(builds: Sequence[CompanyBuild]) -> CheckResult:
+    """The check of all files, as `checker.check_files` reports it, from each file's own findings plus the one check
+    that spans files (duplicate slugs)."""
+    loaded = [build.loaded for build in builds if build.loaded is not None]
+    duplicates = duplicate_slugs(loaded)
+    bad = {d.file for d in duplicates} | {d.file for b in builds for d in b.errors}
+    passed = [b for b in builds if b.loaded is not None and b.loaded.file not in bad]
+    findings = [f for b in passed for f in b.frozen_findings]
+    release_errors = [f for f in findings if f.severity == "error"]
+    bad |= {f.file for f in release_errors}
+    errors = [d for b in builds for d in b.errors] + duplicates + release_errors
+    warnings = [w for b in builds for w in b.warnings] + [f for f in findings if f.severity == "warning"]
+    return CheckResult(
+        documents=tuple(b.loaded for b in passed if b.loaded is not None and b.loaded.file not in bad),
+        errors=tuple(sorted(errors, key=sort_key)),
+        warnings=tuple(sorted(warnings, key=sort_key)),
+        files=len(builds),
+        frozen={b.loaded.data["slug"]: b.frozen for b in passed if b.loaded is not None},
+    )
 
 
 def company_changelog(company: Company, frozen: Mapping[str, Any], today: date) -> tuple[Entry, ...]:
@@ -79,11 +204,26 @@ def language_problem(language: str) -> str | None:
 def build_site(
     data_dir: Path, languages: Sequence[str], default: str, today: date | None = None, site_url: str = ""
 ) -> Site:
-    """Check and render the data folder; reuse the previous result while the data is unchanged."""
+    """Check and render the data folder; reuse the previous result while the data is unchanged, and each company's
+    check and pages while its file and frozen versions are (an edit re-checks and re-renders that company only)."""
     today = today or in_force_day()  # SOURCE_DATE_EPOCH's day, else the UTC day: never the local time zone's
     key = (str(data_dir.resolve()), tuple(languages), default, fingerprint(data_dir), today, site_url)
     if key in _cache:
-        return _cache[key]
+        found = _cache[key]
+        if isinstance(found, SiteDataError):
+            raise found
+        return found
+    _cache.clear()
+    try:
+        site = _build_site(data_dir, languages, default, today, site_url)
+    except SiteDataError as error:
+        _cache[key] = error  # i18n's build of each language asks again: the same report, not a second check
+        raise
+    _cache[key] = site
+    return site
+
+
+def _build_site(data_dir: Path, languages: Sequence[str], default: str, today: date, site_url: str) -> Site:
     missing = sorted(set(languages) - set(available_languages()))
     if missing:
         raise SiteDataError(
@@ -96,23 +236,23 @@ def build_site(
     paths = data_files(data_dir)
     if not paths:
         raise SiteDataError(f"{data_dir}: no company files (add data/<company>.yaml)")
-    result = check_files(paths)
+    builds = company_builds(paths, languages, default, today, site_url)
+    result = combine(builds)
     if result.errors:
         report = "\n".join(d.format() for d in result.errors)
         raise SiteDataError(f"{report}\n{len(result.errors)} error(s): the site was not built")
-    found: dict[str, list[Diagnostic]] = {d.file: [] for d in result.documents}  # the check's warnings, per file
-    for warning in result.warnings:
-        found.setdefault(warning.file, []).append(warning)
-    companies = tuple(company_from_data(d.data, d.file, found[d.file]) for d in result.documents)
-    changelogs = {c.slug: company_changelog(c, result.frozen.get(c.slug, {}), today) for c in companies}
-    companies = tuple(shown(c, changelogs[c.slug]) for c in companies)
+    passed = {d.file for d in result.documents}
+    shown_builds = [b for b in builds if b.loaded is not None and b.loaded.file in passed and b.company is not None]
+    companies = tuple(b.company for b in shown_builds if b.company is not None)
+    changelogs = {b.company.slug: b.changelog for b in shown_builds if b.company is not None}
     assets = (
         *render_feeds(companies, changelogs, languages, default, site_url),
         version_index(companies, changelogs, languages, default),
     )
-    pages = tuple(render_site(companies, languages, default, changelogs))
+    pages = (
+        *render_home(companies, languages, default),
+        *render_changes(companies, changelogs, languages, default),
+        *(page for b in shown_builds for page in b.pages),
+    )
     assets = (*assets, *sitemaps(pages, assets, default, site_url))  # the theme looks for one beside every feed
-    site = Site(companies, pages, result, changelogs, assets)
-    _cache.clear()
-    _cache[key] = site
-    return site
+    return Site(companies, pages, result, changelogs, assets)
