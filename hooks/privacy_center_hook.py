@@ -29,6 +29,7 @@ from privacy_center.chrome import (
     print_block,
 )
 from privacy_center.csp import with_policy
+from privacy_center.perf import gc_paused, theme_bytecode_cache
 from privacy_center.render import PAGE_ORDER
 from privacy_center.site import SiteDataError, build_site
 from privacy_center.wording import load_wording
@@ -56,12 +57,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     cache.set_folder(project / ".cache" / "privacy-center")
     languages, default = _languages(config)
     try:
-        site = build_site(data_dir, languages, default, site_url=config.site_url or "")
+        with gc_paused():  # the checked and rendered site lives for the whole build: kept out of full collections
+            site = build_site(data_dir, languages, default, site_url=config.site_url or "")
     except SiteDataError as error:
         raise Abort(f"privacy-center: the data has errors\n{error}") from None
     if _state.get("site") is not site:
         log.info(f"privacy-center: {summary(site.result)} ('privacy-center validate' lists the warnings)")
     _state["site"] = site
+    _state["companies"] = {company.slug: company for company in site.companies}  # looked up once per page
     try:
         _state["footer"] = footer_config(config.extra, languages)
     except ChromeConfigError as error:
@@ -149,7 +152,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             if isinstance(page.meta.get(key), str):
                 page.meta[key] = escape(page.meta[key])
         parts = page.file.src_uri.split("/")
-        companies = {company.slug: company for company in _state["site"].companies}
+        companies = _state["companies"]
         if len(parts) == 2 and parts[0] in companies:  # a company page; archived versions say their own version
             block = print_block(companies[parts[0]], _current_language(config))
             page.meta["pc_print"] = {key: escape(value) for key, value in block.items()}
@@ -210,7 +213,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.globals["pc_footer"] = [
         (key, _state["footer"].link(key, language), f"extra.{CONFIG_KEY}.{key}") for key in FOOTER_LINKS
     ]
-    return env
+    return theme_bytecode_cache(env)
 
 
 def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
