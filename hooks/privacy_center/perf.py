@@ -21,16 +21,18 @@ R = TypeVar("R")
 
 @contextmanager
 def gc_paused() -> Iterator[None]:
-    """No automatic collection while this block allocates (loading and checking builds long-lived trees, few
-    cycles); what survives it is moved out of the collector's reach (gc.freeze), and collection is restored."""
-    was_enabled = gc.isenabled()
-    gc.disable()
+    """No full collection while this block allocates: loading and checking build long-lived trees with few cycles,
+    and each full collection would rescan all of them. Young collections still run, so the short-lived cycles of a
+    first build (compiling the schema validator and the templates) are freed. What survives is then moved out of the
+    collector's reach (gc.freeze) and the thresholds are restored."""
+    thresholds = gc.get_threshold()
+    gc.set_threshold(thresholds[0], thresholds[1], 1 << 30)
     try:
         yield
     finally:
+        gc.collect(1)  # the young garbage goes before the rest is frozen
         gc.freeze()  # the data just built lives as long as the process: full collections no longer rescan it
-        if was_enabled:
-            gc.enable()
+        gc.set_threshold(*thresholds)
 
 
 def without_gc(function: Callable[P, R]) -> Callable[P, R]:
