@@ -62,7 +62,7 @@ def _ids(items: Any) -> set[str]:
 def texts_in_every_language(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     """A text given in one language only would make the site fall back silently: refuse it."""
     for path, value in doc.nodes:
-        if not is_text(value):
+        if type(value) is not dict or not is_text(value):  # most nodes are strings: no call for them
             continue
         for language in ctx.languages:
             if language not in value:
