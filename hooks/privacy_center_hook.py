@@ -31,6 +31,7 @@ from privacy_center.chrome import (
     print_block,
 )
 from privacy_center.csp import with_policy
+from privacy_center.perf import gc_paused
 from privacy_center.publish import PublishError, discard, in_force_day, prepare, publish, site_date
 from privacy_center.render import PAGE_ORDER
 from privacy_center.site import SiteDataError, build_site
@@ -72,7 +73,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     inner = getattr(config.plugins.get("i18n"), "building", False)  # i18n's inner builds run on_config again
     try:
         today = in_force_day()
-        site = build_site(data_dir, languages, default, today=today, site_url=config.site_url or "")
+        with gc_paused():  # the checked and rendered site lives for the whole build: kept out of full collections
+            site = build_site(data_dir, languages, default, today=today, site_url=config.site_url or "")
         serving.succeeded(site)
     except PublishError as error:
         raise Abort(f"privacy-center: {error}") from None

@@ -11,6 +11,7 @@ from .completeness import completeness
 from .diagnostics import Diagnostic, sort_key
 from .history import release_findings, snapshot_files, stale_translations
 from .loader import Document, load_file
+from .perf import without_gc
 from .rules import RuleContext, check_rules, duplicate_slugs
 from .schema import check_schema
 from .wording import available_languages, load_wording
@@ -109,6 +110,7 @@ def check_frozen(
     return frozen, errors
 
 
+@without_gc  # a check builds long-lived trees with few cycles: full collections were a third of its time
 def check_files(paths: Iterable[Path], context: RuleContext | None = None, releases: bool = True) -> CheckResult:
     """Load and check files, then their frozen versions (unless `releases` is off, as while releasing)."""
     paths = list(paths)

@@ -3,6 +3,7 @@ one search index per language, and the sitemap files a theme looks up beside eac
 
 from __future__ import annotations
 
+import bisect
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -91,6 +92,16 @@ def page_url(page: Page, default: str) -> str:
     return prefix(page.language, default) + path.lstrip("/")
 
 
+def _under(urls: Sequence[str], folder: str) -> list[str]:
+    """The URLs of a sorted list that start with `folder`: one contiguous run, found by bisection (a scan of every
+    URL for every company's folder made the sitemaps cost grow with the square of the number of companies)."""
+    start = bisect.bisect_left(urls, folder)
+    end = start
+    while end < len(urls) and urls[end].startswith(folder):
+        end += 1
+    return list(urls[start:end])
+
+
 def sitemaps(pages: Sequence[Page], assets: Sequence[Asset], default: str, site_url: str) -> list[Asset]:
     """A sitemap beside every feed, listing the pages under that folder (the theme's JavaScript looks one up beside
     every `rel=alternate` link of a page, feeds included). The root sitemap is the engine's own: left alone."""
@@ -99,7 +110,7 @@ def sitemaps(pages: Sequence[Page], assets: Sequence[Asset], default: str, site_
     folders = sorted({asset.path.removesuffix("feed.xml") for asset in assets if asset.path.endswith("/feed.xml")})
     found = []
     for folder in folders:
-        listed = [url for url in urls if url.startswith(folder)] if root else []  # a sitemap holds full URLs only
+        listed = _under(urls, folder) if root else []  # a sitemap holds full URLs only
         body = "".join(f"  <url><loc>{xml_escape(root + url)}</loc></url>\n" for url in listed)
         found.append(
             Asset(

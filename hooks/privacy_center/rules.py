@@ -62,7 +62,7 @@ def _ids(items: Any) -> set[str]:
 def texts_in_every_language(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     """A text given in one language only would make the site fall back silently: refuse it."""
     for path, value in doc.nodes:
-        if not is_text(value):
+        if type(value) is not dict or not is_text(value):  # most nodes are strings: no call for them
             continue
         for language in ctx.languages:
             if language not in value:
@@ -80,6 +80,7 @@ def texts_in_every_language(doc: Document, ctx: RuleContext) -> Iterator[Diagnos
             )
 
 
+@lru_cache(maxsize=1 << 14)  # every document repeats the same paths: the schema walk is done once per path
 def is_rich_text(path: Path) -> bool:
     """Markdown written in the data (rendered with |md): the fields the schema marks `$defs/markdown_text`."""
     return is_markdown_field(path)
@@ -175,11 +176,10 @@ def _markdown_in_plain_text(doc: Document, path: Path, text: str) -> Iterator[Di
 def no_control_characters(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     """Control characters, separators and lone surrogates are invisible, break feeds and can hide markup: refuse
     them. Texts per language may hold tabs and line breaks; one-line values (names, addresses, emails) may not."""
-    texts = {path for path, value in doc.nodes if is_text(value)}
     for path, value in doc.nodes:
-        if not isinstance(value, str):
+        if not isinstance(value, str) or not FORBIDDEN_IN_LINE.search(value):  # the strict test first: most pass
             continue
-        found = (FORBIDDEN_CHAR if path[:-1] in texts else FORBIDDEN_IN_LINE).search(value)
+        found = (FORBIDDEN_CHAR if is_text(_value_at(doc.data, path[:-1])) else FORBIDDEN_IN_LINE).search(value)
         if found:
             code = ord(found.group(0))
             what = "line break or tab" if found.group(0) in "\t\n" else "control character"
@@ -188,6 +188,16 @@ def no_control_characters(doc: Document, ctx: RuleContext) -> Iterator[Diagnosti
                 f"{what} U+{code:04X} is not allowed here",
                 "remove it; line breaks and tabs are allowed only in texts per language",
             )
+
+
+def _value_at(data: Any, path: Path) -> Any:
+    """The value at `path` in a document's data (None where the path leads nowhere)."""
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
 
 
 def slug_matches_file(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
