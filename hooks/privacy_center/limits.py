@@ -47,3 +47,10 @@ Python's dates stop at year 1 and 9999."""
 MAX_SHORT_TEXT: Final = 300
 """A name (the company's, its legal name) is at most 300 characters: it is repeated on every page of the company, in
 the navigation, the titles and the feeds (real files: 159). The schema sets it as `maxLength`, so editors see it."""
+
+MAX_VERSION_CHARS: Final = 20
+"""A version number (`1.0`) is at most 20 characters, in the data and in the names of frozen version files."""
+
+MAX_MARKDOWN_NESTING: Final = 8
+"""A Markdown text (sections[].body) nests quotes, lists and indented blocks at most 8 levels deep (real files: 1),
+counted from each line's start: Python-Markdown parses nested blocks recursively."""

@@ -74,6 +74,7 @@ def check_schema(document: Document) -> list[Diagnostic]:
     """All schema errors of one document, one diagnostic each, deepest cause first."""
     if is_valid_fast(document.data):
         return []
+    _ACCEPTS.clear()
     errors = [_deepest(error) for error in validator().iter_errors(document.data)]
     patterned = {tuple(e.absolute_path) for e in errors if e.validator == "pattern"}
     # A value failing both its format and its pattern gets one message: the pattern's, which says what to fix.
@@ -185,6 +186,18 @@ def first_release_hint(file: str = "") -> str:
     return f"run: {release_command(file or 'data/<slug>.yaml', '1.0')} to record and freeze the first version"
 
 
+_ACCEPTS: dict[tuple[int, str, Any], bool] = {}  # per check_schema call: (schema part, field, value) -> accepts
+
+
+def accepts_here(error: ValidationError, data: Any, path: tuple, value: Any) -> bool:
+    """`accepts`, asked once per part of the schema and field: every purpose missing the same field gets the same
+    hint, and a file of a thousand faulty items costs a thousand lookups, not a thousand validations."""
+    key = (id(error.schema), str(path[-1]) if path else "", value)
+    if key not in _ACCEPTS:
+        _ACCEPTS[key] = accepts(data, path, value)
+    return _ACCEPTS[key]
+
+
 def accepts(data: Any, path: tuple, value: Any) -> bool:
     """True when the schema accepts `value` at `path` of `data`: a hint suggests a value only if it is allowed."""
 
@@ -214,7 +227,7 @@ def _message(error: ValidationError, data: Any = None, file: str = "") -> tuple[
         missing = str(error.message).split("'")[1]
         if path == () and missing == "versions":
             return "no version recorded yet", first_release_hint(file), path
-        if accepts(data, (*path, missing), NOT_STATED):
+        if accepts_here(error, data, (*path, missing), NOT_STATED):
             return (
                 f"missing required field '{missing}'",
                 f"add '{missing}:' here, or '{missing}: not_stated' if the policy says nothing",
@@ -267,9 +280,15 @@ def _message(error: ValidationError, data: Any = None, file: str = "") -> tuple[
     if kind in ("minItems", "minProperties", "minLength"):
         if path == ("versions",):
             return "the versions list is empty", f"delete the 'versions:' line, then {first_release_hint(file)}", path
-        if accepts(data, path, NOT_STATED):
+        if accepts_here(error, data, path, NOT_STATED):
             return "is empty", "give at least one entry, or write not_stated", path
         return "is empty", "give at least one entry", path
+    if kind == "maxLength":
+        return (
+            f"{_short(error.instance)} is {len(error.instance):,} characters long, more than {error.validator_value:,}",
+            "shorten it (README, Limits)",
+            path,
+        )
     if kind in ("minimum",):
         return f"{error.instance!r} is too small", f"use a value of at least {error.validator_value}", path
     if kind == "exclusiveMinimum":
