@@ -54,3 +54,14 @@ MAX_VERSION_CHARS: Final = 20
 MAX_MARKDOWN_NESTING: Final = 8
 """A Markdown text (sections[].body) nests quotes, lists and indented blocks at most 8 levels deep (real files: 1),
 counted from each line's start: Python-Markdown parses nested blocks recursively."""
+
+MAX_MARKDOWN_CHARS: Final = 10_000
+"""A Markdown text (one language of sections[].body) is at most 10,000 characters (real files: 1,725); the schema
+sets it as `maxLength`. Python-Markdown takes time that grows faster than the length on some texts (runs of `<`,
+`*` or setext underlines), so its input is bounded per text, in lines and per file."""
+
+MAX_MARKDOWN_LINES: Final = 200
+"""A Markdown text is at most 200 lines (real files: 5): Python-Markdown splits blocks line by line."""
+
+MAX_MARKDOWN_TOTAL: Final = 60_000
+"""All Markdown texts of a file add up to at most 60,000 characters (real files: 6,000)."""

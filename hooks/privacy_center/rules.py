@@ -15,7 +15,7 @@ from babel.numbers import list_currencies
 from .countries import REGION_GROUP, is_country
 from .diagnostics import Diagnostic, Path
 from .history import SNAPSHOT_FOLDER, version_key
-from .limits import MAX_MARKDOWN_NESTING, MAX_YEAR, MIN_YEAR
+from .limits import MAX_MARKDOWN_LINES, MAX_MARKDOWN_NESTING, MAX_MARKDOWN_TOTAL, MAX_YEAR, MIN_YEAR
 from .loader import Document
 from .model import general_interest
 from .safety import (
@@ -130,11 +130,27 @@ def safe_text(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
 
     Markdown bodies are parsed as the site parses them (links are checked after the browser's own normalisation);
     other texts are printed as plain text, where a regex suffices."""
+    markdown_total = 0
     for path, text in doc.nodes:
         if not isinstance(text, str):
             continue
         if is_rich_text(path):
-            yield from _markdown_diagnostics(doc, path, text)
+            markdown_total += len(text)
+            if text.count("\n") >= MAX_MARKDOWN_LINES:
+                yield doc.diagnostic(
+                    path,
+                    f"a Markdown text of {text.count(chr(10)) + 1:,} lines (at most {MAX_MARKDOWN_LINES})",
+                    "join the lines of each paragraph, or split the clause into several sections",
+                )
+            elif markdown_total > MAX_MARKDOWN_TOTAL:
+                yield doc.diagnostic(
+                    path,
+                    f"the Markdown texts of the file add up to more than {MAX_MARKDOWN_TOTAL:,} characters",
+                    "keep sections to clauses that fit no field, summarised; link to the full policy",
+                )
+                markdown_total = -(10**9)  # said once
+            elif markdown_total > 0:
+                yield from _markdown_diagnostics(doc, path, text)
             continue
         if "<" not in text and ":" not in text and "](" not in text:
             continue

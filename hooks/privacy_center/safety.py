@@ -129,6 +129,8 @@ def _markdown() -> markdown.Markdown:
 
 # A backslash escape, a link or image whose text holds no bracket, or a lone bracket (escaped): one pass, linear time.
 _BRACKETS = re.compile(r"\\.|!?\[[^\[\]]*\]\((?:[^()]|\([^()]*\))*\)|[\[\]]", re.DOTALL)
+# An attribute list: `{`, then the first `=`, `#` or `.` before any other brace (one way to match: linear time).
+_ATTRIBUTES = re.compile(r"\{:?[^{}\n=#.]*[=#.][^{}\n]*\}")
 # What opens a nested block at the start of a line: indentation, quote marks and list markers.
 _BLOCK_PREFIX = re.compile(r"(?:[ \t]|>|(?:[-*+]|[0-9]{1,9}[.)])(?=[ \t]))*")
 _LIST_MARKER = re.compile(r"(?:[-*+]|[0-9]{1,9}[.)])(?=[ \t])")
@@ -173,7 +175,7 @@ def markdown_problems(text: str) -> tuple[tuple[str, str], ...]:
     html = md.convert(escape_brackets(text))
     raw = [block for block in md.htmlStash.rawHtmlBlocks if not _ENTITY.match(str(block))]  # entities are text
     problems: list[tuple[str, str]] = [("raw_html", "")] if raw else []
-    if "{:" in text and re.search(r"\{:?[^}\n]*[=#.][^}\n]*\}", text):
+    if "{:" in text and _ATTRIBUTES.search(text):
         problems.append(("attribute", "{: ...}"))
     walker = _Walker()
     walker.feed(html)
