@@ -89,7 +89,8 @@ def _deepest(error: ValidationError) -> ValidationError:
     while error.validator in ("oneOf", "anyOf") and error.context:
         if all(e.validator == "required" for e in error.context):
             return error  # a mapping that needs one of several fields: say which ones
-        if _per_language(error.instance) and _wants_one_string(error.validator_value):
+        too_long = any(e.validator == "maxLength" for e in error.context)
+        if _per_language(error.instance) and _wants_one_string(error.validator_value) and not too_long:
             return error  # a text per language where one string is wanted: say so, not "unknown field 'fr'"
         depth = len(error.absolute_path)
         candidates = [
@@ -157,7 +158,10 @@ _PATTERNS = {
         "use lower-case letters, digits and underscores, e.g. contact_form",
     ),
     "^[0-9]+(\\.[0-9]+)*$": ("is not a version number", 'write numbers separated by dots, e.g. "1.2"'),
-    "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": ("is not a date", "write the date as YYYY-MM-DD"),
+    "^(19[0-9]{2}|2[01][0-9]{2}|2200)-[0-9]{2}-[0-9]{2}$": (
+        "is not a date of the years 1900 to 2200",
+        "write the date as YYYY-MM-DD, with the year the policy gives",
+    ),
     "^[A-Z]{3}$": ("is not a currency code", "write an ISO 4217 currency code in capitals, such as EUR"),
     "^([A-Z]{2,3}|[a-z_]+)$": (
         "is not a country or region code",
@@ -286,7 +290,7 @@ def _message(error: ValidationError, data: Any = None, file: str = "") -> tuple[
     if kind == "maxLength":
         return (
             f"{_short(error.instance)} is {len(error.instance):,} characters long, more than {error.validator_value:,}",
-            "shorten it (README, Limits)",
+            f"shorten it to {error.validator_value:,} characters at most",
             path,
         )
     if kind in ("minimum",):
