@@ -144,8 +144,9 @@ def run_validate(data_dir: Path) -> tuple[int, str]:
     return status, out.getvalue()
 
 
-def check_property(data_dir: Path) -> None:
-    """The property: status 0 or 1, readable compiler-style lines, no exception, bounded time and memory."""
+def check_property(data_dir: Path, retry: bool = True) -> None:
+    """The property: status 0 or 1, readable compiler-style lines, no exception, bounded time and memory. A run
+    over the time bound is run once more (the machine may be busy): the bound applies to the faster run."""
     tracemalloc.start()
     started = time.perf_counter()
     try:
@@ -162,6 +163,9 @@ def check_property(data_dir: Path) -> None:
     bad = [line for line in lines[:-1] if not LINE.match(line)]
     assert bad == [], bad[:3]
     assert "Traceback" not in output
+    if elapsed >= TIME_BOUND and retry:
+        check_property(data_dir, retry=False)
+        return
     assert elapsed < TIME_BOUND, f"{elapsed:.1f} s"
     assert peak < MEMORY_BOUND, f"{peak / 1e6:.0f} MB"
 
