@@ -147,10 +147,7 @@ class _Builder:
                 self.documents += 1
                 if self.documents > 1:
                     raise yaml.composer.ComposerError(
-                        "expected a single document in the stream",
-                        None,
-                        "but found another document",
-                        event.start_mark,
+                        None, None, "expected a single document in the stream, found another", event.start_mark
                     )
         return self.root
 
