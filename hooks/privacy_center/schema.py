@@ -75,11 +75,16 @@ def check_schema(document: Document) -> list[Diagnostic]:
     if is_valid_fast(document.data):
         return []
     _ACCEPTS.clear()
+    _BEFORE.clear()
     errors = [_deepest(error) for error in validator().iter_errors(document.data)]
     patterned = {tuple(e.absolute_path) for e in errors if e.validator == "pattern"}
     # A value failing both its format and its pattern gets one message: the pattern's, which says what to fix.
     errors = [e for e in errors if not (e.validator == "format" and tuple(e.absolute_path) in patterned)]
-    found = [_diagnostic(document, error) for error in errors]
+    try:
+        found = [_diagnostic(document, error) for error in errors]
+    finally:  # the caches hold this document's identity: never let another document reuse them
+        _ACCEPTS.clear()
+        _BEFORE.clear()
     unique = {(d.line, d.column, d.path, d.message): d for d in found}
     return list(unique.values())
 
@@ -190,7 +195,9 @@ def first_release_hint(file: str = "") -> str:
     return f"run: {release_command(file or 'data/<slug>.yaml', '1.0')} to record and freeze the first version"
 
 
-_ACCEPTS: dict[tuple[int, str, Any], bool] = {}  # per check_schema call: (schema part, field, value) -> accepts
+# Per check_schema call: (schema part, field, value) -> accepts; and the document's own error paths.
+_ACCEPTS: dict[tuple[int, str, Any], bool] = {}
+_BEFORE: dict[tuple[int, str, str], list[tuple[Any, ...]]] = {}
 
 
 def accepts_here(error: ValidationError, data: Any, path: tuple, value: Any) -> bool:
@@ -217,7 +224,10 @@ def accepts(data: Any, path: tuple, value: Any) -> bool:
         target[path[-1]] = value
     except (KeyError, IndexError, TypeError):
         return False
-    before = about(validator().iter_errors(data))
+    key = (id(data), "", "before")  # the document's own errors, found once per check_schema call
+    if key not in _BEFORE:
+        _BEFORE[key] = [tuple(_deepest(e).absolute_path) for e in validator().iter_errors(data)]
+    before = [p for p in _BEFORE[key] if p[: len(path)] == path or path[: len(p)] == p]
     after = about(validator().iter_errors(trial))
     # Refused if an error stays at or below `path`, or one at an enclosing field (anyOf) did not go away.
     return not [p for p in after if p[: len(path)] == path] and (not after or len(after) < len(before))
