@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .completeness import completeness
 from .diagnostics import Diagnostic, sort_key
-from .history import release_findings, snapshot_files, stale_translations
+from .history import release_findings, snapshot_files, snapshot_problems, stale_translations
 from .loader import Document, load_file
 from .perf import without_gc
 from .rules import RuleContext, check_rules, duplicate_slugs
@@ -100,10 +100,16 @@ def check_frozen(
     errors: list[Diagnostic] = []
     for document in documents:
         slug = document.data["slug"]
-        snapshots, load_errors = _load(snapshot_files(Path(document.file), slug).values())
+        files = snapshot_files(Path(document.file), slug)
+        snapshots, load_errors = _load(files.values())
         errors.extend(load_errors)
+        broken = bool(load_errors)
         for snapshot in snapshots:
-            errors.extend(check_schema(snapshot) or check_rules(snapshot, context))
+            found = check_schema(snapshot) or check_rules(snapshot, context)
+            errors.extend(found)
+            broken = broken or bool(found)
+        if broken:  # compared with a frozen version that is not a company file, the data would only raise
+            continue
         frozen[slug] = {Path(s.file).stem: s for s in snapshots}
         errors.extend(release_findings(document, {v: s.data for v, s in frozen[slug].items()}))
         errors.extend(stale_translations(document, {v: s.data for v, s in frozen[slug].items()}))
@@ -118,6 +124,9 @@ def check_files(paths: Iterable[Path], context: RuleContext | None = None, relea
     documents, load_errors = _load(paths)
     result = check_documents(documents, context)
     frozen, findings = check_frozen(result.documents, context) if releases else ({}, [])
+    if releases:
+        for folder in sorted({path.parent for path in paths}):
+            findings.extend(snapshot_problems(folder, display_name))
     release_errors = [f for f in findings if f.severity == "error"]
     bad = {e.file for e in release_errors}
     return CheckResult(

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator, Mapping, Sequence
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from .diagnostics import Diagnostic
 from .diagnostics import Path as DataPath
+from .limits import MAX_VERSION_CHARS
 from .loader import Document
 
 NOT_STATED = "not_stated"
@@ -32,12 +34,65 @@ def snapshot_folder(company_file: Path, slug: str) -> Path:
     return company_file.parent / SNAPSHOT_FOLDER / slug
 
 
+VERSION_NUMBER = re.compile(r"[0-9]+(\.[0-9]+)*")
+
+
+def is_version_number(version: str) -> bool:
+    """Numbers separated by single dots (1.0, 2, 1.10), short enough to compare as numbers."""
+    return len(version) <= MAX_VERSION_CHARS and bool(VERSION_NUMBER.fullmatch(version))
+
+
 def snapshot_files(company_file: Path, slug: str) -> dict[str, Path]:
-    """Frozen versions of one company, oldest first, by version number."""
+    """Frozen versions of one company, oldest first, by version number (misnamed entries: `snapshot_problems`)."""
     folder = snapshot_folder(company_file, slug)
     found = {path.stem: path for path in folder.glob("*.yaml")} if folder.is_dir() else {}
-    valid = {version: path for version, path in found.items() if version.replace(".", "").isdigit()}
+    valid = {version: path for version, path in found.items() if is_version_number(version) and path.is_file()}
     return dict(sorted(valid.items(), key=lambda item: version_key(item[0])))
+
+
+def _misplaced(display: str, message: str, fix: str) -> Diagnostic:
+    return Diagnostic(display, 1, 1, "", message, fix)
+
+
+def snapshot_problems(data_dir: Path, display: Callable[[Path], str]) -> list[Diagnostic]:
+    """What in `data/versions/` is not a frozen version of a known company: a file or folder beside the company
+    folders, a folder with no `data/<slug>.yaml`, an entry of a company folder that is not `<version>.yaml`."""
+    root = data_dir / SNAPSHOT_FOLDER
+    if not root.is_dir():
+        return []
+    found: list[Diagnostic] = []
+    for folder in sorted(root.iterdir()):
+        if not folder.is_dir():
+            found.append(
+                _misplaced(
+                    display(folder),
+                    f"{SNAPSHOT_FOLDER}/ holds one folder per company, not files",
+                    f"move it to {SNAPSHOT_FOLDER}/<slug>/<version>.yaml, or remove it",
+                )
+            )
+            continue
+        if not any((data_dir / f"{folder.name}{suffix}").is_file() for suffix in (".yaml", ".yml")):
+            found.append(
+                _misplaced(
+                    display(folder),
+                    f"frozen versions of '{folder.name}', a company with no file {folder.name}.yaml",
+                    f"restore {display(data_dir / folder.name)}.yaml, or remove the folder",
+                )
+            )
+            continue
+        for entry in sorted(folder.iterdir()):
+            if entry.suffix == ".yaml" and is_version_number(entry.stem) and entry.is_file():
+                continue
+            what = "a folder" if entry.is_dir() else "a file"
+            found.append(
+                _misplaced(
+                    display(entry),
+                    f"{what} named '{entry.name}' is not a frozen version",
+                    "frozen versions are files named <version>.yaml, such as 1.0.yaml, written by "
+                    "'privacy-center release': rename it or remove it",
+                )
+            )
+    return found
 
 
 def content_hash(data: Mapping[str, Any]) -> str:

@@ -1,16 +1,19 @@
-"""Load YAML with line numbers, refusing duplicate keys and silent retyping of dates or yes/no."""
+"""Load YAML with line numbers, refusing duplicate keys, silent retyping of dates or yes/no, and anything beyond the
+limits of limits.py (size, nesting, items, aliases, text length), iteratively: no input can raise or explode."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path as FsPath
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
 from .diagnostics import Diagnostic, Path, format_path
+from .limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_INT_DIGITS, MAX_ITEMS, MAX_KEY, MAX_NODES, MAX_STRING, MAX_TEXT_TOTAL
 
 try:  # libyaml's parser when present; the Python one otherwise.
     _BaseLoader: type = yaml.CSafeLoader
@@ -22,15 +25,20 @@ class StrictLoader(_BaseLoader):  # type: ignore[misc]
     """A loader that resolves only true/false, integers and null; everything else stays a string."""
 
 
+_BOOL_RE = re.compile(r"^(?:true|false)$")
+_INT_RE = re.compile(r"^[-+]?[0-9]+$")
+_NULL_RE = re.compile(r"^(?:~|null|)$")
 StrictLoader.yaml_implicit_resolvers = {}
-StrictLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf"))
-StrictLoader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789"))
-StrictLoader.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|)$"), ["~", "n", ""])
+StrictLoader.add_implicit_resolver("tag:yaml.org,2002:bool", _BOOL_RE, list("tf"))
+StrictLoader.add_implicit_resolver("tag:yaml.org,2002:int", _INT_RE, list("-+0123456789"))
+StrictLoader.add_implicit_resolver("tag:yaml.org,2002:null", _NULL_RE, ["~", "n", ""])
 
 _STR = "tag:yaml.org,2002:str"
 _BOOL = "tag:yaml.org,2002:bool"
 _INT = "tag:yaml.org,2002:int"
 _NULL = "tag:yaml.org,2002:null"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
 
 
 @dataclass
@@ -68,88 +76,326 @@ class Document:
         return Diagnostic(self.file, line, column, format_path(path), message, fix, severity)  # type: ignore[arg-type]
 
 
+class _TooLarge(Exception):
+    """The file passed a limit that makes reading on pointless (values once aliases are expanded)."""
+
+
+@dataclass
+class _Frame:
+    """A mapping or list being read: where it is, what it holds, and the anchor that names it, if any."""
+
+    value: Any
+    path: Path
+    anchor: str | None
+    nodes: int  # the builder's value count when the collection opened, to size what an alias of it expands to
+    chars: int
+    keep: bool = True  # False for the value of a duplicate key, read but not kept
+    key: str | None = None  # a mapping's pending key, once read
+    key_mark: tuple[int, int] = (1, 1)
+    expects_key: bool = True
+    full: bool = False  # reported once: more items than MAX_ITEMS
+    height: int = 1  # levels below and including this collection, for aliases of it
+
+
+def _position(mark: Any) -> tuple[int, int]:
+    """The 1-based line and column of a parser mark (libyaml's or PyYAML's), or the file's start for none."""
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
+@dataclass
+class _Anchor:
+    """What an anchored value expands to wherever an alias repeats it."""
+
+    value: Any
+    nodes: int
+    chars: int
+    height: int
+
+
 class _Builder:
-    """Turn a composed node tree into plain data, recording marks and refusing duplicate keys."""
+    """Turn YAML parser events into plain data, iteratively, recording marks and refusing what is out of bounds:
+    duplicate keys, keys that are not strings, tags, nesting, items, values and texts beyond limits.py."""
 
     def __init__(self, file: str) -> None:
         self.file = file
         self.marks: dict[Path, tuple[int, int]] = {}
         self.errors: list[Diagnostic] = []
+        self.anchors: dict[str, _Anchor] = {}
+        self.stack: list[_Frame] = []
+        self.skip = 0  # depth inside a collection too deep or used as a key, read but not built
+        self.nodes = 0
+        self.chars = 0
+        self.root: Any = None
+        self.documents = 0
 
-    def build(self, node: yaml.Node, path: Path) -> Any:
-        mark = node.start_mark
-        self.marks[path] = (mark.line + 1, mark.column + 1)
-        if isinstance(node, yaml.MappingNode):
-            result: dict[str, Any] = {}
-            for key_node, value_node in node.value:
-                key = self._key(key_node, path)
-                if key is None:
-                    continue
-                if key in result:
-                    first = self.marks[(*path, key)]
-                    self.errors.append(
-                        Diagnostic(
-                            self.file,
-                            key_node.start_mark.line + 1,
-                            key_node.start_mark.column + 1,
-                            format_path((*path, key)),
-                            f"duplicate key '{key}' (first given at line {first[0]})",
-                            "keep one of the two entries",
-                        )
+    def error(self, mark: Any, path: Path, message: str, fix: str) -> None:
+        line, column = _position(mark) if mark is not None else self.marks.get(path, (1, 1))
+        self.errors.append(Diagnostic(self.file, line, column, format_path(path), message, fix))
+
+    def run(self, events: Iterator[yaml.Event]) -> Any:
+        for event in events:
+            if self.skip:
+                if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                    self.skip += 1
+                elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                    self.skip -= 1
+                continue
+            if isinstance(event, yaml.ScalarEvent):
+                self.scalar(event)
+            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                self.start(event)
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                self.end()
+            elif isinstance(event, yaml.AliasEvent):
+                self.alias(event)
+            elif isinstance(event, yaml.DocumentStartEvent):
+                self.documents += 1
+                if self.documents > 1:
+                    raise yaml.composer.ComposerError(
+                        None,
+                        None,
+                        "expected a single document in the stream, found another",
+                        cast("yaml.error.Mark", event.start_mark),
                     )
-                    continue
-                result[key] = self.build(value_node, (*path, key))
-                self.marks[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            return result
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
-        assert isinstance(node, yaml.ScalarNode)  # the third and last kind of node the composer makes
-        return self._scalar(node, path)
+        return self.root
 
-    def _key(self, node: yaml.Node, path: Path) -> str | None:
-        if isinstance(node, yaml.ScalarNode):
-            return str(node.value)
-        self.errors.append(
-            Diagnostic(
-                self.file,
-                node.start_mark.line + 1,
-                node.start_mark.column + 1,
-                format_path(path),
-                "a mapping key must be a plain string",
-                "write the key as text",
-            )
-        )
-        return None
+    def place(self, mark: Any) -> tuple[Path, bool] | None:
+        """Where the next value goes (its path, and whether it is kept); None when it is a mapping's key."""
+        if not self.stack:
+            return (), True
+        frame = self.stack[-1]
+        if isinstance(frame.value, dict):
+            if frame.expects_key:
+                return None
+            if frame.key is None:  # the value of a key that is not a string: read, not kept
+                return frame.path, False
+            return (*frame.path, frame.key), frame.keep
+        return (*frame.path, len(frame.value)), frame.keep and not frame.full
 
-    def _scalar(self, node: yaml.ScalarNode, path: Path) -> Any:
-        if node.tag == _BOOL:
-            return node.value == "true"
-        if node.tag == _INT:
-            return int(node.value)
-        if node.tag == _NULL:
-            return None
-        if node.tag != _STR:
-            mark = node.start_mark
-            self.errors.append(
-                Diagnostic(
-                    self.file,
-                    mark.line + 1,
-                    mark.column + 1,
-                    format_path(path),
-                    f"unsupported YAML tag {node.tag}",
-                    "remove the tag and write plain text",
-                )
+    def count(self, mark: Any, path: Path, nodes: int, chars: int) -> None:
+        self.nodes += nodes
+        self.chars += chars
+        if self.nodes > MAX_NODES:
+            self.error(
+                mark,
+                path,
+                f"the file holds more than {MAX_NODES:,} values (aliases counted each time they are used)",
+                "split the data or write repeated parts once; an alias repeats all the values of its anchor",
             )
-        return node.value
+            raise _TooLarge
+        if self.chars > MAX_TEXT_TOTAL:
+            self.error(
+                mark,
+                path,
+                f"the file's texts add up to more than {MAX_TEXT_TOTAL:,} characters (aliases counted each time)",
+                "shorten the texts; an alias repeats all the text of its anchor",
+            )
+            raise _TooLarge
+
+    def attach(self, path: Path, keep: bool, value: Any, mark: Any) -> None:
+        """Put a finished value in its parent (or make it the document), and close a mapping's pending key."""
+        if not self.stack:
+            self.root = value
+            return
+        frame = self.stack[-1]
+        if isinstance(frame.value, dict):
+            if keep:
+                frame.value[frame.key] = value
+                self.marks[path] = frame.key_mark
+            frame.expects_key, frame.key, frame.keep = True, None, True
+            return
+        if keep:
+            self.marks[path] = _position(mark)
+            frame.value.append(value)
+        elif not frame.full:  # pragma: no cover - a list's items are always kept until it is full
+            pass
+
+    def key_error(self, mark: Any) -> None:
+        frame = self.stack[-1]
+        self.error(mark, frame.path, "a mapping key must be a plain string", "write the key as text")
+        frame.expects_key, frame.key, frame.keep = False, None, False  # its value is read, not kept
+
+    def room(self, frame: _Frame, mark: Any) -> None:
+        """Refuse the item after the MAX_ITEMS-th of a list or mapping, once."""
+        if len(frame.value) >= MAX_ITEMS and not frame.full:
+            frame.full = True
+            what = "keys" if isinstance(frame.value, dict) else "items"
+            self.error(
+                mark,
+                frame.path,
+                f"more than {MAX_ITEMS:,} {what} in one {'mapping' if what == 'keys' else 'list'}",
+                "split the list, or group its items",
+            )
+
+    def scalar(self, event: yaml.ScalarEvent) -> None:
+        mark = event.start_mark
+        if self.stack and isinstance(self.stack[-1].value, dict) and self.stack[-1].expects_key:
+            self.key(event)
+            return
+        placed = self.place(mark)
+        assert placed is not None
+        path, keep = placed
+        if self.stack and not isinstance(self.stack[-1].value, dict):
+            self.room(self.stack[-1], mark)
+            keep = keep and not self.stack[-1].full
+        value = self.resolve(event, path)
+        self.count(mark, path, 1, len(event.value))
+        if event.anchor is not None:
+            self.anchors[event.anchor] = _Anchor(value, 1, len(event.value), 0)
+        self.attach(path, keep, value, mark)
+
+    def key(self, event: yaml.ScalarEvent) -> None:
+        frame = self.stack[-1]
+        mark = event.start_mark
+        key = str(event.value)
+        self.room(frame, mark)
+        frame.expects_key, frame.key, frame.keep = False, key, not frame.full
+        frame.key_mark = _position(mark)
+        self.count(mark, frame.path, 1, len(key))
+        if len(key) > MAX_KEY:
+            self.error(mark, frame.path, f"a key of {len(key):,} characters (at most {MAX_KEY})", "use a field name")
+            frame.keep = False
+        elif frame.keep and key in frame.value:
+            first = self.marks[(*frame.path, key)]
+            self.error(
+                mark,
+                (*frame.path, key),
+                f"duplicate key '{key}' (first given at line {first[0]})",
+                "keep one of the two entries",
+            )
+            frame.keep = False
+
+    def resolve(self, event: yaml.ScalarEvent, path: Path) -> Any:
+        """The value of a scalar: true/false, integers and null when plain; text otherwise. Out of bounds: an
+        error, and the text kept (the document is not used further)."""
+        value = event.value
+        tag = event.tag
+        if tag in (None, "!"):
+            if tag is None and event.implicit[0]:
+                if _BOOL_RE.match(value):
+                    return value == "true"
+                if _INT_RE.match(value):
+                    digits = len(value.lstrip("+-"))
+                    if digits > MAX_INT_DIGITS:
+                        self.error(
+                            event.start_mark,
+                            path,
+                            f"a number of {digits:,} digits is too large (at most {MAX_INT_DIGITS})",
+                            "write the number the policy gives, or quote it to keep it as text",
+                        )
+                        return value
+                    return int(value)
+                if _NULL_RE.match(value):
+                    return None
+        elif tag != _STR:
+            self.error(event.start_mark, path, f"unsupported YAML tag {tag}", "remove the tag and write plain text")
+        if len(value) > MAX_STRING:
+            self.error(
+                event.start_mark,
+                path,
+                f"a text of {len(value):,} characters is too long (at most {MAX_STRING:,})",
+                "shorten it: summarise the clause and link to the policy",
+            )
+        return value
+
+    def start(self, event: yaml.MappingStartEvent | yaml.SequenceStartEvent) -> None:
+        mark = event.start_mark
+        if self.stack and isinstance(self.stack[-1].value, dict) and self.stack[-1].expects_key:
+            self.key_error(mark)
+            self.skip = 1
+            return
+        placed = self.place(mark)
+        assert placed is not None
+        path, keep = placed
+        if self.stack and not isinstance(self.stack[-1].value, dict):
+            self.room(self.stack[-1], mark)
+            keep = keep and not self.stack[-1].full
+        mapping = isinstance(event, yaml.MappingStartEvent)
+        if event.tag not in (None, "!", _MAP if mapping else _SEQ):
+            self.error(mark, path, f"unsupported YAML tag {event.tag}", "remove the tag")
+        if len(self.stack) >= MAX_DEPTH:
+            self.error(
+                mark,
+                path,
+                f"nested more than {MAX_DEPTH} levels deep",
+                "flatten the structure: company files nest about 10 levels at most",
+            )
+            self.skip = 1
+            self.attach(path, keep, None, mark)
+            return
+        self.count(mark, path, 1, 0)
+        if not self.stack:
+            self.marks[()] = _position(mark)
+        elif not isinstance(self.stack[-1].value, dict) and keep:
+            self.marks[path] = _position(mark)
+        value: Any = {} if mapping else []
+        self.stack.append(_Frame(value, path, event.anchor, self.nodes - 1, self.chars, keep))
+        self.stack[-1].key_mark = _position(mark)
+
+    def end(self) -> None:
+        frame = self.stack.pop()
+        if frame.anchor is not None:
+            self.anchors[frame.anchor] = _Anchor(
+                frame.value, self.nodes - frame.nodes, self.chars - frame.chars, frame.height
+            )
+        if self.stack:
+            parent = self.stack[-1]
+            parent.height = max(parent.height, frame.height + 1)
+            position = self.marks.get(frame.path, (1, 1))
+            if isinstance(parent.value, dict):
+                self.attach(frame.path, frame.keep, frame.value, None)
+                if frame.keep:
+                    self.marks[frame.path] = parent.key_mark
+            else:
+                if frame.keep:
+                    parent.value.append(frame.value)
+                    self.marks[frame.path] = position
+        else:
+            self.root = frame.value
+
+    def alias(self, event: yaml.AliasEvent) -> None:
+        mark = event.start_mark
+        if self.stack and isinstance(self.stack[-1].value, dict) and self.stack[-1].expects_key:
+            self.key_error(mark)
+            return
+        placed = self.place(mark)
+        assert placed is not None
+        path, keep = placed
+        if self.stack and not isinstance(self.stack[-1].value, dict):
+            self.room(self.stack[-1], mark)
+            keep = keep and not self.stack[-1].full
+        anchor = self.anchors.get(str(event.anchor))
+        if anchor is None:
+            self.error(mark, path, f"alias *{event.anchor} names no anchor above it", f"define &{event.anchor} first")
+            self.attach(path, keep, None, mark)
+            return
+        if len(self.stack) + anchor.height > MAX_DEPTH:
+            self.error(
+                mark,
+                path,
+                f"alias *{event.anchor} nests the data more than {MAX_DEPTH} levels deep",
+                "write this part out instead of using an alias",
+            )
+            self.attach(path, keep, None, mark)
+            return
+        self.count(mark, path, anchor.nodes, anchor.chars)
+        if self.stack:
+            self.stack[-1].height = max(self.stack[-1].height, anchor.height + 1)
+        self.attach(path, keep, anchor.value, mark)
 
 
 def load_text(text: str, file: str) -> tuple[Document | None, list[Diagnostic]]:
-    """Parse YAML text; return the document and any syntax or duplicate-key errors."""
+    """Parse YAML text; return the document and any syntax, duplicate-key or limit errors."""
+    if len(text) > MAX_FILE_BYTES:
+        return None, [_too_big(file, len(text.encode("utf-8", "surrogatepass")))]
+    builder = _Builder(file)
     try:
-        node = yaml.compose(text, Loader=StrictLoader)
+        data = builder.run(yaml.parse(text, Loader=StrictLoader))
+    except _TooLarge:
+        return None, builder.errors
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        line, column = _position(mark) if mark else (1, 1)
         problem = exc.problem or exc.context or "invalid YAML"
         return None, [
             Diagnostic(
@@ -176,20 +422,50 @@ def load_text(text: str, file: str) -> tuple[Document | None, list[Diagnostic]]:
         ]
     except yaml.YAMLError as exc:  # pragma: no cover - non-marked errors are rare
         return None, [Diagnostic(file, 1, 1, "", f"YAML error: {exc}", "check the file is valid YAML")]
-    if node is None:
+    if builder.documents == 0:
         return None, [Diagnostic(file, 1, 1, "", "the file is empty", "start from an existing file in data/")]
-    builder = _Builder(file)
-    data = builder.build(node, ())
     return Document(file, data, builder.marks), builder.errors
 
 
+def _too_big(file: str, size: int) -> Diagnostic:
+    return Diagnostic(
+        file,
+        1,
+        1,
+        "",
+        f"the file is {size:,} bytes, more than the limit of {MAX_FILE_BYTES:,} (1 MiB)",
+        "a company file is normally under 100 KB: check it is the right file",
+    )
+
+
 def load_file(path: FsPath, display: str | None = None) -> tuple[Document | None, list[Diagnostic]]:
-    """Read and parse one YAML file, reporting unreadable files as diagnostics."""
+    """Read and parse one YAML file, reporting unreadable, oversized or non-UTF-8 files as diagnostics."""
     name = display or str(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        if path.is_dir():
+            return None, [Diagnostic(name, 1, 1, "", "is a folder, not a file", "remove it or rename it")]
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_FILE_BYTES + 1)
+            if len(raw) > MAX_FILE_BYTES:
+                return None, [_too_big(name, max(len(raw), path.stat().st_size))]
+    except OSError as exc:
         return None, [
-            Diagnostic(name, 1, 1, "", f"cannot read file: {exc}", "check the path and that the file is UTF-8")
+            Diagnostic(name, 1, 1, "", f"cannot read file: {exc.strerror or exc}", "check the path and its permissions")
+        ]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        return None, [
+            Diagnostic(
+                name,
+                line,
+                column,
+                "",
+                f"byte 0x{raw[exc.start]:02X} is not UTF-8",
+                "save the file as UTF-8 with the editor's encoding setting, or retype the character",
+            )
         ]
     return load_text(text, name)

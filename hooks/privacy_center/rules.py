@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from pathlib import Path as FsPath
 from typing import Any
@@ -13,6 +15,7 @@ from babel.numbers import list_currencies
 from .countries import REGION_GROUP, is_country
 from .diagnostics import Diagnostic, Path
 from .history import SNAPSHOT_FOLDER, version_key
+from .limits import MAX_MARKDOWN_LINES, MAX_MARKDOWN_NESTING, MAX_MARKDOWN_TOTAL, MAX_YEAR, MIN_YEAR
 from .loader import Document
 from .model import general_interest
 from .safety import (
@@ -94,6 +97,10 @@ _MARKDOWN_MESSAGES = {
         "link to the image instead: [description](https://...)",
     ),
     "attribute": ("attribute lists ({: ...}) are not allowed", "remove the {: ...} part: the site's style applies"),
+    "nesting": (
+        f"quotes, lists or indentation nest more than {MAX_MARKDOWN_NESTING} levels deep",
+        "flatten the text: fewer '>', list markers or leading spaces at the start of its lines",
+    ),
 }
 
 
@@ -124,11 +131,27 @@ def safe_text(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
 
     Markdown bodies are parsed as the site parses them (links are checked after the browser's own normalisation);
     other texts are printed as plain text, where a regex suffices."""
+    markdown_total = 0
     for path, text in doc.nodes:
         if not isinstance(text, str):
             continue
         if is_rich_text(path):
-            yield from _markdown_diagnostics(doc, path, text)
+            markdown_total += len(text)
+            if text.count("\n") >= MAX_MARKDOWN_LINES:
+                yield doc.diagnostic(
+                    path,
+                    f"a Markdown text of {text.count(chr(10)) + 1:,} lines (at most {MAX_MARKDOWN_LINES})",
+                    "join the lines of each paragraph, or split the clause into several sections",
+                )
+            elif markdown_total > MAX_MARKDOWN_TOTAL:
+                yield doc.diagnostic(
+                    path,
+                    f"the Markdown texts of the file add up to more than {MAX_MARKDOWN_TOTAL:,} characters",
+                    "keep sections to clauses that fit no field, summarised; link to the full policy",
+                )
+                markdown_total = -(10**9)  # said once
+            elif markdown_total > 0:
+                yield from _markdown_diagnostics(doc, path, text)
             continue
         if "<" not in text and ":" not in text and "](" not in text:
             continue
@@ -496,6 +519,31 @@ def versions_in_order(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
         previous = version
 
 
+_DATE = re.compile(r"^([0-9]{4})-[0-9]{2}-[0-9]{2}$")
+
+
+def dates_in_range(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
+    """A date (a version's, a DPO registration's) is a real day of the years MIN_YEAR..MAX_YEAR: year 0000 or 9999
+    is a typing mistake, and Python cannot compare or print dates before year 1 or after 9999."""
+    for path, value in doc.nodes:
+        if not (path and path[-1] == "date" and isinstance(value, str)):
+            continue
+        found = _DATE.match(value)
+        if found is None:
+            continue
+        if not MIN_YEAR <= int(found.group(1)) <= MAX_YEAR:
+            yield doc.diagnostic(
+                path,
+                f"year {found.group(1)} is outside {MIN_YEAR}..{MAX_YEAR}",
+                "write the date as YYYY-MM-DD with the year the policy gives",
+            )
+            continue
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            yield doc.diagnostic(path, f"'{value}' is not a real day", "write a real date as YYYY-MM-DD")
+
+
 def _code_checks(doc: Document) -> Iterator[tuple[Path, str, str]]:
     """(path, wording group, code) for every controlled code the wording must define."""
     data = doc.data
@@ -619,6 +667,7 @@ RULES: tuple[Rule, ...] = (
     rights_listed_once,
     processor_has_obligations,
     versions_in_order,
+    dates_in_range,
     codes_are_known,
     currencies_are_known,
     sources_listed_once,

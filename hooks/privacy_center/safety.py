@@ -10,14 +10,31 @@ from html.parser import HTMLParser
 
 import markdown
 
-RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>|<!--")
+from .limits import MAX_MARKDOWN_NESTING
+
+_TAG_START = re.compile(r"<\s*(?:/\s*)?[A-Za-z!?]")
+
+
+class _RawHtml:
+    r"""`<` + a tag name, then a `>` anywhere after it, or `<!--`: what an HTML parser would read as markup. Searched
+    in linear time (the regex `<\s*/?\s*[A-Za-z!?][^>]*>` rescans the rest of the text from every `<`: a
+    20,000-character text of `<a` took half a second)."""
+
+    def search(self, text: str) -> bool:
+        start = _TAG_START.search(text)
+        return (start is not None and ">" in text[start.end() :]) or "<!--" in text
+
+
+RAW_HTML = _RawHtml()
 # Script schemes anywhere; data: only where Markdown expects a link destination (prose says "data:" all the time).
-UNSAFE_LINK = re.compile(r"(?i)\b(?:javascript|vbscript)\s*:|(?:\]\(\s*<?|\]:\s*<?)\s*data\s*:")
+# Written so no run of spaces can be split two ways (`\s*<?\s*` took 8 s on 20,000 spaces): linear time.
+UNSAFE_LINK = re.compile(r"(?i)\b(?:javascript|vbscript)\s*:|\][(:]\s*(?:<\s*)?data\s*:")
 # Markdown that would be a link or an image if the text were Markdown; a plain text (every field but those the schema
 # marks as `$defs/markdown_text`) is shown as written, so the syntax would appear raw on the page: refused there.
 MARKDOWN_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\((?:[^()\n]|\([^()\n]*\))*\)")
 MARKDOWN_LINK = re.compile(r"\[[^\[\]\n]*\]\((?:[^()\n]|\([^()\n]*\))*\)")
-AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)>")
+# The domain's first dot after its first character, then the rest: one way to match (linear time).
+AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@][^\s<>@.]*\.[^\s<>@]+)>")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\t]")
 # Characters no text may hold: C0/C1 controls (tab and newline aside), line/paragraph separators, lone surrogates.
 FORBIDDEN_CHAR = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
@@ -110,16 +127,55 @@ def _markdown() -> markdown.Markdown:
     return markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS))
 
 
+# A backslash escape, a link or image whose text holds no bracket, or a lone bracket (escaped): one pass, linear time.
+_BRACKETS = re.compile(r"\\.|!?\[[^\[\]]*\]\((?:[^()]|\([^()]*\))*\)|[\[\]]", re.DOTALL)
+# An attribute list: `{`, then the first `=`, `#` or `.` before any other brace (one way to match: linear time).
+_ATTRIBUTES = re.compile(r"\{:?[^{}\n=#.]*[=#.][^{}\n]*\}")
+# What opens a nested block at the start of a line: indentation, quote marks and list markers.
+_BLOCK_PREFIX = re.compile(r"(?:[ \t]|>|(?:[-*+]|[0-9]{1,9}[.)])(?=[ \t]))*")
+_LIST_MARKER = re.compile(r"(?:[-*+]|[0-9]{1,9}[.)])(?=[ \t])")
+
+
+def escape_brackets(text: str) -> str:
+    """Backslash-escape every `[` and `]` that is not part of an inline link or image (`[text](address)`): Python-
+    Markdown looks for the end of a link from every `[` (quadratic: 16 KB of `[` took 97 s); escaped, a bracket
+    reads the same and costs nothing. Reference links (`[text][ref]`) therefore read as text."""
+
+    def keep(match: re.Match[str]) -> str:
+        found = match.group(0)
+        return "\\" + found if found in "[]" else found
+
+    return _BRACKETS.sub(keep, text) if "[" in text or "]" in text else text
+
+
+def markdown_nesting(text: str) -> int:
+    """How deep the blocks of a Markdown text may nest, counted generously from each line's start: every quote mark,
+    every list marker, every four columns of indentation. Python-Markdown parses nested blocks recursively (a line of
+    `- - - ...` exhausts Python's stack), so a text deeper than MAX_MARKDOWN_NESTING is refused before parsing."""
+    deepest = 0
+    for line in text.split("\n"):
+        prefix = _BLOCK_PREFIX.match(line)
+        if prefix is None or not prefix.group(0):
+            continue
+        lead = prefix.group(0)
+        columns = len(lead.expandtabs(4)) - len(lead.replace(" ", "").replace("\t", ""))
+        depth = lead.count(">") + len(_LIST_MARKER.findall(lead)) + columns // 4
+        deepest = max(deepest, depth)
+    return deepest
+
+
 @lru_cache(maxsize=4096)
 def markdown_problems(text: str) -> tuple[tuple[str, str], ...]:
     """Parse Markdown as the site does and list what it would produce beyond plain formatting and safe links:
-    ('raw_html', ''), ('image', ''), ('attribute', name), ('element', tag), ('link', why)."""
+    ('raw_html', ''), ('image', ''), ('attribute', name), ('element', tag), ('link', why), ('nesting', '')."""
+    if markdown_nesting(text) > MAX_MARKDOWN_NESTING:
+        return (("nesting", ""),)
     md = _markdown()
     md.reset()
-    html = md.convert(text)
+    html = md.convert(escape_brackets(text))
     raw = [block for block in md.htmlStash.rawHtmlBlocks if not _ENTITY.match(str(block))]  # entities are text
     problems: list[tuple[str, str]] = [("raw_html", "")] if raw else []
-    if "{:" in text and re.search(r"\{:?[^}\n]*[=#.][^}\n]*\}", text):
+    if "{:" in text and _ATTRIBUTES.search(text):
         problems.append(("attribute", "{: ...}"))
     walker = _Walker()
     walker.feed(html)
@@ -128,6 +184,7 @@ def markdown_problems(text: str) -> tuple[tuple[str, str], ...]:
 
 
 def defuse_markdown(text: str) -> str:
-    """Markdown with raw HTML, entities, attribute lists and script links made inert, formatting kept."""
+    """Markdown with raw HTML, entities, attribute lists and script links made inert, lone brackets escaped,
+    formatting kept."""
     text = _CONTROL.sub(" ", text).replace("&", "&amp;").replace("<", "&lt;").replace("{", "\\{")
-    return UNSAFE_LINK.sub(lambda match: match.group(0)[:-1] + "-", text)
+    return UNSAFE_LINK.sub(lambda match: match.group(0)[:-1] + "-", escape_brackets(text))

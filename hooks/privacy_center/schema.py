@@ -78,11 +78,17 @@ def check_schema(document: Document) -> list[Diagnostic]:
     """All schema errors of one document, one diagnostic each, deepest cause first."""
     if is_valid_fast(document.data):
         return []
+    _ACCEPTS.clear()
+    _BEFORE.clear()
     errors = [_deepest(error) for error in validator().iter_errors(document.data)]
     patterned = {tuple(e.absolute_path) for e in errors if e.validator == "pattern"}
     # A value failing both its format and its pattern gets one message: the pattern's, which says what to fix.
     errors = [e for e in errors if not (e.validator == "format" and tuple(e.absolute_path) in patterned)]
-    found = [_diagnostic(document, error) for error in errors]
+    try:
+        found = [_diagnostic(document, error) for error in errors]
+    finally:  # the caches hold this document's identity: never let another document reuse them
+        _ACCEPTS.clear()
+        _BEFORE.clear()
     unique = {(d.line, d.column, d.path, d.message): d for d in found}
     return list(unique.values())
 
@@ -92,7 +98,8 @@ def _deepest(error: ValidationError) -> ValidationError:
     while error.validator in ("oneOf", "anyOf") and error.context:
         if all(e.validator == "required" for e in error.context):
             return error  # a mapping that needs one of several fields: say which ones
-        if _per_language(error.instance) and _wants_one_string(error.validator_value):
+        too_long = any(e.validator == "maxLength" for e in error.context)
+        if _per_language(error.instance) and _wants_one_string(error.validator_value) and not too_long:
             return error  # a text per language where one string is wanted: say so, not "unknown field 'fr'"
         depth = len(error.absolute_path)
         candidates = [
@@ -160,7 +167,10 @@ _PATTERNS = {
         "use lower-case letters, digits and underscores, e.g. contact_form",
     ),
     "^[0-9]+(\\.[0-9]+)*$": ("is not a version number", 'write numbers separated by dots, e.g. "1.2"'),
-    "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": ("is not a date", "write the date as YYYY-MM-DD"),
+    "^(19[0-9]{2}|2[01][0-9]{2}|2200)-[0-9]{2}-[0-9]{2}$": (
+        "is not a date of the years 1900 to 2200",
+        "write the date as YYYY-MM-DD, with the year the policy gives",
+    ),
     "^[A-Z]{3}$": ("is not a currency code", "write an ISO 4217 currency code in capitals, such as EUR"),
     "^([A-Z]{2,3}|[a-z_]+)$": (
         "is not a country or region code",
@@ -189,6 +199,20 @@ def first_release_hint(file: str = "") -> str:
     return f"run: {release_command(file or 'data/<slug>.yaml', '1.0')} to record and freeze the first version"
 
 
+# Per check_schema call: (schema part, field, value) -> accepts; and the document's own error paths.
+_ACCEPTS: dict[tuple[int, str, Any], bool] = {}
+_BEFORE: dict[tuple[int, str, str], list[tuple[Any, ...]]] = {}
+
+
+def accepts_here(error: ValidationError, data: Any, path: DataPath, value: Any) -> bool:
+    """`accepts`, asked once per part of the schema and field: every purpose missing the same field gets the same
+    hint, and a file of a thousand faulty items costs a thousand lookups, not a thousand validations."""
+    key = (id(error.schema), str(path[-1]) if path else "", value)
+    if key not in _ACCEPTS:
+        _ACCEPTS[key] = accepts(data, path, value)
+    return _ACCEPTS[key]
+
+
 def accepts(data: Any, path: DataPath, value: Any) -> bool:
     """True when the schema accepts `value` at `path` of `data`: a hint suggests a value only if it is allowed."""
 
@@ -204,7 +228,10 @@ def accepts(data: Any, path: DataPath, value: Any) -> bool:
         target[path[-1]] = value
     except (KeyError, IndexError, TypeError):
         return False
-    before = about(validator().iter_errors(data))
+    key = (id(data), "", "before")  # the document's own errors, found once per check_schema call
+    if key not in _BEFORE:
+        _BEFORE[key] = [tuple(_deepest(e).absolute_path) for e in validator().iter_errors(data)]
+    before = [p for p in _BEFORE[key] if p[: len(path)] == path or path[: len(p)] == p]
     after = about(validator().iter_errors(trial))
     # Refused if an error stays at or below `path`, or one at an enclosing field (anyOf) did not go away.
     return not [p for p in after if p[: len(path)] == path] and (not after or len(after) < len(before))
@@ -218,7 +245,7 @@ def _message(error: ValidationError, data: Any = None, file: str = "") -> tuple[
         missing = str(error.message).split("'")[1]
         if path == () and missing == "versions":
             return "no version recorded yet", first_release_hint(file), path
-        if accepts(data, (*path, missing), NOT_STATED):
+        if accepts_here(error, data, (*path, missing), NOT_STATED):
             return (
                 f"missing required field '{missing}'",
                 f"add '{missing}:' here, or '{missing}: not_stated' if the policy says nothing",
@@ -271,9 +298,15 @@ def _message(error: ValidationError, data: Any = None, file: str = "") -> tuple[
     if kind in ("minItems", "minProperties", "minLength"):
         if path == ("versions",):
             return "the versions list is empty", f"delete the 'versions:' line, then {first_release_hint(file)}", path
-        if accepts(data, path, NOT_STATED):
+        if accepts_here(error, data, path, NOT_STATED):
             return "is empty", "give at least one entry, or write not_stated", path
         return "is empty", "give at least one entry", path
+    if kind == "maxLength":
+        return (
+            f"{_short(error.instance)} is {len(error.instance):,} characters long, more than {error.validator_value:,}",
+            f"shorten it to {error.validator_value:,} characters at most",
+            path,
+        )
     if kind in ("minimum",):
         return f"{error.instance!r} is too small", f"use a value of at least {error.validator_value}", path
     if kind == "exclusiveMinimum":
