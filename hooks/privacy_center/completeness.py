@@ -12,7 +12,7 @@ from dataclasses import replace
 from functools import wraps
 from typing import Any, TypeVar
 
-from .diagnostics import Diagnostic, Path
+from .diagnostics import Diagnostic, Path, format_path
 from .loader import Document
 from .rules import NOT_STATED, transfer_items
 
@@ -38,13 +38,18 @@ def _rule(function: Found) -> Found:
 
 def _warn(doc: Document, path: Path, what: str, article: str, subject: tuple[str, str] | None = None) -> Diagnostic:
     """A warning citing `article` ("Art. 13(2)(a)"), about one entry (`subject`: its kind and id) when there is one."""
-    found = doc.diagnostic(
-        path,
+    line, column = doc.position(path)
+    return Diagnostic(
+        doc.file,
+        line,
+        column,
+        format_path(path),
         f"{what} [GDPR {article}]",
         "ask the company and record the answer, or keep not_stated",
-        severity="warning",
+        "warning",
+        article=article.removeprefix("Art. "),
+        subject=subject,
     )
-    return replace(found, article=article.removeprefix("Art. "), subject=subject)
 
 
 @_rule

@@ -4,7 +4,7 @@ limits of limits.py (size, nesting, items, aliases, text length), iteratively: n
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path as FsPath
@@ -41,6 +41,20 @@ _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 
 
+def walk(path: Path, value: Any, found: list[tuple[Path, Any]] | None = None) -> list[tuple[Path, Any]]:
+    """Every (path, value) pair under `value`, depth first, in document order (appended to `found`)."""
+    found = [] if found is None else found
+    stack: list[tuple[Path, Any]] = [(path, value)]
+    while stack:
+        path, value = stack.pop()
+        found.append((path, value))
+        if isinstance(value, dict):
+            stack.extend(((*path, key), child) for key, child in reversed(value.items()))
+        elif isinstance(value, list):
+            stack.extend(((*path, index), child) for index, child in reversed(list(enumerate(value))))
+    return found
+
+
 @dataclass
 class Document:
     """A parsed file: its data and where each YAML path starts, for error messages."""
@@ -51,17 +65,9 @@ class Document:
 
     @cached_property
     def nodes(self) -> list[tuple[Path, Any]]:
-        """Every (path, value) pair, depth first: walked once, shared by all the rules."""
-        found: list[tuple[Path, Any]] = []
-        stack: list[tuple[Path, Any]] = [((), self.data)]
-        while stack:
-            path, value = stack.pop()
-            found.append((path, value))
-            if isinstance(value, dict):
-                stack.extend(((*path, key), child) for key, child in reversed(value.items()))
-            elif isinstance(value, list):
-                stack.extend(((*path, index), child) for index, child in reversed(list(enumerate(value))))
-        return found
+        """Every (path, value) pair, depth first: walked once, shared by all the rules (the loader records them as
+        it reads, in the same order)."""
+        return walk((), self.data)
 
     def position(self, path: Path) -> tuple[int, int]:
         """Line and column of the deepest known node on `path` (1-based)."""
@@ -127,37 +133,50 @@ class _Builder:
         self.chars = 0
         self.root: Any = None
         self.documents = 0
+        self.found: list[tuple[Path, Any]] = []  # every kept (path, value), depth first: Document.nodes
 
     def error(self, mark: Any, path: Path, message: str, fix: str) -> None:
         line, column = _position(mark) if mark is not None else self.marks.get(path, (1, 1))
         self.errors.append(Diagnostic(self.file, line, column, format_path(path), message, fix))
 
-    def run(self, events: Iterator[yaml.Event]) -> Any:
-        for event in events:
+    def run(self, parser: Any) -> Any:
+        """Build the data from a parser's events (libyaml's when available), one event at a time."""
+        handlers: dict[type, Callable[[Any], None]] = {
+            yaml.ScalarEvent: self.scalar,
+            yaml.MappingStartEvent: self.start,
+            yaml.SequenceStartEvent: self.start,
+            yaml.MappingEndEvent: self.end,
+            yaml.SequenceEndEvent: self.end,
+            yaml.AliasEvent: self.alias,
+            yaml.DocumentStartEvent: self.document,
+        }
+        opening = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+        closing = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+        get_event = parser.get_event
+        while True:
+            event = get_event()
+            kind = type(event)
             if self.skip:
-                if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                if kind in opening:
                     self.skip += 1
-                elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                elif kind in closing:
                     self.skip -= 1
                 continue
-            if isinstance(event, yaml.ScalarEvent):
-                self.scalar(event)
-            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                self.start(event)
-            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                self.end()
-            elif isinstance(event, yaml.AliasEvent):
-                self.alias(event)
-            elif isinstance(event, yaml.DocumentStartEvent):
-                self.documents += 1
-                if self.documents > 1:
-                    raise yaml.composer.ComposerError(
-                        None,
-                        None,
-                        "expected a single document in the stream, found another",
-                        cast("yaml.error.Mark", event.start_mark),
-                    )
-        return self.root
+            handler = handlers.get(kind)
+            if handler is not None:
+                handler(event)
+            elif kind is yaml.StreamEndEvent:
+                return self.root
+
+    def document(self, event: yaml.DocumentStartEvent) -> None:
+        self.documents += 1
+        if self.documents > 1:
+            raise yaml.composer.ComposerError(
+                None,
+                None,
+                "expected a single document in the stream, found another",
+                cast("yaml.error.Mark", event.start_mark),
+            )
 
     def place(self, mark: Any) -> tuple[Path, bool] | None:
         """Where the next value goes (its path, and whether it is kept); None when it is a mapping's key."""
@@ -242,6 +261,8 @@ class _Builder:
         self.count(mark, path, 1, len(event.value))
         if event.anchor is not None:
             self.anchors[event.anchor] = _Anchor(value, 1, len(event.value), 0)
+        if keep:
+            self.found.append((path, value))
         self.attach(path, keep, value, mark)
 
     def key(self, event: yaml.ScalarEvent) -> None:
@@ -324,15 +345,17 @@ class _Builder:
             self.attach(path, keep, None, mark)
             return
         self.count(mark, path, 1, 0)
+        value: Any = {} if mapping else []
+        if keep:
+            self.found.append((path, value))
         if not self.stack:
             self.marks[()] = _position(mark)
         elif not isinstance(self.stack[-1].value, dict) and keep:
             self.marks[path] = _position(mark)
-        value: Any = {} if mapping else []
         self.stack.append(_Frame(value, path, event.anchor, self.nodes - 1, self.chars, keep))
         self.stack[-1].key_mark = _position(mark)
 
-    def end(self) -> None:
+    def end(self, event: yaml.Event | None = None) -> None:
         frame = self.stack.pop()
         if frame.anchor is not None:
             self.anchors[frame.anchor] = _Anchor(
@@ -381,6 +404,8 @@ class _Builder:
         self.count(mark, path, anchor.nodes, anchor.chars)
         if self.stack:
             self.stack[-1].height = max(self.stack[-1].height, anchor.height + 1)
+        if keep:
+            walk(path, anchor.value, self.found)
         self.attach(path, keep, anchor.value, mark)
 
 
@@ -390,7 +415,11 @@ def load_text(text: str, file: str) -> tuple[Document | None, list[Diagnostic]]:
         return None, [_too_big(file, len(text.encode("utf-8", "surrogatepass")))]
     builder = _Builder(file)
     try:
-        data = builder.run(yaml.parse(text, Loader=StrictLoader))
+        parser = StrictLoader(text)
+        try:
+            data = builder.run(parser)
+        finally:
+            parser.dispose()
     except _TooLarge:
         return None, builder.errors
     except yaml.MarkedYAMLError as exc:
@@ -424,7 +453,10 @@ def load_text(text: str, file: str) -> tuple[Document | None, list[Diagnostic]]:
         return None, [Diagnostic(file, 1, 1, "", f"YAML error: {exc}", "check the file is valid YAML")]
     if builder.documents == 0:
         return None, [Diagnostic(file, 1, 1, "", "the file is empty", "start from an existing file in data/")]
-    return Document(file, data, builder.marks), builder.errors
+    document = Document(file, data, builder.marks)
+    if not builder.errors:  # the walk done while reading (with errors, the data is not used further)
+        document.__dict__["nodes"] = builder.found
+    return document, builder.errors
 
 
 def _too_big(file: str, size: int) -> Diagnostic:

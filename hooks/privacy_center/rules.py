@@ -64,8 +64,13 @@ def _ids(items: Any) -> set[str]:
 
 def texts_in_every_language(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     """A text given in one language only would make the site fall back silently: refuse it."""
+    complete = set(ctx.languages)
     for path, value in doc.nodes:
-        if type(value) is not dict or not is_text(value):  # most nodes are strings: no call for them
+        if type(value) is not dict:  # most nodes are strings: no call for them
+            continue
+        if value.keys() == complete and all(type(text) is str for text in value.values()):
+            continue  # most mappings are texts given in every language
+        if not is_text(value):
             continue
         for language in ctx.languages:
             if language not in value:
@@ -97,6 +102,10 @@ _MARKDOWN_MESSAGES = {
         "link to the image instead: [description](https://...)",
     ),
     "attribute": ("attribute lists ({: ...}) are not allowed", "remove the {: ...} part: the site's style applies"),
+    "reference": (
+        "reference links ('[text][name]' with a '[name]: address' line) are not supported",
+        "write the link inline: [text](https://...)",
+    ),
     "nesting": (
         f"quotes, lists or indentation nest more than {MAX_MARKDOWN_NESTING} levels deep",
         "flatten the text: fewer '>', list markers or leading spaces at the start of its lines",

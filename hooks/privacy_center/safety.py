@@ -130,6 +130,8 @@ def _markdown() -> markdown.Markdown:
 # A backslash escape, a link or image whose text holds no bracket, or a lone bracket (escaped): one pass, linear time.
 _BRACKETS = re.compile(r"\\.|!?\[[^\[\]]*\]\((?:[^()]|\([^()]*\))*\)|[\[\]]", re.DOTALL)
 # An attribute list: `{`, then the first `=`, `#` or `.` before any other brace (one way to match: linear time).
+# A reference definition (`[name]: address`) at a line's start: such links are not read (see escape_brackets).
+_REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]*\]:", re.MULTILINE)
 _ATTRIBUTES = re.compile(r"\{:?[^{}\n=#.]*[=#.][^{}\n]*\}")
 # What opens a nested block at the start of a line: indentation, quote marks and list markers.
 _BLOCK_PREFIX = re.compile(r"(?:[ \t]|>|(?:[-*+]|[0-9]{1,9}[.)])(?=[ \t]))*")
@@ -167,7 +169,8 @@ def markdown_nesting(text: str) -> int:
 @lru_cache(maxsize=4096)
 def markdown_problems(text: str) -> tuple[tuple[str, str], ...]:
     """Parse Markdown as the site does and list what it would produce beyond plain formatting and safe links:
-    ('raw_html', ''), ('image', ''), ('attribute', name), ('element', tag), ('link', why), ('nesting', '')."""
+    ('raw_html', ''), ('image', ''), ('attribute', name), ('element', tag), ('link', why), ('nesting', ''),
+    ('reference', ''): a reference definition, which would show as text (see escape_brackets)."""
     if markdown_nesting(text) > MAX_MARKDOWN_NESTING:
         return (("nesting", ""),)
     md = _markdown()
@@ -177,6 +180,8 @@ def markdown_problems(text: str) -> tuple[tuple[str, str], ...]:
     problems: list[tuple[str, str]] = [("raw_html", "")] if raw else []
     if "{:" in text and _ATTRIBUTES.search(text):
         problems.append(("attribute", "{: ...}"))
+    if "]:" in text and _REFERENCE.search(text):
+        problems.append(("reference", ""))
     walker = _Walker()
     walker.feed(html)
     walker.close()
