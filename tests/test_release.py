@@ -191,6 +191,12 @@ def new_company(folder: Path, slug: str = "minimal") -> Path:
     return path
 
 
+def release(data: Path, version: str, fr: str = "a", en: str = "b", *extra: str) -> int:
+    """`privacy-center release minimal` on the company of `new_company`."""
+    args = ["release", "minimal", "--version", version, "--summary-fr", fr, "--summary-en", en, *extra]
+    return main([*args, "--data-dir", str(data)])
+
+
 def test_validate_says_a_new_company_has_no_version_and_the_command_to_record_it(tmp_path: Path) -> None:
     import os
 
@@ -227,22 +233,7 @@ def test_release_writes_the_first_version_of_a_new_company(tmp_path: Path, capsy
     data = tmp_path / "data"
     path = new_company(data)
     before = path.read_text(encoding="utf-8")
-    code = main(
-        [
-            "release",
-            "minimal",
-            "--version",
-            "1.0",
-            "--summary-fr",
-            "Première version.",
-            "--summary-en",
-            "First version.",
-            "--date",
-            "2026-01-15",
-            "--data-dir",
-            str(data),
-        ]
-    )
+    code = release(data, "1.0", "Première version.", "First version.", "--date", "2026-01-15")
     assert code == 0, capsys.readouterr().err
     assert "minimal: version 1.0 recorded and frozen (content hash " in capsys.readouterr().out
     text = path.read_text(encoding="utf-8")
@@ -255,23 +246,7 @@ def test_release_writes_the_first_version_of_a_new_company(tmp_path: Path, capsy
     assert (result.errors, result.warnings) == ((), ())
     # the next release appends to the list just written
     path.write_text(text.replace("name: Mailer Ltd", "name: Mailer Limited"), encoding="utf-8")
-    assert (
-        main(
-            [
-                "release",
-                "minimal",
-                "--version",
-                "1.1",
-                "--summary-fr",
-                "Nom du prestataire.",
-                "--summary-en",
-                "Processor's name.",
-                "--data-dir",
-                str(data),
-            ]
-        )
-        == 0
-    )
+    assert release(data, "1.1", "Nom du prestataire.", "Processor's name.") == 0
     assert check_files([path]).errors == ()
     assert path.read_text(encoding="utf-8").count("  - version: ") == 2
 
@@ -300,23 +275,7 @@ def test_a_first_release_of_a_file_with_other_errors_changes_nothing(
     path = new_company(tmp_path / "data")
     path.write_text(path.read_text(encoding="utf-8").replace("kind: processor", "kind: procesor"), encoding="utf-8")
     before = path.read_text(encoding="utf-8")
-    assert (
-        main(
-            [
-                "release",
-                "minimal",
-                "--version",
-                "1.0",
-                "--summary-fr",
-                "a",
-                "--summary-en",
-                "b",
-                "--data-dir",
-                str(tmp_path / "data"),
-            ]
-        )
-        == 1
-    )
+    assert release(tmp_path / "data", "1.0") == 1
     err = capsys.readouterr().err
     assert "recipients[0].kind: 'procesor' is not an allowed value" in err
     assert "no version recorded yet" not in err
@@ -331,21 +290,5 @@ def test_an_empty_versions_list_is_explained(tmp_path: Path, capsys: pytest.Capt
         "versions: the versions list is empty (delete the 'versions:' line, then run: privacy-center release "
         "minimal --version 1.0" in error.format()
     )
-    assert (
-        main(
-            [
-                "release",
-                "minimal",
-                "--version",
-                "1.0",
-                "--summary-fr",
-                "a",
-                "--summary-en",
-                "b",
-                "--data-dir",
-                str(tmp_path / "data"),
-            ]
-        )
-        == 1
-    )
+    assert release(tmp_path / "data", "1.0") == 1
     assert "'versions' is empty (delete that line: the release writes the list)" in capsys.readouterr().err

@@ -191,6 +191,20 @@ class _Builder:
             return (*frame.path, frame.key), frame.keep
         return (*frame.path, len(frame.value)), frame.keep and not frame.full
 
+    def awaits_key(self) -> bool:
+        """True when the next event is a mapping's key."""
+        return bool(self.stack) and isinstance(self.stack[-1].value, dict) and self.stack[-1].expects_key
+
+    def slot(self, mark: Any) -> tuple[Path, bool]:
+        """Where the next value goes and whether it is kept (not past MAX_ITEMS in a list, not a refused key's)."""
+        placed = self.place(mark)
+        assert placed is not None  # callers handle a mapping's key first
+        path, keep = placed
+        if self.stack and not isinstance(self.stack[-1].value, dict):
+            self.room(self.stack[-1], mark)
+            keep = keep and not self.stack[-1].full
+        return path, keep
+
     def count(self, mark: Any, path: Path, nodes: int, chars: int) -> None:
         self.nodes += nodes
         self.chars += chars
@@ -248,15 +262,10 @@ class _Builder:
 
     def scalar(self, event: yaml.ScalarEvent) -> None:
         mark = event.start_mark
-        if self.stack and isinstance(self.stack[-1].value, dict) and self.stack[-1].expects_key:
+        if self.awaits_key():
             self.key(event)
             return
-        placed = self.place(mark)
-        assert placed is not None
-        path, keep = placed
-        if self.stack and not isinstance(self.stack[-1].value, dict):
-            self.room(self.stack[-1], mark)
-            keep = keep and not self.stack[-1].full
+        path, keep = self.slot(mark)
         value = self.resolve(event, path)
         self.count(mark, path, 1, len(event.value))
         if event.anchor is not None:
@@ -321,16 +330,11 @@ class _Builder:
 
     def start(self, event: yaml.MappingStartEvent | yaml.SequenceStartEvent) -> None:
         mark = event.start_mark
-        if self.stack and isinstance(self.stack[-1].value, dict) and self.stack[-1].expects_key:
+        if self.awaits_key():
             self.key_error(mark)
             self.skip = 1
             return
-        placed = self.place(mark)
-        assert placed is not None
-        path, keep = placed
-        if self.stack and not isinstance(self.stack[-1].value, dict):
-            self.room(self.stack[-1], mark)
-            keep = keep and not self.stack[-1].full
+        path, keep = self.slot(mark)
         mapping = isinstance(event, yaml.MappingStartEvent)
         if event.tag not in (None, "!", _MAP if mapping else _SEQ):
             self.error(mark, path, f"unsupported YAML tag {event.tag}", "remove the tag")
@@ -378,15 +382,10 @@ class _Builder:
 
     def alias(self, event: yaml.AliasEvent) -> None:
         mark = event.start_mark
-        if self.stack and isinstance(self.stack[-1].value, dict) and self.stack[-1].expects_key:
+        if self.awaits_key():
             self.key_error(mark)
             return
-        placed = self.place(mark)
-        assert placed is not None
-        path, keep = placed
-        if self.stack and not isinstance(self.stack[-1].value, dict):
-            self.room(self.stack[-1], mark)
-            keep = keep and not self.stack[-1].full
+        path, keep = self.slot(mark)
         anchor = self.anchors.get(str(event.anchor))
         if anchor is None:
             self.error(mark, path, f"alias *{event.anchor} names no anchor above it", f"define &{event.anchor} first")
