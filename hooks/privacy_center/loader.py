@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path as FsPath
 from typing import Any, cast
 
@@ -63,11 +62,15 @@ class Document:
     data: Any
     marks: dict[Path, tuple[int, int]] = field(default_factory=dict)
 
-    @cached_property
+    # the data the walk below was made of, and the walk (the loader gives its own, made while reading)
+    walked: tuple[Any, list[tuple[Path, Any]]] | None = field(default=None, repr=False, compare=False)
+
+    @property
     def nodes(self) -> list[tuple[Path, Any]]:
-        """Every (path, value) pair, depth first: walked once, shared by all the rules (the loader records them as
-        it reads, in the same order)."""
-        return walk((), self.data)
+        """Every (path, value) pair, depth first: walked once per data, shared by all the rules."""
+        if self.walked is None or self.walked[0] is not self.data:
+            self.walked = (self.data, walk((), self.data))
+        return self.walked[1]
 
     def position(self, path: Path) -> tuple[int, int]:
         """Line and column of the deepest known node on `path` (1-based)."""
@@ -452,10 +455,8 @@ def load_text(text: str, file: str) -> tuple[Document | None, list[Diagnostic]]:
         return None, [Diagnostic(file, 1, 1, "", f"YAML error: {exc}", "check the file is valid YAML")]
     if builder.documents == 0:
         return None, [Diagnostic(file, 1, 1, "", "the file is empty", "start from an existing file in data/")]
-    document = Document(file, data, builder.marks)
-    if not builder.errors:  # the walk done while reading (with errors, the data is not used further)
-        document.__dict__["nodes"] = builder.found
-    return document, builder.errors
+    walked = None if builder.errors else (data, builder.found)  # with errors, the data is not used further
+    return Document(file, data, builder.marks, walked), builder.errors
 
 
 def _too_big(file: str, size: int) -> Diagnostic:
