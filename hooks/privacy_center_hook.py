@@ -70,7 +70,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     data_dir = project / "data"
     cache.set_folder(project / ".cache" / "privacy-center")
     languages, default = _languages(config)
-    inner = getattr(config.plugins.get("i18n"), "building", False)  # i18n's inner builds run on_config again
+    inner = _inner_build(config)  # i18n's inner builds run on_config again
     try:
         today = in_force_day()
         with gc_paused():  # the checked and rendered site lives for the whole build: kept out of full collections
@@ -99,6 +99,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         serving.RENDERED.new_build()
     _state["markdown_config"] = repr((config.markdown_extensions, config.mdx_configs))
     return config
+
+
+def _inner_build(config: MkDocsConfig) -> bool:
+    """True while mkdocs-static-i18n builds one language inside the outer build (its events run once more)."""
+    return bool(getattr(config.plugins.get("i18n"), "building", False))
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -335,7 +340,7 @@ def _split_by_language(config: MkDocsConfig) -> None:
 
 def _built(config: MkDocsConfig) -> None:
     """The outer build's last post-build step (after i18n built every language): the site is complete."""
-    if not getattr(config.plugins.get("i18n"), "building", False):
+    if not _inner_build(config):
         _publishing["built"] = True
 
 

@@ -96,6 +96,18 @@ def test_misnamed_version_files_are_reported(tmp_path: Path, name: str) -> None:
     assert "rename it or remove it" in error
 
 
+def test_the_build_refuses_a_misnamed_version_file_as_validate_does(tmp_path: Path) -> None:
+    """The build checks each company file on its own (and keeps it while unchanged): what spans files, such as the
+    names in versions/, must still stop it."""
+    from privacy_center.site import SiteDataError, build_site
+
+    data = data_folder(tmp_path)
+    build_site(data, ["fr", "en"], "fr")
+    (data / "versions" / "minimal" / "1..0.yaml").write_text(MINIMAL, encoding="utf-8")
+    with pytest.raises(SiteDataError, match=r"a file named '1\.\.0\.yaml' is not a frozen version"):
+        build_site(data, ["fr", "en"], "fr")
+
+
 def test_a_folder_named_like_a_version_and_an_unknown_company_are_reported(tmp_path: Path) -> None:
     data = data_folder(tmp_path)
     (data / "versions" / "minimal" / "1.1.yaml").mkdir()

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from .completeness import completeness
@@ -25,7 +25,6 @@ class CheckResult:
     errors: tuple[Diagnostic, ...]
     warnings: tuple[Diagnostic, ...]
     files: int
-    frozen: Mapping[str, Mapping[str, Document]] = field(default_factory=dict)  # slug -> version -> snapshot
 
     @property
     def ok(self) -> bool:
@@ -116,26 +115,59 @@ def check_frozen(
     return frozen, errors
 
 
+@dataclass(frozen=True)
+class FileCheck:
+    """What one company file's check found on its own: all but duplicate slugs, which span files (see combine).
+    It depends on the file and its frozen versions only, so a build may keep it while neither changes."""
+
+    path: Path
+    loaded: Document | None  # the parsed file, valid or not (duplicate slugs are looked for across all files)
+    errors: tuple[Diagnostic, ...]  # load, schema and rule errors
+    warnings: tuple[Diagnostic, ...]  # completeness warnings
+    frozen: Mapping[str, Document]  # version -> checked frozen copy
+    frozen_findings: tuple[Diagnostic, ...]  # errors and warnings about the frozen versions
+
+
+def check_file(path: Path, context: RuleContext, releases: bool = True) -> FileCheck:
+    """Load and check one file, then its frozen versions (unless `releases` is off, as while releasing)."""
+    loaded, load_errors = load_file(path, display_name(path))
+    if loaded is None or load_errors:
+        return FileCheck(path, None, tuple(load_errors), (), {}, ())
+    result = check_documents([loaded], context)
+    frozen, findings = check_frozen(result.documents, context) if releases and result.documents else ({}, [])
+    slug = loaded.data.get("slug") if isinstance(loaded.data, dict) else None
+    versions = frozen.get(slug, {}) if isinstance(slug, str) else {}
+    return FileCheck(path, loaded, result.errors, result.warnings, versions, tuple(findings))
+
+
+def combine(checks: Sequence[FileCheck], releases: bool = True) -> CheckResult:
+    """The check of a set of files from each file's own findings, plus what spans files: duplicate slugs and (with
+    `releases`) what in each folder's `versions/` is not a frozen version of a known company."""
+    loaded = [check.loaded for check in checks if check.loaded is not None]
+    duplicates = duplicate_slugs(loaded)
+    bad = {d.file for d in duplicates} | {d.file for check in checks for d in check.errors}
+    passed = [(check, check.loaded) for check in checks if check.loaded is not None and check.loaded.file not in bad]
+    findings = [finding for check, _ in passed for finding in check.frozen_findings]
+    if releases:
+        for folder in sorted({check.path.parent for check in checks}):
+            findings.extend(snapshot_problems(folder, display_name))
+    release_errors = [f for f in findings if f.severity == "error"]
+    bad |= {f.file for f in release_errors}
+    errors = [d for check in checks for d in check.errors] + duplicates + release_errors
+    warnings = [w for check in checks for w in check.warnings] + [f for f in findings if f.severity == "warning"]
+    return CheckResult(
+        documents=tuple(document for _, document in passed if document.file not in bad),
+        errors=tuple(sorted(errors, key=sort_key)),
+        warnings=tuple(sorted(warnings, key=sort_key)),
+        files=len(checks),
+    )
+
+
 @without_gc  # a check builds long-lived trees with few cycles: full collections were a third of its time
 def check_files(paths: Iterable[Path], context: RuleContext | None = None, releases: bool = True) -> CheckResult:
     """Load and check files, then their frozen versions (unless `releases` is off, as while releasing)."""
-    paths = list(paths)
     context = context or default_context()
-    documents, load_errors = _load(paths)
-    result = check_documents(documents, context)
-    frozen, findings = check_frozen(result.documents, context) if releases else ({}, [])
-    if releases:
-        for folder in sorted({path.parent for path in paths}):
-            findings.extend(snapshot_problems(folder, display_name))
-    release_errors = [f for f in findings if f.severity == "error"]
-    bad = {e.file for e in release_errors}
-    return CheckResult(
-        documents=tuple(d for d in result.documents if d.file not in bad),
-        errors=tuple(sorted(load_errors + list(result.errors) + release_errors, key=sort_key)),
-        warnings=tuple(sorted(list(result.warnings) + [f for f in findings if f.severity == "warning"], key=sort_key)),
-        files=len(paths),
-        frozen=frozen,
-    )
+    return combine([check_file(path, context, releases) for path in paths], releases)
 
 
 def summary(result: CheckResult) -> str:

@@ -6,12 +6,12 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from . import phrases
 from .changelog import Entry
 from .model import NOT_STATED, Company
+from .publish import EPOCH
 from .render import xml_environment
 from .wording import load_wording
 
@@ -32,12 +32,11 @@ def prefix(language: str, default: str) -> str:
 # Atom requires a time on every entry and feed. A version whose date is not stated gets the Unix epoch: never the
 # build day (two builds would differ, and each build would announce the version again in feed readers) nor the
 # commit time (each commit would); readers place it last and its text says the date is not stated.
-UNDATED = date(1970, 1, 1)
 
 
 def timestamp(value: str) -> str:
     """An RFC 3339 time for Atom: the version's stated date, or the epoch when it is not stated."""
-    day = UNDATED.isoformat() if value == NOT_STATED else value
+    day = EPOCH.isoformat() if value == NOT_STATED else value
     return f"{day}T00:00:00Z"
 
 

@@ -243,8 +243,6 @@ class _Builder:
         if keep:
             self.marks[path] = _position(mark)
             frame.value.append(value)
-        elif not frame.full:  # pragma: no cover - a list's items are always kept until it is full
-            pass
 
     def key_error(self, mark: Any) -> None:
         frame = self.stack[-1]

@@ -263,22 +263,8 @@ def render_changes(
         yield Page(page_path("changes", language, default), language, content)
 
 
-def render_site(
-    companies: Sequence[Company],
-    languages: Sequence[str],
-    default: str,
-    changelogs: Mapping[str, Sequence[Entry]] | None = None,
-) -> list[Page]:
-    """All generated pages of the site."""
-    pages = list(render_home(companies, languages, default))
-    pages.extend(render_changes(companies, changelogs or {}, languages, default))
-    for company in companies:
-        pages.extend(render_company_pages(company, languages, default, (changelogs or {}).get(company.slug, ())))
-    return pages
-
-
 def render_company_pages(
-    company: Company, languages: Sequence[str], default: str, entries: Sequence[Any] = ()
+    company: Company, languages: Sequence[str], default: str, entries: Sequence[Entry] = ()
 ) -> list[Page]:
     """One company's pages and the full notice of each of its other versions: what depends on that company only."""
     pages = list(render_company(company, languages, default, entries))

@@ -140,7 +140,7 @@ def safe_text(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
 
     Markdown bodies are parsed as the site parses them (links are checked after the browser's own normalisation);
     other texts are printed as plain text, where a regex suffices."""
-    markdown_total = 0
+    markdown_total, over_total = 0, False  # past MAX_MARKDOWN_TOTAL: said once, and no more texts parsed
     for path, text in doc.nodes:
         if not isinstance(text, str):
             continue
@@ -152,14 +152,14 @@ def safe_text(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
                     f"a Markdown text of {text.count(chr(10)) + 1:,} lines (at most {MAX_MARKDOWN_LINES})",
                     "join the lines of each paragraph, or split the clause into several sections",
                 )
-            elif markdown_total > MAX_MARKDOWN_TOTAL:
+            elif markdown_total > MAX_MARKDOWN_TOTAL and not over_total:
+                over_total = True
                 yield doc.diagnostic(
                     path,
                     f"the Markdown texts of the file add up to more than {MAX_MARKDOWN_TOTAL:,} characters",
                     "keep sections to clauses that fit no field, summarised; link to the full policy",
                 )
-                markdown_total = -(10**9)  # said once
-            elif markdown_total > 0:
+            elif not over_total:
                 yield from _markdown_diagnostics(doc, path, text)
             continue
         if "<" not in text and ":" not in text and "](" not in text:

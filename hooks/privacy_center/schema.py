@@ -78,8 +78,6 @@ def check_schema(document: Document) -> list[Diagnostic]:
     """All schema errors of one document, one diagnostic each, deepest cause first."""
     if is_valid_fast(document.data):
         return []
-    _ACCEPTS.clear()
-    _BEFORE.clear()
     errors = [_deepest(error) for error in validator().iter_errors(document.data)]
     patterned = {tuple(e.absolute_path) for e in errors if e.validator == "pattern"}
     # A value failing both its format and its pattern gets one message: the pattern's, which says what to fix.
@@ -201,7 +199,7 @@ def first_release_hint(file: str = "") -> str:
 
 # Per check_schema call: (schema part, field, value) -> accepts; and the document's own error paths.
 _ACCEPTS: dict[tuple[int, str, Any], bool] = {}
-_BEFORE: dict[tuple[int, str, str], list[tuple[Any, ...]]] = {}
+_BEFORE: dict[int, list[DataPath]] = {}
 
 
 def accepts_here(error: ValidationError, data: Any, path: DataPath, value: Any) -> bool:
@@ -216,9 +214,11 @@ def accepts_here(error: ValidationError, data: Any, path: DataPath, value: Any) 
 def accepts(data: Any, path: DataPath, value: Any) -> bool:
     """True when the schema accepts `value` at `path` of `data`: a hint suggests a value only if it is allowed."""
 
-    def about(errors: Iterable[ValidationError]) -> list[DataPath]:
-        found = [tuple(_deepest(e).absolute_path) for e in errors]
+    def about(found: Iterable[DataPath]) -> list[DataPath]:
         return [p for p in found if p[: len(path)] == path or path[: len(p)] == p]
+
+    def error_paths(instance: Any) -> list[DataPath]:
+        return [tuple(_deepest(e).absolute_path) for e in validator().iter_errors(instance)]
 
     trial = copy.deepcopy(data)
     target = trial
@@ -228,11 +228,10 @@ def accepts(data: Any, path: DataPath, value: Any) -> bool:
         target[path[-1]] = value
     except (KeyError, IndexError, TypeError):
         return False
-    key = (id(data), "", "before")  # the document's own errors, found once per check_schema call
-    if key not in _BEFORE:
-        _BEFORE[key] = [tuple(_deepest(e).absolute_path) for e in validator().iter_errors(data)]
-    before = [p for p in _BEFORE[key] if p[: len(path)] == path or path[: len(p)] == p]
-    after = about(validator().iter_errors(trial))
+    if id(data) not in _BEFORE:  # the document's own errors, found once per check_schema call
+        _BEFORE[id(data)] = error_paths(data)
+    before = about(_BEFORE[id(data)])
+    after = about(error_paths(trial))
     # Refused if an error stays at or below `path`, or one at an enclosing field (anyOf) did not go away.
     return not [p for p in after if p[: len(path)] == path] and (not after or len(after) < len(before))
 

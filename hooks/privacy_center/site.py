@@ -12,18 +12,18 @@ from typing import Any
 from babel import Locale, UnknownLocaleError
 
 from .changelog import Entry, changelog, in_force
-from .checker import CheckResult, check_documents, check_frozen, data_files, default_context, display_name
+from .checker import CheckResult, FileCheck, check_file, combine, data_files, default_context
 from .chrome import sitemaps
 from .countries import CountryNameError, catalogue
-from .diagnostics import Diagnostic, sort_key
+from .diagnostics import sort_key
 from .feeds import Asset, render_feeds, version_index
 from .history import content_hash, snapshot_folder
-from .loader import Document, load_file
+from .loader import Document
 from .model import Company
 from .publish import in_force_day
 from .render import Page, render_changes, render_company_pages, render_home
 from .resolve import company_from_data
-from .rules import RuleContext, duplicate_slugs
+from .rules import RuleContext
 from .wording import available_languages
 
 
@@ -58,11 +58,7 @@ class CompanyBuild:
     frozen versions), reused while neither they nor the code, languages, site URL or day change."""
 
     key: tuple[Any, ...]
-    loaded: Document | None  # the parsed file, valid or not (duplicate slugs are looked for across all files)
-    errors: tuple[Diagnostic, ...]  # load, schema and rule errors of this file
-    warnings: tuple[Diagnostic, ...]  # its completeness warnings
-    frozen: Mapping[str, Document]  # version -> checked snapshot
-    frozen_findings: tuple[Diagnostic, ...]  # errors and warnings about its frozen versions
+    check: FileCheck
     company: Company | None = None  # the notice shown, once the file and its versions pass
     changelog: tuple[Entry, ...] = ()
     pages: tuple[Page, ...] = ()
@@ -100,25 +96,14 @@ def check_company(
     path: Path, context: RuleContext, key: tuple[Any, ...], languages: Sequence[str], default: str, today: date
 ) -> CompanyBuild:
     """Check one company file and its frozen versions; model and render it when it passes."""
-    loaded, load_errors = load_file(path, display_name(path))
-    if loaded is None or load_errors:
-        return CompanyBuild(key, None, tuple(load_errors), (), {}, ())
-    result = check_documents([loaded], context)
-    frozen, findings = check_frozen(result.documents, context) if result.documents else ({}, [])
-    slug = loaded.data.get("slug") if isinstance(loaded.data, dict) else None
-    build = CompanyBuild(
-        key,
-        loaded,
-        result.errors,
-        result.warnings,
-        frozen.get(slug, {}) if isinstance(slug, str) else {},
-        tuple(findings),
-    )
-    if build.errors or any(f.severity == "error" for f in build.frozen_findings):
+    check = check_file(path, context)
+    build = CompanyBuild(key, check)
+    if check.loaded is None or check.errors or any(f.severity == "error" for f in check.frozen_findings):
         return build
-    warnings = sorted((*build.warnings, *(f for f in build.frozen_findings if f.file == loaded.file)), key=sort_key)
+    loaded = check.loaded
+    warnings = sorted((*check.warnings, *(f for f in check.frozen_findings if f.file == loaded.file)), key=sort_key)
     company = company_from_data(loaded.data, loaded.file, warnings)
-    entries = company_changelog(company, build.frozen, today)
+    entries = company_changelog(company, check.frozen, today)
     company = shown(company, entries)
     pages = render_company_pages(company, languages, default, entries)
     return replace(build, company=company, changelog=entries, pages=tuple(pages))
@@ -138,39 +123,18 @@ def company_builds(
         if (
             previous is not None
             and previous.key[:-1] == key
-            and previous.key[-1] == _frozen_digests(path, previous.loaded)
+            and previous.key[-1] == _frozen_digests(path, previous.check.loaded)
         ):
             builds.append(previous)
             continue
         context = context or default_context()
         build = check_company(path, context, key, languages, default, today)
-        build = replace(build, key=(*key, _frozen_digests(path, build.loaded)))
+        build = replace(build, key=(*key, _frozen_digests(path, build.check.loaded)))
         _companies[name] = build
         builds.append(build)
     for name in set(_companies) - {str(path.resolve()) for path in paths}:
         del _companies[name]  # a removed file
     return builds
-
-
-def combine(builds: Sequence[CompanyBuild]) -> CheckResult:
-    """The check of all files, as `checker.check_files` reports it, from each file's own findings plus the one check
-    that spans files (duplicate slugs)."""
-    loaded = [build.loaded for build in builds if build.loaded is not None]
-    duplicates = duplicate_slugs(loaded)
-    bad = {d.file for d in duplicates} | {d.file for b in builds for d in b.errors}
-    passed = [b for b in builds if b.loaded is not None and b.loaded.file not in bad]
-    findings = [f for b in passed for f in b.frozen_findings]
-    release_errors = [f for f in findings if f.severity == "error"]
-    bad |= {f.file for f in release_errors}
-    errors = [d for b in builds for d in b.errors] + duplicates + release_errors
-    warnings = [w for b in builds for w in b.warnings] + [f for f in findings if f.severity == "warning"]
-    return CheckResult(
-        documents=tuple(b.loaded for b in passed if b.loaded is not None and b.loaded.file not in bad),
-        errors=tuple(sorted(errors, key=sort_key)),
-        warnings=tuple(sorted(warnings, key=sort_key)),
-        files=len(builds),
-        frozen={b.loaded.data["slug"]: b.frozen for b in passed if b.loaded is not None},
-    )
 
 
 def company_changelog(company: Company, frozen: Mapping[str, Any], today: date) -> tuple[Entry, ...]:
@@ -237,14 +201,18 @@ def _build_site(data_dir: Path, languages: Sequence[str], default: str, today: d
     if not paths:
         raise SiteDataError(f"{data_dir}: no company files (add data/<company>.yaml)")
     builds = company_builds(paths, languages, default, today, site_url)
-    result = combine(builds)
+    result = combine([build.check for build in builds])
     if result.errors:
         report = "\n".join(d.format() for d in result.errors)
         raise SiteDataError(f"{report}\n{len(result.errors)} error(s): the site was not built")
     passed = {d.file for d in result.documents}
-    shown_builds = [b for b in builds if b.loaded is not None and b.loaded.file in passed and b.company is not None]
-    companies = tuple(b.company for b in shown_builds if b.company is not None)
-    changelogs = {b.company.slug: b.changelog for b in shown_builds if b.company is not None}
+    shown_builds = [
+        (b, b.company)
+        for b in builds
+        if b.company is not None and b.check.loaded is not None and b.check.loaded.file in passed
+    ]
+    companies = tuple(company for _, company in shown_builds)
+    changelogs = {company.slug: b.changelog for b, company in shown_builds}
     assets = (
         *render_feeds(companies, changelogs, languages, default, site_url),
         version_index(companies, changelogs, languages, default),
@@ -252,7 +220,7 @@ def _build_site(data_dir: Path, languages: Sequence[str], default: str, today: d
     pages = (
         *render_home(companies, languages, default),
         *render_changes(companies, changelogs, languages, default),
-        *(page for b in shown_builds for page in b.pages),
+        *(page for b, _ in shown_builds for page in b.pages),
     )
     assets = (*assets, *sitemaps(pages, assets, default, site_url))  # the theme looks for one beside every feed
     return Site(companies, pages, result, changelogs, assets)
