@@ -20,7 +20,7 @@ from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
-from privacy_center import cache, serving
+from privacy_center import cache, search, serving
 from privacy_center.checker import summary
 from privacy_center.chrome import (
     CONFIG_KEY,
@@ -307,6 +307,23 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     """A line break after table cells and <br> (invisible: table layout and line starts ignore it), so search
     snippets do not glue two cells or lines into one word."""
     return CELL_END.sub("\\1\n", html) if page.file.generated_by == GENERATOR else html
+
+
+@event_priority(10)  # before Material's search plugin (0), which then skips the pages indexed here
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    """Index a generated page for search with the entries Material's parser would make, read in a third of its time
+    (privacy_center.search); a page that reading does not cover is left to Material."""
+    plugin = config.plugins.get("material/search")
+    index = getattr(plugin, "search_index", None)
+    if page.file.generated_by != GENERATOR or index is None or not plugin.config.enabled:
+        return context
+    meta = page.meta.get("search") or {}
+    found = None if meta.get("exclude") else search.sections(page.content or "")
+    if found is not None:
+        for section in found:
+            index.create_entry_for_section(section, page.toc, page.url, page)
+        page.meta["search"] = {**meta, "exclude": True}  # indexed: Material's plugin passes over it
+    return context
 
 
 def _write_assets(config: MkDocsConfig) -> None:

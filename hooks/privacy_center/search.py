@@ -1,0 +1,164 @@
+"""The search sections of a generated page, as Material's search plugin finds them, in a fraction of its time.
+
+Material's search plugin reads every page's HTML with `html.parser` and splits it into sections, one per heading
+with an id, each with a title and a text that keep a few tags (`material.plugins.search.plugin.Parser`). At
+1,000 companies that reading is an eighth of the build. Our pages' HTML is what Python-Markdown writes from our
+escaped Markdown: well-formed tags with double-quoted attributes, no script, no comment, no `<` in text. On such
+HTML, `sections()` reads the same sections with one regular expression and the same rules, without the parser's
+per-character machinery; on anything else it returns None and the page is left to Material. Tests hold the two
+readings equal on every page of the seed site and on generated HTML.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html import escape, unescape
+
+# A start or end tag with well-formed attributes (names, optional double-quoted values without < or >), or text.
+_TOKEN = re.compile(
+    r"<(/?)([a-zA-Z][a-zA-Z0-9]*)((?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:=\"[^\"<>]*\")?)*)\s*(/?)>|([^<]+)"
+)
+_ATTRIBUTE = re.compile(r"([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:=\"([^\"<>]*)\")?")
+
+# What html.parser reads in its own way (comments, declarations, processing instructions, script and style
+# content) or Material's parser skips whatever it holds (objects): left to Material.
+_SPECIAL = re.compile(r"<[!?]|<(?:script|style|object)\b", re.IGNORECASE)
+
+# Material's lists (material/plugins/search/plugin.py, mkdocs-material 9.x).
+_VOID = frozenset(
+    ("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr")
+)
+_KEEP = frozenset(("p", "code", "pre", "li", "ol", "ul", "sub", "sup"))
+_HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+
+
+@dataclass
+class Section:
+    """A section as Material's parser makes it: the heading's tag (`hx` for text before any heading), its depth
+    among the open elements, its id (None for the page's first section) and its title and text as lists of
+    HTML-escaped pieces with the kept tags. Material's `create_entry_for_section` reads `id`, `title` and `text`.
+    A heading marked `data-search-exclude` makes an excluded section, which is not indexed."""
+
+    tag: str
+    depth: float = 0
+    excluded: bool = False
+    id: str | None = None
+    title: list[str] = field(default_factory=list)
+    text: list[str] = field(default_factory=list)
+
+
+def sections(html: str) -> list[Section] | None:
+    """The sections Material's search parser finds in this HTML, or None when the HTML is not plain enough for this
+    reading to be the same (the caller then lets Material read it)."""
+    if _SPECIAL.search(html):
+        return None
+    tokens = _TOKEN.findall(html)
+    tags = sum(1 for token in tokens if token[1])
+    if tags != html.count("<") or any(token[0] and (token[2] or token[3]) for token in tokens):
+        return None  # a "<" that is not a plain tag, or an end tag with attributes: html.parser's own reading
+    reader = _Reader()
+    for closing, name, attributes, self_closing, text in tokens:
+        if text:
+            reader.text(unescape(text) if "&" in text else text)
+        elif closing:
+            reader.end(name.lower())
+        else:
+            reader.start(name.lower(), attributes)
+            if self_closing:  # <x/>: html.parser calls the start and then the end handler
+                reader.end(name.lower())
+    return [section for section in reader.data if not section.excluded]
+
+
+class _Reader:
+    """Material's `Parser` handlers, for HTML with nothing skipped or excluded."""
+
+    def __init__(self) -> None:
+        self.data: list[Section] = []
+        self.section: Section | None = None
+        self.context: list[str] = []  # the open elements' tags
+        self.permalinks: list[bool] = []  # for each open element: is it <a class="headerlink">
+        self.in_permalink = 0  # how many open elements are (a permalink's text is not indexed)
+        # Tags of the elements marked data-search-exclude (or line numbers): while an open element has one of these
+        # tags, nothing is indexed. Material compares its elements by tag, hence tags here, with its consequences.
+        self.skip: set[str] = set()
+
+    def current(self) -> Section:
+        if self.section is None:
+            self.section = Section("hx")
+            self.data.append(self.section)
+        return self.section
+
+    def start(self, tag: str, attributes: str) -> None:
+        if tag in _VOID:
+            return
+        attrs = {
+            found.group(1).lower(): unescape(found.group(2)) if found.group(2) is not None else None
+            for found in _ATTRIBUTE.finditer(attributes)
+        }
+        self.context.append(tag)
+        permalink = tag == "a" and attrs.get("class") == "headerlink"
+        self.permalinks.append(permalink)
+        self.in_permalink += permalink
+        if tag in _HEADINGS and "id" in attrs:
+            depth = len(self.context)
+            if tag != "h1" and not self.data:
+                self.data.append(Section("hx", depth))
+            section = Section(tag, depth, excluded="data-search-exclude" in attrs)
+            if self.data:
+                section.id = attrs["id"]
+            self.data.append(section)
+            self.section = section
+        section = self.current()
+        if "data-search-exclude" in attrs or attrs.get("class") == "linenodiv":
+            self.skip.add(tag)
+            return
+        if tag in _KEEP and self.skip.isdisjoint(self.context):
+            (section.title if section.tag in self.context else section.text).append(f"<{tag}>")
+
+    def end(self, tag: str) -> None:
+        if not self.context or self.context[-1] != tag:
+            return
+        section = self.current()
+        if section.depth > len(self.context):
+            for earlier in reversed(self.data):
+                if earlier.depth <= len(self.context):
+                    section.depth = float("inf")  # exited: never considered again
+                    self.section = section = earlier
+                    break
+        self.context.pop()
+        self.in_permalink -= self.permalinks.pop()
+        if tag in self.skip:
+            self.skip.remove(tag)
+            return
+        if tag in _KEEP and self.skip.isdisjoint(self.context):
+            _close(section.title if section.tag in self.context else section.text, tag)
+
+    def text(self, text: str) -> None:
+        if self.skip and not self.skip.isdisjoint(self.context):
+            return
+        if "pre" not in self.context:
+            text = text.replace("\n", " ") if not text.isspace() else " "
+        section = self.current()
+        if section.tag in self.context:
+            if not self.in_permalink:
+                section.title.append(escape(text, quote=False))
+        elif text.isspace():
+            if not section.text or not section.text[-1].isspace() or "pre" in self.context:
+                section.text.append(text)
+        else:
+            section.text.append(escape(text, quote=False))
+
+
+def _close(pieces: list[str], tag: str) -> None:
+    """Material's end of a kept element: dropped with what follows it when only whitespace follows its opening tag
+    (the first one in this title or text), else closed."""
+    index = pieces.index(f"<{tag}>")
+    for i in range(index + 1, len(pieces)):
+        if not pieces[i].isspace():
+            index = len(pieces)
+            break
+    if len(pieces) > index:
+        del pieces[index:]
+    else:
+        pieces.append(f"</{tag}>")
