@@ -33,9 +33,8 @@ COMPANY_PAGES: tuple[tuple[str, str], ...] = (
 )
 PAGE_ORDER = {page: index for index, (page, _) in enumerate(COMPANY_PAGES)}
 
-_MD_SPECIAL = re.compile(
-    r"([\\`*_{}\[\]()#+\-.!|])"
-)  # Python-Markdown's escapable characters; <>& are HTML-escaped after
+# Python-Markdown's escapable characters, each given a backslash; <>& are HTML-escaped after
+_MD_SPECIAL = str.maketrans({character: "\\" + character for character in "\\`*_{}[]()#+-.!|"})
 # Line breaks and runs of spaces in a value become one space (a value never starts a Markdown block); the
 # no-break spaces of typography and of Babel's numbers (U+00A0, U+202F, U+2007) are kept: no Markdown meaning.
 _SPACES = re.compile(r"[^\S\u00a0\u202f\u2007]+")
@@ -54,7 +53,7 @@ def md_escape(value: Any) -> Any:
     """Escape Markdown syntax in plain text so data can never become links, emphasis or attributes."""
     if isinstance(value, Markup) or not isinstance(value, str):
         return value
-    return _MD_SPECIAL.sub(r"\\\1", _SPACES.sub(" ", value))
+    return _SPACES.sub(" ", value).translate(_MD_SPECIAL)
 
 
 def rich_text(value: str) -> Markup:
@@ -120,12 +119,25 @@ def is_including(value: Any) -> bool:
     return isinstance(value, Including)
 
 
+_templates_code: list[object] = [None]
+
+
+def refresh_templates(code: object) -> None:
+    """Templates are read once per process, not checked on disk at every render (each page imports the macros
+    again); when the package's files change (`code`, site.code_fingerprint()), they are read again."""
+    if code != _templates_code[0]:
+        environment.cache_clear()
+        xml_environment.cache_clear()
+        _templates_code[0] = code
+
+
 @lru_cache(maxsize=None)
 def environment() -> Environment:
     """One Jinja environment per process; templates are compiled once (and kept in the cache folder, if any)."""
     where = cache.folder()
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES_DIR)),
+        auto_reload=False,  # refresh_templates() reloads them when the code changes
         bytecode_cache=FileSystemBytecodeCache(str(where)) if where is not None else None,
         autoescape=select_autoescape(default=True, default_for_string=True, enabled_extensions=("j2",)),
         undefined=StrictUndefined,
@@ -149,6 +161,7 @@ def xml_environment() -> Environment:
     """Templates for XML and HTML snippets (feeds, the CSP tag): escaped, without the Markdown escaping of pages."""
     return Environment(
         loader=FileSystemLoader(str(TEMPLATES_DIR)),
+        auto_reload=False,
         autoescape=select_autoescape(default=True),
         undefined=StrictUndefined,
         trim_blocks=True,

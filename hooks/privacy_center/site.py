@@ -21,7 +21,7 @@ from .history import content_hash, snapshot_folder
 from .loader import Document
 from .model import Company
 from .publish import in_force_day
-from .render import Page, render_changes, render_company_pages, render_home
+from .render import Page, refresh_templates, render_changes, render_company_pages, render_home
 from .resolve import company_from_data
 from .rules import RuleContext
 from .wording import available_languages
@@ -115,6 +115,7 @@ def company_builds(
     """Each company file's build, reused from the previous call when nothing it depends on changed."""
     context: RuleContext | None = None
     common = (tuple(languages), default, today, site_url, code_fingerprint())
+    refresh_templates(common[-1])
     builds = []
     for path in paths:
         name = str(path.resolve())
