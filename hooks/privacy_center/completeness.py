@@ -8,7 +8,6 @@ tests/test_completeness.py holds one fixture per rule (`tests/fixtures/incomplet
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import replace
 from functools import wraps
 from typing import Any, TypeVar
 
@@ -30,8 +29,9 @@ def _rule(function: Found) -> Found:
 
     @wraps(function)
     def tagged(*args: Any) -> Iterator[Diagnostic]:
-        for warning in function(*args):
-            yield replace(warning, rule=function.__name__)
+        name = function.__name__
+        for w in function(*args):  # a new Diagnostic field by field: dataclasses.replace is several times slower
+            yield Diagnostic(w.file, w.line, w.column, w.path, w.message, w.fix, w.severity, name, w.article, w.subject)
 
     return tagged  # type: ignore[return-value]
 
@@ -203,8 +203,8 @@ def purposes(doc: Document) -> Iterator[Diagnostic]:
 @_rule
 def legitimate_interest(doc: Document) -> Iterator[Diagnostic]:
     """Art. 13(1)(d): the legitimate interest pursued, where it is the basis."""
-    for path, value in doc.nodes:
-        if path and path[-1] == "interest" and value == NOT_STATED:
+    for path, value in doc.keyed("interest"):
+        if value == NOT_STATED:
             of = ("purpose", doc.data["purposes"][path[1]]["id"]) if path[0] == "purposes" else None
             yield _warn(doc, path, "legitimate interest pursued not stated", "Art. 13(1)(d)", of)
 

@@ -6,6 +6,9 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from functools import lru_cache
+
+from jinja2 import Environment
 
 from .render import xml_environment
 
@@ -18,13 +21,21 @@ def script_hashes(html: str) -> list[str]:
     """CSP source expressions for every inline script the theme writes around the content. A script inside the
     content came from data that slipped through: it gets no hash, so the browser refuses to run it."""
     theme = CONTENT.sub("", html)
-    return [
-        f"'sha256-{base64.b64encode(hashlib.sha256(body.encode('utf-8')).digest()).decode('ascii')}'"
-        for body in dict.fromkeys(INLINE_SCRIPT.findall(theme))
-    ]
+    return [_source(body) for body in dict.fromkeys(INLINE_SCRIPT.findall(theme))]
+
+
+@lru_cache(maxsize=1024)  # the theme writes the same few scripts on most pages
+def _source(script: str) -> str:
+    return f"'sha256-{base64.b64encode(hashlib.sha256(script.encode('utf-8')).digest()).decode('ascii')}'"
+
+
+@lru_cache(maxsize=256)
+def _meta(templates: Environment, hashes: tuple[str, ...]) -> str:
+    """The policy's tag, per set of hashes and per environment (a new one when the templates change)."""
+    return templates.get_template("csp_meta.html.j2").render(script_hashes=hashes)
 
 
 def with_policy(html: str) -> str:
     """The page with its policy as the first thing in <head>, so it governs everything that follows."""
-    meta = xml_environment().get_template("csp_meta.html.j2").render(script_hashes=script_hashes(html))
+    meta = _meta(xml_environment(), tuple(script_hashes(html)))
     return HEAD.sub(lambda found: found.group(0) + meta, html, count=1)

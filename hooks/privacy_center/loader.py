@@ -11,7 +11,7 @@ from typing import Any, cast
 
 import yaml
 
-from .diagnostics import Diagnostic, Path, format_path
+from .diagnostics import Diagnostic, Path, PathPart, format_path
 from .limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_INT_DIGITS, MAX_ITEMS, MAX_KEY, MAX_NODES, MAX_STRING, MAX_TEXT_TOTAL
 
 try:  # libyaml's parser when present; the Python one otherwise.
@@ -24,9 +24,15 @@ class StrictLoader(_BaseLoader):  # type: ignore[misc]
     """A loader that resolves only true/false, integers and null; everything else stays a string."""
 
 
+class _PythonParser(yaml.SafeLoader):
+    """PyYAML's own parser, for what libyaml refuses before the builder sees it: libyaml 0.2.6 stops at 1,000
+    levels of nesting while still scanning ahead, so the builder's clearer limit (MAX_DEPTH) is never reached."""
+
+
 _BOOL_RE = re.compile(r"^(?:true|false)$")
 _INT_RE = re.compile(r"^[-+]?[0-9]+$")
 _NULL_RE = re.compile(r"^(?:~|null|)$")
+_RESOLVED_FIRST = frozenset("tf+-0123456789~n")  # how a plain true/false, integer or null can start
 StrictLoader.yaml_implicit_resolvers = {}
 StrictLoader.add_implicit_resolver("tag:yaml.org,2002:bool", _BOOL_RE, list("tf"))
 StrictLoader.add_implicit_resolver("tag:yaml.org,2002:int", _INT_RE, list("-+0123456789"))
@@ -64,6 +70,10 @@ class Document:
 
     # the data the walk below was made of, and the walk (the loader gives its own, made while reading)
     walked: tuple[Any, list[tuple[Path, Any]]] | None = field(default=None, repr=False, compare=False)
+    # the walk the index below was made of, and the nodes by the last part of their path (`keyed`)
+    index: tuple[list[tuple[Path, Any]], dict[PathPart, list[tuple[Path, Any]]]] | None = field(
+        default=None, repr=False, compare=False
+    )
 
     @property
     def nodes(self) -> list[tuple[Path, Any]]:
@@ -71,6 +81,18 @@ class Document:
         if self.walked is None or self.walked[0] is not self.data:
             self.walked = (self.data, walk((), self.data))
         return self.walked[1]
+
+    def keyed(self, key: str) -> list[tuple[Path, Any]]:
+        """The (path, value) pairs of `nodes` whose path ends with `key` (every `date`, every `currency`), in order:
+        indexed once per data, for the rules that look for one field wherever it is."""
+        nodes = self.nodes
+        if self.index is None or self.index[0] is not nodes:
+            index: dict[PathPart, list[tuple[Path, Any]]] = {}
+            for node in nodes:
+                if node[0]:
+                    index.setdefault(node[0][-1], []).append(node)
+            self.index = (nodes, index)
+        return self.index[1].get(key, [])
 
     def position(self, path: Path) -> tuple[int, int]:
         """Line and column of the deepest known node on `path` (1-based)."""
@@ -263,9 +285,20 @@ class _Builder:
 
     def scalar(self, event: yaml.ScalarEvent) -> None:
         mark = event.start_mark
-        if self.awaits_key():
-            self.key(event)
-            return
+        frame = self.stack[-1] if self.stack else None
+        if frame is not None and type(frame.value) is dict:
+            if frame.expects_key:
+                self.key(event)
+                return
+            if frame.keep and frame.key is not None and event.anchor is None:  # most scalars: a kept mapping value
+                path = (*frame.path, frame.key)
+                value = self.resolve(event, path)
+                self.count(mark, path, 1, len(event.value))
+                self.found.append((path, value))
+                frame.value[frame.key] = value
+                self.marks[path] = frame.key_mark
+                frame.expects_key, frame.key = True, None
+                return
         path, keep = self.slot(mark)
         value = self.resolve(event, path)
         self.count(mark, path, 1, len(event.value))
@@ -302,7 +335,7 @@ class _Builder:
         value = event.value
         tag = event.tag
         if tag in (None, "!"):
-            if tag is None and event.implicit[0]:
+            if tag is None and event.implicit[0] and (not value or value[0] in _RESOLVED_FIRST):
                 if _BOOL_RE.match(value):
                     return value == "true"
                 if _INT_RE.match(value):
@@ -409,17 +442,28 @@ class _Builder:
         self.attach(path, keep, anchor.value, mark)
 
 
+def _read(builder: _Builder, loader: type[yaml.SafeLoader], text: str) -> Any:
+    """The data of `text` as the builder makes it from the loader's parser events."""
+    parser = loader(text)
+    try:
+        return builder.run(parser)
+    finally:
+        parser.dispose()
+
+
 def load_text(text: str, file: str) -> tuple[Document | None, list[Diagnostic]]:
     """Parse YAML text; return the document and any syntax, duplicate-key or limit errors."""
     if len(text) > MAX_FILE_BYTES:
         return None, [_too_big(file, len(text.encode("utf-8", "surrogatepass")))]
     builder = _Builder(file)
     try:
-        parser = StrictLoader(text)
         try:
-            data = builder.run(parser)
-        finally:
-            parser.dispose()
+            data = _read(builder, StrictLoader, text)
+        except yaml.MarkedYAMLError as exc:
+            if "nesting depth" not in str(exc.problem) or _BaseLoader is yaml.SafeLoader:  # already PyYAML's
+                raise
+            builder = _Builder(file)  # read again, so that the depth is refused at its 33rd level, by the builder
+            data = _read(builder, _PythonParser, text)
     except _TooLarge:
         return None, builder.errors
     except yaml.MarkedYAMLError as exc:

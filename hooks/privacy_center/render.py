@@ -33,8 +33,9 @@ COMPANY_PAGES: tuple[tuple[str, str], ...] = (
 )
 PAGE_ORDER = {page: index for index, (page, _) in enumerate(COMPANY_PAGES)}
 
-# Python-Markdown's escapable characters, each given a backslash; <>& are HTML-escaped after
-_MD_SPECIAL = str.maketrans({character: "\\" + character for character in "\\`*_{}[]()#+-.!|"})
+_MD_SPECIAL = re.compile(
+    r"[\\`*_{}\[\]()#+\-.!|]"
+)  # Python-Markdown's escapable characters; <>& are HTML-escaped after
 # Line breaks and runs of spaces in a value become one space (a value never starts a Markdown block); the
 # no-break spaces of typography and of Babel's numbers (U+00A0, U+202F, U+2007) are kept: no Markdown meaning.
 _SPACES = re.compile(r"[^\S\u00a0\u202f\u2007]+")
@@ -53,7 +54,11 @@ def md_escape(value: Any) -> Any:
     """Escape Markdown syntax in plain text so data can never become links, emphasis or attributes."""
     if isinstance(value, Markup) or not isinstance(value, str):
         return value
-    return _SPACES.sub(" ", value).translate(_MD_SPECIAL)
+    return _MD_SPECIAL.sub(_backslash, _SPACES.sub(" ", value))
+
+
+def _backslash(found: re.Match[str]) -> str:
+    return "\\" + found.group()  # a function, not the template r"\\\1": expanding a template per match is slower
 
 
 def rich_text(value: str) -> Markup:

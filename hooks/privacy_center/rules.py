@@ -28,7 +28,7 @@ from .safety import (
     UNSAFE_LINK,
     markdown_problems,
 )
-from .schema import is_markdown_field
+from .schema import is_markdown_field, markdown_fields
 from .wording import Wording
 
 NOT_STATED = "not_stated"
@@ -141,10 +141,11 @@ def safe_text(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     Markdown bodies are parsed as the site parses them (links are checked after the browser's own normalisation);
     other texts are printed as plain text, where a regex suffices."""
     markdown_total, over_total = 0, False  # past MAX_MARKDOWN_TOTAL: said once, and no more texts parsed
+    roots = {field[0] for field in markdown_fields()}  # most texts are under none of them: no lookup for those
     for path, text in doc.nodes:
-        if not isinstance(text, str):
+        if type(text) is not str:
             continue
-        if is_rich_text(path):
+        if path and path[0] in roots and is_rich_text(path):
             markdown_total += len(text)
             if text.count("\n") >= MAX_MARKDOWN_LINES:
                 yield doc.diagnostic(
@@ -162,16 +163,16 @@ def safe_text(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
             elif not over_total:
                 yield from _markdown_diagnostics(doc, path, text)
             continue
-        if "<" not in text and ":" not in text and "](" not in text:
-            continue
-        yield from _markdown_in_plain_text(doc, path, text)
-        if RAW_HTML.search(AUTOLINK.sub("", text)):
+        tag = "<" in text  # raw HTML and autolinks need one; Markdown links "](", script links ":"
+        if tag or "](" in text:
+            yield from _markdown_in_plain_text(doc, path, text)
+        if tag and RAW_HTML.search(AUTOLINK.sub("", text)):
             yield doc.diagnostic(
                 path,
                 "raw HTML is not allowed in text",
                 "write plain text without tags; Markdown formatting belongs in sections[].body",
             )
-        if UNSAFE_LINK.search(text):
+        if ":" in text and UNSAFE_LINK.search(text):
             yield doc.diagnostic(
                 path,
                 "javascript:, vbscript: and data: links are not allowed",
@@ -534,8 +535,8 @@ _DATE = re.compile(r"^([0-9]{4})-[0-9]{2}-[0-9]{2}$")
 def dates_in_range(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     """A date (a version's, a DPO registration's) is a real day of the years MIN_YEAR..MAX_YEAR: year 0000 or 9999
     is a typing mistake, and Python cannot compare or print dates before year 1 or after 9999."""
-    for path, value in doc.nodes:
-        if not (path and path[-1] == "date" and isinstance(value, str)):
+    for path, value in doc.keyed("date"):
+        if not isinstance(value, str):
             continue
         found = _DATE.match(value)
         if found is None:
@@ -577,8 +578,8 @@ def _code_checks(doc: Document) -> Iterator[tuple[Path, str, str]]:
     for where, item in transfer_items(doc):
         for path, code in listed_items(item.get("destination"), (*where, "destination")):
             yield path, "country", code
-    for path, value in doc.nodes:
-        if path and path[-1] == "event" and isinstance(value, str):
+    for path, value in doc.keyed("event"):
+        if isinstance(value, str):
             yield path, "event", value
 
 
@@ -617,8 +618,8 @@ def _currencies() -> frozenset[str]:
 def currencies_are_known(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     """An amount's currency is an ISO 4217 code Babel knows (and so can write in every language)."""
     known = _currencies()
-    for path, value in doc.nodes:
-        if path and path[-1] == "currency" and isinstance(value, str) and value not in known:
+    for path, value in doc.keyed("currency"):
+        if isinstance(value, str) and value not in known:
             yield doc.diagnostic(
                 path,
                 f"unknown currency code '{value}'",

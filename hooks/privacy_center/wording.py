@@ -75,12 +75,24 @@ class Wording:
         """Return the entry at a dotted key, or `default` when absent."""
         return self._by_key.get(key, default)
 
+    @cached_property
+    def _typeset_entries(self) -> dict[str, str]:
+        """Entries without placeholders to fill, typeset on first use (most lookups are of those)."""
+        return {}
+
     def __call__(self, key: str, **values: Any) -> str:
         """Return the string at `key`, with `{name}` placeholders filled; a missing key is a bug."""
+        if not values:
+            found = self._typeset_entries.get(key)
+            if found is not None:
+                return found
         text = self.get(key)
         if not isinstance(text, str):
             raise WordingError(f"locales/{self.language}.yaml: missing wording key '{key}'")
-        return self.typeset(self._elide(text, values).format(**values) if values else text)
+        if values:
+            return self.typeset(self._elide(text, values).format(**values))
+        found = self._typeset_entries[key] = self.typeset(text)
+        return found
 
     def has(self, key: str) -> bool:
         """True when the key exists (used to validate codes against the wording)."""
