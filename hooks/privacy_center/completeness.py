@@ -203,8 +203,8 @@ def purposes(doc: Document) -> Iterator[Diagnostic]:
 @_rule
 def legitimate_interest(doc: Document) -> Iterator[Diagnostic]:
     """Art. 13(1)(d): the legitimate interest pursued, where it is the basis."""
-    for path, value in doc.keyed("interest"):
-        if value == NOT_STATED:
+    for path, value in doc.nodes:
+        if path and path[-1] == "interest" and value == NOT_STATED:
             of = ("purpose", doc.data["purposes"][path[1]]["id"]) if path[0] == "purposes" else None
             yield _warn(doc, path, "legitimate interest pursued not stated", "Art. 13(1)(d)", of)
 

@@ -11,7 +11,7 @@ from typing import Any, cast
 
 import yaml
 
-from .diagnostics import Diagnostic, Path, PathPart, format_path
+from .diagnostics import Diagnostic, Path, format_path
 from .limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_INT_DIGITS, MAX_ITEMS, MAX_KEY, MAX_NODES, MAX_STRING, MAX_TEXT_TOTAL
 
 try:  # libyaml's parser when present; the Python one otherwise.
@@ -70,10 +70,6 @@ class Document:
 
     # the data the walk below was made of, and the walk (the loader gives its own, made while reading)
     walked: tuple[Any, list[tuple[Path, Any]]] | None = field(default=None, repr=False, compare=False)
-    # the walk the index below was made of, and the nodes by the last part of their path (`keyed`)
-    index: tuple[list[tuple[Path, Any]], dict[PathPart, list[tuple[Path, Any]]]] | None = field(
-        default=None, repr=False, compare=False
-    )
 
     @property
     def nodes(self) -> list[tuple[Path, Any]]:
@@ -81,18 +77,6 @@ class Document:
         if self.walked is None or self.walked[0] is not self.data:
             self.walked = (self.data, walk((), self.data))
         return self.walked[1]
-
-    def keyed(self, key: str) -> list[tuple[Path, Any]]:
-        """The (path, value) pairs of `nodes` whose path ends with `key` (every `date`, every `currency`), in order:
-        indexed once per data, for the rules that look for one field wherever it is."""
-        nodes = self.nodes
-        if self.index is None or self.index[0] is not nodes:
-            index: dict[PathPart, list[tuple[Path, Any]]] = {}
-            for node in nodes:
-                if node[0]:
-                    index.setdefault(node[0][-1], []).append(node)
-            self.index = (nodes, index)
-        return self.index[1].get(key, [])
 
     def position(self, path: Path) -> tuple[int, int]:
         """Line and column of the deepest known node on `path` (1-based)."""
@@ -111,7 +95,7 @@ class _TooLarge(Exception):
     """The file passed a limit that makes reading on pointless (values once aliases are expanded)."""
 
 
-@dataclass
+@dataclass(slots=True)
 class _Frame:
     """A mapping or list being read: where it is, what it holds, and the anchor that names it, if any."""
 
@@ -292,8 +276,17 @@ class _Builder:
                 return
             if frame.keep and frame.key is not None and event.anchor is None:  # most scalars: a kept mapping value
                 path = (*frame.path, frame.key)
-                value = self.resolve(event, path)
-                self.count(mark, path, 1, len(event.value))
+                value = event.value
+                if not (  # what resolve() returns as it is, said without calling it: most values are such texts
+                    event.tag is None
+                    and (not event.implicit[0] or (value and value[0] not in _RESOLVED_FIRST))
+                    and len(value) <= MAX_STRING
+                ):
+                    value = self.resolve(event, path)
+                self.nodes += 1
+                self.chars += len(event.value)
+                if self.nodes > MAX_NODES or self.chars > MAX_TEXT_TOTAL:
+                    self.count(mark, path, 0, 0)  # says which limit, and stops
                 self.found.append((path, value))
                 frame.value[frame.key] = value
                 self.marks[path] = frame.key_mark
@@ -312,10 +305,14 @@ class _Builder:
         frame = self.stack[-1]
         mark = event.start_mark
         key = str(event.value)
-        self.room(frame, mark)
+        if len(frame.value) >= MAX_ITEMS:
+            self.room(frame, mark)
         frame.expects_key, frame.key, frame.keep = False, key, not frame.full
         frame.key_mark = _position(mark)
-        self.count(mark, frame.path, 1, len(key))
+        self.nodes += 1
+        self.chars += len(key)
+        if self.nodes > MAX_NODES or self.chars > MAX_TEXT_TOTAL:
+            self.count(mark, frame.path, 0, 0)  # says which limit, and stops
         if len(key) > MAX_KEY:
             self.error(mark, frame.path, f"a key of {len(key):,} characters (at most {MAX_KEY})", "use a field name")
             frame.keep = False
@@ -364,11 +361,15 @@ class _Builder:
 
     def start(self, event: yaml.MappingStartEvent | yaml.SequenceStartEvent) -> None:
         mark = event.start_mark
-        if self.awaits_key():
+        parent = self.stack[-1] if self.stack else None
+        if parent is not None and type(parent.value) is dict and not parent.expects_key and parent.key is not None:
+            path, keep = (*parent.path, parent.key), parent.keep  # most collections: a mapping's value (as slot())
+        elif self.awaits_key():
             self.key_error(mark)
             self.skip = 1
             return
-        path, keep = self.slot(mark)
+        else:
+            path, keep = self.slot(mark)
         mapping = isinstance(event, yaml.MappingStartEvent)
         if event.tag not in (None, "!", _MAP if mapping else _SEQ):
             self.error(mark, path, f"unsupported YAML tag {event.tag}", "remove the tag")
@@ -401,16 +402,16 @@ class _Builder:
             )
         if self.stack:
             parent = self.stack[-1]
-            parent.height = max(parent.height, frame.height + 1)
-            position = self.marks.get(frame.path, (1, 1))
-            if isinstance(parent.value, dict):
-                self.attach(frame.path, frame.keep, frame.value, None)
+            if frame.height >= parent.height:
+                parent.height = frame.height + 1
+            if type(parent.value) is dict:  # as attach() does
                 if frame.keep:
+                    parent.value[parent.key] = frame.value
                     self.marks[frame.path] = parent.key_mark
-            else:
-                if frame.keep:
-                    parent.value.append(frame.value)
-                    self.marks[frame.path] = position
+                parent.expects_key, parent.key, parent.keep = True, None, True
+            elif frame.keep:
+                parent.value.append(frame.value)
+                self.marks[frame.path] = self.marks.get(frame.path, (1, 1))
         else:
             self.root = frame.value
 

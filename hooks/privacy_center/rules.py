@@ -535,8 +535,8 @@ _DATE = re.compile(r"^([0-9]{4})-[0-9]{2}-[0-9]{2}$")
 def dates_in_range(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     """A date (a version's, a DPO registration's) is a real day of the years MIN_YEAR..MAX_YEAR: year 0000 or 9999
     is a typing mistake, and Python cannot compare or print dates before year 1 or after 9999."""
-    for path, value in doc.keyed("date"):
-        if not isinstance(value, str):
+    for path, value in doc.nodes:
+        if not (path and path[-1] == "date" and isinstance(value, str)):
             continue
         found = _DATE.match(value)
         if found is None:
@@ -578,8 +578,8 @@ def _code_checks(doc: Document) -> Iterator[tuple[Path, str, str]]:
     for where, item in transfer_items(doc):
         for path, code in listed_items(item.get("destination"), (*where, "destination")):
             yield path, "country", code
-    for path, value in doc.keyed("event"):
-        if isinstance(value, str):
+    for path, value in doc.nodes:
+        if path and path[-1] == "event" and isinstance(value, str):
             yield path, "event", value
 
 
@@ -618,8 +618,8 @@ def _currencies() -> frozenset[str]:
 def currencies_are_known(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     """An amount's currency is an ISO 4217 code Babel knows (and so can write in every language)."""
     known = _currencies()
-    for path, value in doc.keyed("currency"):
-        if isinstance(value, str) and value not in known:
+    for path, value in doc.nodes:
+        if path and path[-1] == "currency" and isinstance(value, str) and value not in known:
             yield doc.diagnostic(
                 path,
                 f"unknown currency code '{value}'",
