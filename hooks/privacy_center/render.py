@@ -54,7 +54,12 @@ def md_escape(value: Any) -> Any:
     """Escape Markdown syntax in plain text so data can never become links, emphasis or attributes."""
     if isinstance(value, Markup) or not isinstance(value, str):
         return value
-    return _MD_SPECIAL.sub(_backslash, _SPACES.sub(" ", value))
+    return _md_escaped(value)
+
+
+@lru_cache(maxsize=1 << 16)  # the same wording and data texts are printed on many pages
+def _md_escaped(text: str) -> str:
+    return _MD_SPECIAL.sub(_backslash, _SPACES.sub(" ", text))
 
 
 def _backslash(found: re.Match[str]) -> str:

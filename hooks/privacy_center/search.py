@@ -57,97 +57,90 @@ def sections(html: str) -> list[Section] | None:
     tags = sum(1 for token in tokens if token[1])
     if tags != html.count("<") or any(token[0] and (token[2] or token[3]) for token in tokens):
         return None  # a "<" that is not a plain tag, or an end tag with attributes: html.parser's own reading
-    reader = _Reader()
+    return [section for section in _read(tokens) if not section.excluded]
+
+
+def _read(tokens: list[tuple[str, str, str, str, str]]) -> list[Section]:
+    """Material's `Parser` handlers (handle_starttag, handle_endtag, handle_data) in one loop, for HTML without
+    script, style or object elements. Kept as one function with local names: it runs on every page."""
+    data: list[Section] = []
+    section: Section | None = None
+    context: list[str] = []  # the open elements' tags (Material compares its elements by tag)
+    permalinks: list[bool] = []  # for each open element: is it <a class="headerlink">, whose text is not indexed
+    in_permalink = 0
+    # Tags of elements marked data-search-exclude (or line numbers): while an open element has one of these tags,
+    # nothing is indexed. Material compares its elements by tag, hence tags here, with its consequences.
+    skip: set[str] = set()
     for closing, name, attributes, self_closing, text in tokens:
-        if text:
-            reader.text(unescape(text) if "&" in text else text)
-        elif closing:
-            reader.end(name.lower())
-        else:
-            reader.start(name.lower(), attributes)
-            if self_closing:  # <x/>: html.parser calls the start and then the end handler
-                reader.end(name.lower())
-    return [section for section in reader.data if not section.excluded]
-
-
-class _Reader:
-    """Material's `Parser` handlers, for HTML with nothing skipped or excluded."""
-
-    def __init__(self) -> None:
-        self.data: list[Section] = []
-        self.section: Section | None = None
-        self.context: list[str] = []  # the open elements' tags
-        self.permalinks: list[bool] = []  # for each open element: is it <a class="headerlink">
-        self.in_permalink = 0  # how many open elements are (a permalink's text is not indexed)
-        # Tags of the elements marked data-search-exclude (or line numbers): while an open element has one of these
-        # tags, nothing is indexed. Material compares its elements by tag, hence tags here, with its consequences.
-        self.skip: set[str] = set()
-
-    def current(self) -> Section:
-        if self.section is None:
-            self.section = Section("hx")
-            self.data.append(self.section)
-        return self.section
-
-    def start(self, tag: str, attributes: str) -> None:
-        if tag in _VOID:
-            return
-        attrs = {
-            found.group(1).lower(): unescape(found.group(2)) if found.group(2) is not None else None
-            for found in _ATTRIBUTE.finditer(attributes)
-        }
-        self.context.append(tag)
-        permalink = tag == "a" and attrs.get("class") == "headerlink"
-        self.permalinks.append(permalink)
-        self.in_permalink += permalink
-        if tag in _HEADINGS and "id" in attrs:
-            depth = len(self.context)
-            if tag != "h1" and not self.data:
-                self.data.append(Section("hx", depth))
-            section = Section(tag, depth, excluded="data-search-exclude" in attrs)
-            if self.data:
-                section.id = attrs["id"]
-            self.data.append(section)
-            self.section = section
-        section = self.current()
-        if "data-search-exclude" in attrs or attrs.get("class") == "linenodiv":
-            self.skip.add(tag)
-            return
-        if tag in _KEEP and self.skip.isdisjoint(self.context):
-            (section.title if section.tag in self.context else section.text).append(f"<{tag}>")
-
-    def end(self, tag: str) -> None:
-        if not self.context or self.context[-1] != tag:
-            return
-        section = self.current()
-        if section.depth > len(self.context):
-            for earlier in reversed(self.data):
-                if earlier.depth <= len(self.context):
+        if text:  # handle_data
+            if skip and not skip.isdisjoint(context):
+                continue
+            if "&" in text:
+                text = unescape(text)
+            if "pre" not in context:
+                text = " " if text.isspace() else text.replace("\n", " ")
+            if section is None:
+                section = Section("hx")
+                data.append(section)
+            if section.tag in context:
+                if not in_permalink:
+                    section.title.append(escape(text, quote=False))
+            elif text.isspace():
+                if not section.text or not section.text[-1].isspace() or "pre" in context:
+                    section.text.append(text)
+            else:
+                section.text.append(escape(text, quote=False))
+            continue
+        tag = name.lower()
+        if not closing and tag not in _VOID:  # handle_starttag (void elements are not opened)
+            attrs = (
+                {
+                    found.group(1).lower(): unescape(found.group(2)) if found.group(2) is not None else None
+                    for found in _ATTRIBUTE.finditer(attributes)
+                }
+                if attributes
+                else {}
+            )
+            context.append(tag)
+            permalink = tag == "a" and attrs.get("class") == "headerlink"
+            permalinks.append(permalink)
+            in_permalink += permalink
+            if tag in _HEADINGS and "id" in attrs:
+                depth = len(context)
+                if tag != "h1" and not data:
+                    data.append(Section("hx", depth))
+                section = Section(tag, depth, excluded="data-search-exclude" in attrs)
+                if data:
+                    section.id = attrs["id"]
+                data.append(section)
+            if section is None:
+                section = Section("hx")
+                data.append(section)
+            if "data-search-exclude" in attrs or attrs.get("class") == "linenodiv":
+                skip.add(tag)
+            elif tag in _KEEP and (not skip or skip.isdisjoint(context)):
+                (section.title if section.tag in context else section.text).append(f"<{tag}>")
+            if not self_closing:
+                continue
+        # handle_endtag; after a start tag, for <x/> (html.parser calls both handlers)
+        if not context or context[-1] != tag:
+            continue
+        if section is None:
+            section = Section("hx")
+            data.append(section)
+        if section.depth > len(context):
+            for earlier in reversed(data):
+                if earlier.depth <= len(context):
                     section.depth = float("inf")  # exited: never considered again
-                    self.section = section = earlier
+                    section = earlier
                     break
-        self.context.pop()
-        self.in_permalink -= self.permalinks.pop()
-        if tag in self.skip:
-            self.skip.remove(tag)
-            return
-        if tag in _KEEP and self.skip.isdisjoint(self.context):
-            _close(section.title if section.tag in self.context else section.text, tag)
-
-    def text(self, text: str) -> None:
-        if self.skip and not self.skip.isdisjoint(self.context):
-            return
-        if "pre" not in self.context:
-            text = text.replace("\n", " ") if not text.isspace() else " "
-        section = self.current()
-        if section.tag in self.context:
-            if not self.in_permalink:
-                section.title.append(escape(text, quote=False))
-        elif text.isspace():
-            if not section.text or not section.text[-1].isspace() or "pre" in self.context:
-                section.text.append(text)
-        else:
-            section.text.append(escape(text, quote=False))
+        context.pop()
+        in_permalink -= permalinks.pop()
+        if tag in skip:
+            skip.remove(tag)
+        elif tag in _KEEP and (not skip or skip.isdisjoint(context)):
+            _close(section.title if section.tag in context else section.text, tag)
+    return data
 
 
 def _close(pieces: list[str], tag: str) -> None:
