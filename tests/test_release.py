@@ -9,6 +9,7 @@ import pytest
 from conftest import ROOT
 from privacy_center.checker import check_files
 from privacy_center.cli import main
+from privacy_center.schema import SCHEMA_PATH
 
 
 @pytest.fixture
@@ -71,12 +72,17 @@ def test_release_records_and_freezes_the_new_version(data: Path, capsys: pytest.
     assert code == 0, capsys.readouterr().err
     assert "coopo: version 1.1 recorded and frozen (content hash " in capsys.readouterr().out
     text = (data / "coopo.yaml").read_text(encoding="utf-8")
-    assert text.startswith("# Coopo: encoded from")  # comments and layout kept
+    assert text.startswith("# yaml-language-server: $schema=../hooks/")  # comments and layout kept
+    assert "\n# Coopo: encoded from" in text
     assert text.endswith(
         '  - version: "1.1"\n    date: "2026-12-01"\n    summary:\n      fr: "Cookies : 6 mois."\n'
         '      en: "Cookies: 6 months."\n'
     )
-    assert (data / "versions" / "coopo" / "1.1.yaml").read_text(encoding="utf-8") == text
+    frozen = (data / "versions" / "coopo" / "1.1.yaml").read_text(encoding="utf-8")
+    first, _, rest = frozen.partition("\n")
+    assert rest == text.partition("\n")[2]  # a copy, but for where its editor schema line points from its folder
+    reference = first.removeprefix("# yaml-language-server: $schema=")
+    assert (data / "versions" / "coopo" / reference).resolve() == SCHEMA_PATH.resolve()
     assert messages(data) == []
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from .checker import check_files, data_files, summary
 from .release import ReleaseError, release
 from .review import ReviewError, review
+from .scaffold import ScaffoldError, new_company
 from .wording import available_languages
 
 
@@ -67,8 +68,29 @@ def _diff(args: argparse.Namespace) -> int:
     return 0
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the console script."""
+def _new(args: argparse.Namespace) -> int:
+    try:
+        path = new_company(args.slug, Path(args.data_dir))
+    except ScaffoldError as error:
+        print(error, file=sys.stderr)
+        return 1
+    result = check_files([path])
+    for diagnostic in result.errors:  # none unless the scaffold itself is broken: said, not hidden
+        print(diagnostic.format(), file=sys.stderr)
+    print(f"{path}: written; {summary(result)} (each warning is a fact still to take from the policy)")
+    print(
+        "next steps:\n"
+        f"  1. open {path} in an editor with YAML support (VS Code + YAML extension: completion and errors)\n"
+        "  2. replace each not_stated with what the policy says; keep it where the policy is silent\n"
+        f"  3. .venv/bin/privacy-center validate {path}\n"
+        "  4. .venv/bin/mkdocs serve   (the pages at http://127.0.0.1:8000/, rebuilt on each save)\n"
+        f"  5. .venv/bin/privacy-center release {args.slug} --version 1.0   (freeze the first version)"
+    )
+    return 1 if result.errors else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command line: one subcommand per job, each with its own help."""
     parser = argparse.ArgumentParser(prog="privacy-center", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     validate = commands.add_parser("validate", help="check company files: schema, semantic rules, GDPR completeness")
@@ -91,7 +113,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     compare.add_argument("--data-dir", default="data", help="folder of company files (default: data)")
     compare.set_defaults(run=_diff)
-    args = parser.parse_args(argv)
+    scaffold = commands.add_parser(
+        "new",
+        help="write data/<slug>.yaml, a company file to fill in",
+        description="Write <data-dir>/<slug>.yaml with every required field, a comment on each and not_stated where "
+        "a fact must come from the policy, then check it: no error, and one completeness warning per fact to fill.",
+        epilog="example: privacy-center new acme",
+    )
+    scaffold.add_argument("slug", help="the company's code: lowercase letters, digits and hyphens (acme-france)")
+    scaffold.add_argument("--data-dir", default="data", help="folder of company files (default: data)")
+    scaffold.set_defaults(run=_new)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the console script."""
+    args = build_parser().parse_args(argv)
     run: Callable[[argparse.Namespace], int] = args.run
     try:
         return run(args)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -16,6 +15,7 @@ from pathlib import Path
 from .checker import check_files
 from .history import content_hash, snapshot_files, snapshot_folder, version_key
 from .loader import load_file
+from .scaffold import with_schema_line_for
 
 # What `validate` says about a company with no version yet: the one error a release itself fixes.
 FIRST_RELEASE_MESSAGES = ("no version recorded yet", "the versions list is empty")
@@ -116,5 +116,5 @@ def release(
         data = check.documents[0].data
     target = snapshot_folder(path, slug) / f"{version}.yaml"
     target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(path, target)
+    target.write_text(with_schema_line_for(path.read_text(encoding="utf-8"), target), encoding="utf-8")
     return Released(slug, version, content_hash(data), target, appended)

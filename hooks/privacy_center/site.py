@@ -24,6 +24,7 @@ from .publish import in_force_day
 from .render import Page, refresh_templates, render_changes, render_company_pages, render_home
 from .resolve import company_from_data
 from .rules import RuleContext
+from .schema import SCHEMA_PATH
 from .wording import available_languages
 
 
@@ -64,6 +65,8 @@ class CompanyBuild:
     pages: tuple[Page, ...] = ()
 
 
+# Where the built site publishes the company file schema (editors of data in other repositories point to it).
+SCHEMA_ASSET = "schema/company.schema.json"
 _companies: dict[str, CompanyBuild] = {}  # company file path -> its last build
 
 
@@ -224,4 +227,5 @@ def _build_site(data_dir: Path, languages: Sequence[str], default: str, today: d
         *(page for b, _ in shown_builds for page in b.pages),
     )
     assets = (*assets, *sitemaps(pages, assets, default, site_url))  # the theme looks for one beside every feed
+    assets = (*assets, Asset(SCHEMA_ASSET, SCHEMA_PATH.read_text(encoding="utf-8")))  # for editors elsewhere
     return Site(companies, pages, result, changelogs, assets)

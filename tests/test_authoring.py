@@ -1,0 +1,106 @@
+"""Authoring: `privacy-center new`, the editor schema line of every company file, the schema the site publishes, and
+the help of every command."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from privacy_center import cli
+from privacy_center.checker import check_files
+from privacy_center.schema import SCHEMA_PATH
+
+SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)\n")
+COMMANDS = ["validate", "release", "diff", "new"]
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "privacy_center.cli", *args], cwd=cwd, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_new_writes_a_file_that_validates_with_the_facts_to_fill_as_warnings(tmp_path: Path) -> None:
+    (tmp_path / "data").mkdir()
+    done = run("new", "acme-france", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    path = tmp_path / "data" / "acme-france.yaml"
+    text = path.read_text(encoding="utf-8")
+    line = SCHEMA_LINE.match(text)
+    assert line is not None, text[:200]
+    assert (path.parent / line.group(1)).resolve() == SCHEMA_PATH.resolve()
+    assert "\nslug: acme-france  # " in text and '\nname: "Acme France"  # ' in text
+    result = check_files([path])
+    assert result.errors == ()
+    assert len(result.warnings) >= 20  # each a fact the policy must give
+    assert "0 errors, " in done.stdout and "next steps:" in done.stdout
+    assert "privacy-center validate data/acme-france.yaml" in done.stdout
+    assert done.stderr == ""
+
+
+def test_new_refuses_to_overwrite(tmp_path: Path) -> None:
+    (tmp_path / "data").mkdir()
+    path = tmp_path / "data" / "acme.yaml"
+    path.write_text("mine\n", encoding="utf-8")
+    done = run("new", "acme", cwd=tmp_path)
+    assert done.returncode == 1
+    assert done.stdout == ""
+    assert (
+        done.stderr
+        == "data/acme.yaml:1:1: (document): the file exists; nothing was written (edit it, or pick another slug)\n"
+    )
+    assert path.read_text(encoding="utf-8") == "mine\n"
+
+
+@pytest.mark.parametrize("slug", ["Acme", "acme_fr", "acme-", "acme--fr", "a" * 65, "../acme"])
+def test_new_refuses_a_slug_the_schema_refuses(tmp_path: Path, slug: str) -> None:
+    (tmp_path / "data").mkdir()
+    done = run("new", slug, cwd=tmp_path)
+    assert done.returncode == 1
+    assert "is not a usable slug" in done.stderr and done.stdout == ""
+    assert list((tmp_path / "data").iterdir()) == []
+
+
+def test_new_without_the_data_folder(tmp_path: Path) -> None:
+    done = run("new", "acme", "--data-dir", "nowhere", cwd=tmp_path)
+    assert done.returncode == 1
+    assert done.stderr == "privacy-center: no folder nowhere/ (run from the project's root, or pass --data-dir)\n"
+
+
+def test_every_company_file_points_editors_to_the_schema() -> None:
+    files = sorted((ROOT / "data").glob("*.yaml"))
+    assert len(files) == 5
+    for path in files:
+        line = SCHEMA_LINE.match(path.read_text(encoding="utf-8"))
+        assert line is not None, f"{path.name}: the first line must be the yaml-language-server schema line"
+        assert (path.parent / line.group(1)).resolve() == SCHEMA_PATH.resolve(), path.name
+
+
+def test_the_site_publishes_the_schema(site: Path) -> None:
+    published = site / "schema" / "company.schema.json"
+    assert published.read_bytes() == SCHEMA_PATH.read_bytes()
+    assert json.loads(published.read_text(encoding="utf-8"))["$id"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_a_complete_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stop:
+        cli.main([command, "--help"])
+    assert stop.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"usage: privacy-center {command}")
+    for option in re.findall(r"^\s+(--?[a-z][-a-z]*)", out, re.MULTILINE):
+        assert re.search(rf"{option}\S*(?: [A-Z_]+)?\s+\S", out), f"{command} {option}: no help text"
+
+
+def test_an_unknown_command_is_an_error_on_stderr(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stop:
+        cli.main(["publish"])
+    assert stop.value.code == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and "invalid choice: 'publish'" in captured.err
