@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, make_project, mkdocs
 from privacy_center import cli
 from privacy_center.checker import check_files
 from privacy_center.schema import SCHEMA_PATH
@@ -104,3 +104,20 @@ def test_an_unknown_command_is_an_error_on_stderr(capsys: pytest.CaptureFixture[
     assert stop.value.code == 2
     captured = capsys.readouterr()
     assert captured.out == "" and "invalid choice: 'publish'" in captured.err
+
+
+def test_a_new_company_is_released_then_built(tmp_path: Path) -> None:
+    """The README's guide: new, date the first version, release, build; the company is in both languages."""
+    (tmp_path / "project").mkdir()
+    project = make_project(tmp_path / "project")
+    assert run("new", "acme", cwd=project).returncode == 0
+    path = project / "data" / "acme.yaml"
+    refused = run("release", "acme", "--version", "1.0", "--date", "2026-01-15", cwd=project)
+    assert refused.returncode == 1 and "set that date in the file" in refused.stderr
+    path.write_text(path.read_text(encoding="utf-8").replace("date: not_stated", 'date: "2026-01-15"'), "utf-8")
+    done = run("release", "acme", "--version", "1.0", cwd=project)
+    assert done.returncode == 0, done.stderr
+    build = mkdocs("build", "--strict", "-d", str(tmp_path / "site"), cwd=project)
+    assert build.returncode == 0, build.stderr[-3000:]
+    assert "Acme" in (tmp_path / "site" / "acme" / "index.html").read_text(encoding="utf-8")
+    assert "Acme" in (tmp_path / "site" / "en" / "acme" / "notice" / "index.html").read_text(encoding="utf-8")

@@ -84,7 +84,8 @@ def _new(args: argparse.Namespace) -> int:
         "  2. replace each not_stated with what the policy says; keep it where the policy is silent\n"
         f"  3. .venv/bin/privacy-center validate {path}\n"
         "  4. .venv/bin/mkdocs serve   (the pages at http://127.0.0.1:8000/, rebuilt on each save)\n"
-        f"  5. .venv/bin/privacy-center release {args.slug} --version 1.0   (freeze the first version)"
+        f"  5. set the date of version 1.0 (end of the file), then\n"
+        f"     .venv/bin/privacy-center release {args.slug} --version 1.0   (freeze the first version)"
     )
     return 1 if result.errors else 0
 

@@ -98,6 +98,11 @@ def release(
     if version in frozen:
         raise ReleaseError(f"{slug}: version {version} is already frozen (choose a higher number)")
     appended = not listed or version != listed[-1]
+    if not appended and effective is not None:
+        raise ReleaseError(
+            f"{slug}: version {version} is already listed in the file, with its own date: set that date in the "
+            f"file's last versions entry (YYYY-MM-DD), then release without --date"
+        )
     if appended:
         if not _is_version(version):
             raise ReleaseError(
