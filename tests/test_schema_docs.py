@@ -1,8 +1,9 @@
 """The company schema documents itself, so an author can write a company file from it and one example alone.
 
-Every property and every definition has a `title` and a `description`; a property whose value can be a string
-with a `format` or `pattern` (an email, a URL, a date, an identifier, a country code...) also has `examples`;
-and every example is valid against the subschema it illustrates.
+Every property and every definition has a `title` and a `description` (and a `markdownDescription`, the same
+text, where it holds code); every property, and every definition whose value can be a string with a `format` or
+`pattern` (an email, a URL, a date, an identifier, a country code...), has `examples`; and every example is
+valid against the subschema it illustrates.
 
 Which subschemas count (the same rule as the script that wrote the documentation):
 - every entry of a `$defs` map, at any depth;
@@ -141,6 +142,30 @@ def test_every_formatted_string_has_examples() -> None:
         if can_be_formatted_string(schema, node) and not node.get("examples")
     ]
     assert not problems, _report(problems, "properties or definitions need examples")
+
+
+def test_every_property_has_examples() -> None:
+    """Editors offer a property's examples as completions (yaml-language-server): every field an author writes has
+    some, formatted or not."""
+    problems = [
+        f"{pointer}: a property without examples"
+        for pointer, node in targets(_schema())
+        if "/properties/" in pointer.rsplit("/$defs/", 1)[-1] and not node.get("examples")
+    ]
+    assert not problems, _report(problems, "properties need examples")
+
+
+def test_markdown_descriptions_say_what_the_descriptions_say() -> None:
+    """yaml-language-server shows `markdownDescription` (code in backticks rendered) where a text has code; it
+    must not drift from `description`, which other editors and the field reference show."""
+    problems = []
+    for pointer, node in targets(_schema()):
+        description = node.get("description", "")
+        if "markdownDescription" in node and node["markdownDescription"] != description:
+            problems.append(f"{pointer}: markdownDescription differs from description")
+        elif "markdownDescription" not in node and "`" in description:
+            problems.append(f"{pointer}: a description with code and no markdownDescription")
+    assert not problems, _report(problems, "descriptions for editors are out of step")
 
 
 def test_every_example_is_valid_against_its_own_subschema() -> None:
