@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +13,7 @@ from .diagnostics import Diagnostic, sort_key
 from .history import release_findings, snapshot_files, snapshot_problems, stale_translations
 from .loader import Document, load_file
 from .perf import without_gc
+from .progress import Stages, bar, report
 from .rules import RuleContext, check_rules, duplicate_slugs
 from .schema import check_schema
 from .wording import available_languages, load_wording
@@ -128,13 +130,18 @@ class FileCheck:
     frozen_findings: tuple[Diagnostic, ...]  # errors and warnings about the frozen versions
 
 
-def check_file(path: Path, context: RuleContext, releases: bool = True) -> FileCheck:
-    """Load and check one file, then its frozen versions (unless `releases` is off, as while releasing)."""
-    loaded, load_errors = load_file(path, display_name(path))
+def check_file(path: Path, context: RuleContext, releases: bool = True, stages: Stages | None = None) -> FileCheck:
+    """Load and check one file, then its frozen versions (unless `releases` is off, as while releasing); with
+    `stages`, the time of each step is added there."""
+    stages = stages or Stages()
+    with stages.timing("load"):
+        loaded, load_errors = load_file(path, display_name(path))
     if loaded is None or load_errors:
         return FileCheck(path, None, tuple(load_errors), (), {}, ())
-    result = check_documents([loaded], context)
-    frozen, findings = check_frozen(result.documents, context) if releases and result.documents else ({}, [])
+    with stages.timing("check"):
+        result = check_documents([loaded], context)
+    with stages.timing("frozen versions"):
+        frozen, findings = check_frozen(result.documents, context) if releases and result.documents else ({}, [])
     slug = loaded.data.get("slug") if isinstance(loaded.data, dict) else None
     versions = frozen.get(slug, {}) if isinstance(slug, str) else {}
     return FileCheck(path, loaded, result.errors, result.warnings, versions, tuple(findings))
@@ -165,9 +172,18 @@ def combine(checks: Sequence[FileCheck], releases: bool = True) -> CheckResult:
 
 @without_gc  # a check builds long-lived trees with few cycles: full collections were a third of its time
 def check_files(paths: Iterable[Path], context: RuleContext | None = None, releases: bool = True) -> CheckResult:
-    """Load and check files, then their frozen versions (unless `releases` is off, as while releasing)."""
+    """Load and check files, then their frozen versions (unless `releases` is off, as while releasing). On a
+    terminal, many files show a progress bar and a closing line with the time of each stage (progress.py)."""
     context = context or default_context()
-    return combine([check_file(path, context, releases) for path in paths], releases)
+    paths = list(paths)
+    started, stages, checks = time.perf_counter(), Stages(), []
+    with bar(len(paths), "checking company files") as advance:
+        for path in paths:
+            checks.append(check_file(path, context, releases, stages))
+            advance()
+    result = combine(checks, releases)
+    report("check", len(paths), started, stages)
+    return result
 
 
 def summary(result: CheckResult) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -20,6 +21,7 @@ from .feeds import Asset, render_feeds, version_index
 from .history import content_hash, snapshot_folder
 from .loader import Document
 from .model import Company
+from .progress import Stages, bar, report
 from .publish import in_force_day
 from .render import Page, refresh_templates, render_changes, render_company_pages, render_home
 from .resolve import company_from_data
@@ -96,10 +98,17 @@ def _frozen_digests(path: Path, loaded: Document | None) -> tuple[tuple[str, str
 
 
 def check_company(
-    path: Path, context: RuleContext, key: tuple[Any, ...], languages: Sequence[str], default: str, today: date
+    path: Path,
+    context: RuleContext,
+    key: tuple[Any, ...],
+    languages: Sequence[str],
+    default: str,
+    today: date,
+    stages: Stages | None = None,
 ) -> CompanyBuild:
     """Check one company file and its frozen versions; model and render it when it passes."""
-    check = check_file(path, context)
+    stages = stages or Stages()
+    check = check_file(path, context, stages=stages)
     build = CompanyBuild(key, check)
     if check.loaded is None or check.errors or any(f.severity == "error" for f in check.frozen_findings):
         return build
@@ -108,7 +117,8 @@ def check_company(
     company = company_from_data(loaded.data, loaded.file, warnings)
     entries = company_changelog(company, check.frozen, today)
     company = shown(company, entries)
-    pages = render_company_pages(company, languages, default, entries)
+    with stages.timing("render"):
+        pages = render_company_pages(company, languages, default, entries)
     return replace(build, company=company, changelog=entries, pages=tuple(pages))
 
 
@@ -120,22 +130,26 @@ def company_builds(
     common = (tuple(languages), default, today, site_url, code_fingerprint())
     refresh_templates(common[-1])
     builds = []
-    for path in paths:
-        name = str(path.resolve())
-        previous = _companies.get(name)
-        key = (name, _digest(path), *common)
-        if (
-            previous is not None
-            and previous.key[:-1] == key
-            and previous.key[-1] == _frozen_digests(path, previous.check.loaded)
-        ):
-            builds.append(previous)
-            continue
-        context = context or default_context()
-        build = check_company(path, context, key, languages, default, today)
-        build = replace(build, key=(*key, _frozen_digests(path, build.check.loaded)))
-        _companies[name] = build
-        builds.append(build)
+    started, stages = time.perf_counter(), Stages()
+    with bar(len(paths), "checking and rendering companies") as advance:
+        for path in paths:
+            advance()
+            name = str(path.resolve())
+            previous = _companies.get(name)
+            key = (name, _digest(path), *common)
+            if (
+                previous is not None
+                and previous.key[:-1] == key
+                and previous.key[-1] == _frozen_digests(path, previous.check.loaded)
+            ):
+                builds.append(previous)
+                continue
+            context = context or default_context()
+            build = check_company(path, context, key, languages, default, today, stages)
+            build = replace(build, key=(*key, _frozen_digests(path, build.check.loaded)))
+            _companies[name] = build
+            builds.append(build)
+    report("companies checked and rendered", len(paths), started, stages)
     for name in set(_companies) - {str(path.resolve()) for path in paths}:
         del _companies[name]  # a removed file
     return builds
