@@ -121,3 +121,35 @@ def test_a_new_company_is_released_then_built(tmp_path: Path) -> None:
     assert build.returncode == 0, build.stderr[-3000:]
     assert "Acme" in (tmp_path / "site" / "acme" / "index.html").read_text(encoding="utf-8")
     assert "Acme" in (tmp_path / "site" / "en" / "acme" / "notice" / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_field_reference_is_up_to_date_and_complete() -> None:
+    """reference/fields.<lang>.md are what `privacy-center reference` makes of the schema and wording today: a
+    change to either without regenerating them fails here."""
+    from privacy_center.reference import fields, render
+    from privacy_center.schema import schema
+    from privacy_center.wording import available_languages
+
+    languages = list(available_languages())
+    count = sum(1 for _ in fields(schema()))
+    assert count > 200
+    for language in languages:
+        committed = (ROOT / "reference" / f"fields.{language}.md").read_text(encoding="utf-8")
+        assert committed == render(language, languages), f"reference/fields.{language}.md: run privacy-center reference"
+        assert committed.count("\n## `") == count
+    french = (ROOT / "reference" / "fields.fr.md").read_text(encoding="utf-8")
+    assert "## `purposes[].legal_bases[].basis`" in french
+    assert "| `consent` | Consentement | Consent |" in french  # codes worded in every language
+    assert "Sert: GDPR Art. 13(1)(c)" in french
+
+
+def test_reference_check_finds_a_stale_file(tmp_path: Path) -> None:
+    assert run("reference", "--output-dir", str(tmp_path), cwd=ROOT).returncode == 0
+    assert run("reference", "--check", "--output-dir", str(tmp_path), cwd=ROOT).returncode == 0
+    (tmp_path / "fields.en.md").write_text("old\n", encoding="utf-8")
+    stale = run("reference", "--check", "--output-dir", str(tmp_path), cwd=ROOT)
+    assert stale.returncode == 1
+    assert stale.stderr == (
+        f"{tmp_path}/fields.en.md:1:1: (document): out of date with the schema or the wording "
+        "(run privacy-center reference)\n"
+    )

@@ -9,6 +9,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .checker import check_files, data_files, summary
+from .reference import render as render_reference
+from .reference import write as write_reference
 from .release import ReleaseError, release
 from .review import ReviewError, review
 from .scaffold import ScaffoldError, new_company
@@ -90,6 +92,25 @@ def _new(args: argparse.Namespace) -> int:
     return 1 if result.errors else 0
 
 
+def _reference(args: argparse.Namespace) -> int:
+    folder = Path(args.output_dir)
+    if args.check:
+        stale = [
+            f"{folder / f'fields.{language}.md'}:1:1: (document): out of date with the schema or the wording "
+            "(run privacy-center reference)"
+            for language in available_languages()
+            if not (folder / f"fields.{language}.md").is_file()
+            or (folder / f"fields.{language}.md").read_text(encoding="utf-8")
+            != render_reference(language, list(available_languages()))
+        ]
+        for line in stale:
+            print(line, file=sys.stderr)
+        return 1 if stale else 0
+    for path in write_reference(folder):
+        print(f"{path}: written")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command line: one subcommand per job, each with its own help."""
     parser = argparse.ArgumentParser(prog="privacy-center", description=__doc__)
@@ -124,6 +145,16 @@ def build_parser() -> argparse.ArgumentParser:
     scaffold.add_argument("slug", help="the company's code: lowercase letters, digits and hyphens (acme-france)")
     scaffold.add_argument("--data-dir", default="data", help="folder of company files (default: data)")
     scaffold.set_defaults(run=_new)
+    fields = commands.add_parser(
+        "reference",
+        help="write the field reference for authors (reference/fields.<lang>.md) from the schema",
+        description="Write reference/fields.<lang>.md for every site language: each field of a company file with its "
+        "type, whether it is required, its description, the GDPR article it serves, the codes it accepts with their "
+        "wording in every language, and an example.",
+    )
+    fields.add_argument("--output-dir", default="reference", help="where to write (default: reference)")
+    fields.add_argument("--check", action="store_true", help="write nothing; exit 1 if the files are out of date")
+    fields.set_defaults(run=_reference)
     return parser
 
 
