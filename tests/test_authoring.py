@@ -16,7 +16,7 @@ from privacy_center.checker import check_files
 from privacy_center.schema import SCHEMA_PATH
 
 SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)\n")
-COMMANDS = ["validate", "release", "diff", "new"]
+COMMANDS = ["validate", "release", "diff", "new", "reference"]
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -94,6 +94,7 @@ def test_every_command_has_a_complete_help(command: str, capsys: pytest.CaptureF
     assert stop.value.code == 0
     out = capsys.readouterr().out
     assert out.startswith(f"usage: privacy-center {command}")
+    assert f"example: privacy-center {command}" in out  # a description, then an example that runs
     for option in re.findall(r"^\s+(--?[a-z][-a-z]*)", out, re.MULTILINE):
         assert re.search(rf"{option}\S*(?: [A-Z_]+)?\s+\S", out), f"{command} {option}: no help text"
 

@@ -111,50 +111,92 @@ def _reference(args: argparse.Namespace) -> int:
     return 0
 
 
+DATA_DIR_HELP = "folder of company files (default: data)"
+
+
+def _command(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    name: str,
+    run: Callable[[argparse.Namespace], int],
+    summary: str,
+    description: str,
+    example: str,
+) -> argparse.ArgumentParser:
+    """One subcommand: a line for the command list, a description and an example for its own --help."""
+    command = commands.add_parser(name, help=summary, description=description, epilog=f"example: {example}")
+    command.set_defaults(run=run)
+    return command
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command line: one subcommand per job, each with its own help."""
     parser = argparse.ArgumentParser(prog="privacy-center", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
-    validate = commands.add_parser("validate", help="check company files: schema, semantic rules, GDPR completeness")
+    validate = _command(
+        commands,
+        "validate",
+        _validate,
+        "check company files: schema, semantic rules, GDPR completeness",
+        "Check company files as the site build does: YAML, the JSON Schema, the semantic rules and the frozen "
+        "versions (errors, exit status 1), then the GDPR Art. 13/14 completeness report (warnings). One line per "
+        "finding, file:line:column: path: message (fix), then a summary.",
+        "privacy-center validate data/acme.yaml",
+    )
     validate.add_argument("files", nargs="*", help="company files (default: every file in the data folder)")
-    validate.add_argument("--data-dir", default="data", help="folder of company files (default: data)")
+    validate.add_argument("--data-dir", default="data", help=DATA_DIR_HELP)
     validate.add_argument("--no-warnings", action="store_true", help="print errors only, not completeness warnings")
-    validate.set_defaults(run=_validate)
-    publish = commands.add_parser("release", help="record a new version of a company's policy and freeze it")
+    publish = _command(
+        commands,
+        "release",
+        _release,
+        "record a new version of a company's policy and freeze it",
+        "Append a version entry to the end of <data-dir>/<slug>.yaml (unless it is the last one listed) and freeze "
+        "the file as <data-dir>/versions/<slug>/<version>.yaml; nothing is written if the file has an error.",
+        'privacy-center release acme --version 1.1 --summary-fr "..." --summary-en "..." --date 2027-01-01',
+    )
     publish.add_argument("slug", help="the company (its file is <data-dir>/<slug>.yaml)")
     publish.add_argument("--version", required=True, help="the new version number, e.g. 1.1")
     publish.add_argument("--summary-fr", help="what changed, in French (required for a new version)")
     publish.add_argument("--summary-en", help="what changed, in English (required for a new version)")
     publish.add_argument("--date", help="effective date YYYY-MM-DD (default: today; a future date announces it)")
-    publish.add_argument("--data-dir", default="data", help="folder of company files (default: data)")
-    publish.set_defaults(run=_release)
-    compare = commands.add_parser("diff", help="print what changed in the data as Markdown, in every language")
+    publish.add_argument("--data-dir", default="data", help=DATA_DIR_HELP)
+    compare = _command(
+        commands,
+        "diff",
+        _diff,
+        "print what changed in the data as Markdown, in every language",
+        "Compare the company files with a git revision or with their latest frozen versions, and print the changes "
+        "as Markdown in every site language, each marked material or editorial (for a pull-request comment).",
+        "privacy-center diff --base origin/main",
+    )
     compare.add_argument("files", nargs="*", help="company files (default: every file in the data folder)")
     compare.add_argument(
         "--base", help="git revision to compare with, e.g. origin/main (default: the latest frozen version)"
     )
-    compare.add_argument("--data-dir", default="data", help="folder of company files (default: data)")
-    compare.set_defaults(run=_diff)
-    scaffold = commands.add_parser(
+    compare.add_argument("--data-dir", default="data", help=DATA_DIR_HELP)
+    scaffold = _command(
+        commands,
         "new",
-        help="write data/<slug>.yaml, a company file to fill in",
-        description="Write <data-dir>/<slug>.yaml with every required field, a comment on each and not_stated where "
-        "a fact must come from the policy, then check it: no error, and one completeness warning per fact to fill.",
-        epilog="example: privacy-center new acme",
+        _new,
+        "write data/<slug>.yaml, a company file to fill in",
+        "Write <data-dir>/<slug>.yaml with every required field, a comment on each and not_stated where a fact must "
+        "come from the policy, then check it: no error, and one completeness warning per fact to fill.",
+        "privacy-center new acme",
     )
     scaffold.add_argument("slug", help="the company's code: lowercase letters, digits and hyphens (acme-france)")
-    scaffold.add_argument("--data-dir", default="data", help="folder of company files (default: data)")
-    scaffold.set_defaults(run=_new)
-    fields = commands.add_parser(
+    scaffold.add_argument("--data-dir", default="data", help=DATA_DIR_HELP)
+    fields = _command(
+        commands,
         "reference",
-        help="write the field reference for authors (reference/fields.<lang>.md) from the schema",
-        description="Write reference/fields.<lang>.md for every site language: each field of a company file with its "
-        "type, whether it is required, its description, the GDPR article it serves, the codes it accepts with their "
+        _reference,
+        "write the field reference for authors (reference/fields.<lang>.md) from the schema",
+        "Write reference/fields.<lang>.md for every site language: each field of a company file with its type, "
+        "whether it is required, its description, the GDPR article it serves, the codes it accepts with their "
         "wording in every language, and an example.",
+        "privacy-center reference --check",
     )
     fields.add_argument("--output-dir", default="reference", help="where to write (default: reference)")
     fields.add_argument("--check", action="store_true", help="write nothing; exit 1 if the files are out of date")
-    fields.set_defaults(run=_reference)
     return parser
 
 
