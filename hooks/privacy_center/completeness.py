@@ -8,12 +8,13 @@ tests/test_completeness.py holds one fixture per rule (`tests/fixtures/incomplet
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from functools import wraps
+from functools import lru_cache, wraps
 from typing import Any, TypeVar
 
 from .diagnostics import Diagnostic, Path, format_path
 from .loader import Document
 from .rules import NOT_STATED, transfer_items
+from .wording import available_languages, load_wording
 
 ARTICLE_RIGHTS = ("access", "rectification", "erasure", "restriction", "objection", "portability")
 
@@ -36,7 +37,14 @@ def _rule(function: Found) -> Found:
     return tagged  # type: ignore[return-value]
 
 
-def _warn(doc: Document, path: Path, what: str, article: str, subject: tuple[str, str] | None = None) -> Diagnostic:
+def _warn(
+    doc: Document,
+    path: Path,
+    what: str,
+    article: str,
+    subject: tuple[str, str] | None = None,
+    fix: str = "ask the company and record the answer, or keep not_stated",
+) -> Diagnostic:
     """A warning citing `article` ("Art. 13(2)(a)"), about one entry (`subject`: its kind and id) when there is one."""
     line, column = doc.position(path)
     return Diagnostic(
@@ -45,7 +53,7 @@ def _warn(doc: Document, path: Path, what: str, article: str, subject: tuple[str
         column,
         format_path(path),
         f"{what} [GDPR {article}]",
-        "ask the company and record the answer, or keep not_stated",
+        fix,
         "warning",
         article=article.removeprefix("Art. "),
         subject=subject,
@@ -389,6 +397,28 @@ def version_date(doc: Document) -> Iterator[Diagnostic]:
             )
 
 
+@lru_cache(maxsize=1)
+def _placeholders() -> dict[str, str]:
+    """What `privacy-center new` writes where a text must come from the policy, per language (wording files)."""
+    return {language: load_wording(language)("scaffold.placeholder") for language in available_languages()}
+
+
+@_rule
+def placeholder_left(doc: Document) -> Iterator[Diagnostic]:
+    """Art. 12(1): the information is the policy's, in intelligible words: no text left as the placeholder that
+    `privacy-center new` wrote for the author to replace."""
+    placeholders = _placeholders()
+    for path, value in doc.nodes:
+        if type(value) is dict and any(value.get(language) == text for language, text in placeholders.items()):
+            yield _warn(
+                doc,
+                path,
+                "text still the placeholder written by privacy-center new",
+                "Art. 12(1)",
+                fix="replace it with the words of the policy",
+            )
+
+
 RULES: tuple[Rule, ...] = (
     legal_name,
     registered_address,
@@ -411,6 +441,7 @@ RULES: tuple[Rule, ...] = (
     automated_decisions_stated,
     automated_decision_details,
     version_date,
+    placeholder_left,
 )
 
 

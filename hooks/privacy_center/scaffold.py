@@ -11,6 +11,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .schema import SCHEMA_PATH
+from .wording import available_languages, load_wording
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")  # the schema's `slug` pattern
@@ -47,7 +48,22 @@ def scaffold(slug: str, data_dir: Path) -> str:
     name = " ".join(part.capitalize() for part in slug.split("-"))
     path = data_dir / f"{slug}.yaml"
     template = environment.get_template("new_company.yaml.j2")
-    return template.render(slug=slug, name=name, schema=schema_reference(path))
+    return template.render(
+        slug=slug,
+        name=name,
+        schema=schema_reference(path),
+        placeholder=_text_per_language("scaffold.placeholder"),
+        first_version=_text_per_language("scaffold.first_version"),
+    )
+
+
+def _text_per_language(key: str) -> str:
+    """A text in every site language, as a YAML flow mapping: {fr: "...", en: "..."}."""
+    texts = [
+        f"{language}: {json.dumps(load_wording(language)(key), ensure_ascii=False)}"
+        for language in available_languages()
+    ]
+    return "{" + ", ".join(texts) + "}"
 
 
 def new_company(slug: str, data_dir: Path) -> Path:
