@@ -9,6 +9,8 @@ import logging
 import re
 import sys
 import tempfile
+import time
+from contextlib import ExitStack
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -32,6 +34,7 @@ from privacy_center.chrome import (
 )
 from privacy_center.csp import with_policy
 from privacy_center.perf import gc_paused
+from privacy_center.progress import Stages, bar, report
 from privacy_center.publish import PublishError, discard, in_force_day, prepare, publish, site_date
 from privacy_center.render import PAGE_ORDER
 from privacy_center.site import SiteDataError, build_site
@@ -51,6 +54,9 @@ _state: dict = {}  # "site": the checked and rendered Site; "footer": the footer
 # "command"/"dirty": what on_startup announced; "config", "target", "staging": the build being published; "built":
 # the outer build's on_post_build finished; "failed": on_build_error ran
 _publishing: dict = {}
+# On a terminal: "stages" (time of each stage of the outer build), "started", "pages" (built so far), and while a
+# language's pages are built, "bar" (its progress bar, closed by an ExitStack), "advance" and "language"
+_progress: dict = {}
 
 
 def _languages(config: MkDocsConfig) -> tuple[list[str], str]:
@@ -73,7 +79,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     inner = _inner_build(config)  # i18n's inner builds run on_config again
     try:
         today = in_force_day()
-        with gc_paused():  # the checked and rendered site lives for the whole build: kept out of full collections
+        if not inner:
+            _progress.clear()
+            _progress.update(stages=Stages(), started=time.perf_counter(), pages=0)
+        with gc_paused(), _progress["stages"].timing("companies"):  # the checked and rendered site lives for the
+            # whole build: kept out of full collections
             site = build_site(data_dir, languages, default, today=today, site_url=config.site_url or "")
         serving.succeeded(site)
     except PublishError as error:
@@ -139,6 +149,7 @@ def _stage(config: MkDocsConfig) -> None:
 def on_build_error(error: Exception) -> None:
     """Any failure (the strict-mode warning check included) keeps the previous site: nothing is swapped."""
     _publishing["failed"] = True
+    _pages_done()
 
 
 def on_shutdown() -> None:
@@ -190,7 +201,29 @@ def _restore_content(files: Files, config: MkDocsConfig) -> Files:
             file.content_string = contents[file.src_uri]
             file.generated_by = GENERATOR
     _state["files_key"] = repr(sorted((file.src_uri, file.dest_uri) for file in files))  # what links resolve to
+    _pages_start(len(files.documentation_pages()), _current_language(config))
     return files
+
+
+def _pages_start(pages: int, language: str) -> None:
+    """A progress bar for one language's pages (shown on a terminal only; see privacy_center.progress)."""
+    _pages_done()
+    stack = ExitStack()
+    _progress.update(bar=stack, advance=stack.enter_context(bar(pages, f"pages ({language})")), language=language)
+    _progress["language_started"] = time.perf_counter()
+    _progress["pages"] = _progress.get("pages", 0) + pages
+
+
+def _pages_done(config: MkDocsConfig | None = None) -> None:
+    """Close the bar of the language just built and count its time as a stage."""
+    stack = _progress.pop("bar", None)
+    if stack is not None:
+        stack.close()
+        _progress.pop("advance", None)
+        seconds = time.perf_counter() - _progress.pop("language_started")
+        stages = _progress["stages"].seconds
+        key = f"pages {_progress.pop('language')}"
+        stages[key] = stages.get(key, 0.0) + seconds
 
 
 on_files = CombinedEvent(_add_pages, _restore_content)
@@ -359,10 +392,15 @@ def _built(config: MkDocsConfig) -> None:
     """The outer build's last post-build step (after i18n built every language): the site is complete."""
     if not _inner_build(config):
         _publishing["built"] = True
+        if "stages" in _progress:
+            report("site", _progress["pages"], _progress["started"], _progress["stages"], unit="pages")
 
 
 on_post_build = CombinedEvent(
-    event_priority(0)(_write_assets), event_priority(-200)(_split_by_language), event_priority(-1000)(_built)
+    event_priority(50)(_pages_done),  # before i18n (-100) builds the next language
+    event_priority(0)(_write_assets),
+    event_priority(-200)(_split_by_language),
+    event_priority(-1000)(_built),
 )
 
 
@@ -405,6 +443,8 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Every page carries a Content-Security-Policy that allows nothing but the site itself."""
+    if "advance" in _progress:
+        _progress["advance"]()
     return with_policy(output)
 
 

@@ -104,3 +104,37 @@ def test_a_build_of_many_companies_on_a_terminal_reports_its_stages(tmp_path: Pa
     closing = closing_line(done.stdout)
     assert closing.startswith(f"companies checked and rendered: {MIN_FILES} files in "), closing
     assert "render " in closing and "load " in closing
+
+
+def test_mkdocs_build_on_a_terminal_shows_page_progress_and_the_stages(tmp_path: Path) -> None:
+    """`mkdocs build` run on a real terminal (a pseudo-terminal here): a bar per language's pages, then one line
+    with the time of each stage of the build."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    from conftest import make_project
+
+    project = make_project(tmp_path)
+    company_files(project / "data", MIN_FILES)
+    leader, follower = pty.openpty()
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "COLUMNS": "100"}
+    done = subprocess.Popen(command, cwd=project, stdin=follower, stdout=follower, stderr=follower, env=env)
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal closed with the process
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    assert done.wait(timeout=300) == 0
+    shown = ANSI.sub("", b"".join(chunks).decode("utf-8", "replace"))
+    assert "pages (fr)" in shown and "pages (en)" in shown  # the bars
+    line = next(line for line in shown.splitlines() if line.startswith("site: "))
+    pattern = r"site: \d+ pages in \d+\.\d\d s \(companies \d+\.\d\d s, pages fr \d+\.\d\d s, pages en \d+\.\d\d s\)"
+    assert re.fullmatch(pattern, line.strip()), line

@@ -53,9 +53,11 @@ def bar(total: int, what: str, stream: TextIO | None = None) -> Iterator[Callabl
         yield lambda: progress.advance(task)
 
 
-def report(what: str, files: int, started: float, stages: Stages, stream: TextIO | None = None) -> None:
-    """One closing line on the terminal: how long the work took, and each stage's share."""
+def report(
+    what: str, count: int, started: float, stages: Stages, stream: TextIO | None = None, unit: str = "files"
+) -> None:
+    """One closing line on the terminal: how much was done, how long it took, and each stage's share."""
     stream = stream or sys.stderr
-    if shown(files, stream):
+    if shown(count, stream):
         seconds = time.perf_counter() - started
-        print(f"{what}: {files} files in {seconds:.2f} s ({stages.summary()})", file=stream)
+        print(f"{what}: {count} {unit} in {seconds:.2f} s ({stages.summary()})", file=stream)
