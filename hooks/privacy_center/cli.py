@@ -122,9 +122,12 @@ def _command(
     description: str,
     example: str,
 ) -> argparse.ArgumentParser:
-    """One subcommand: a line for the command list, a description and an example for its own --help."""
+    """One subcommand: a line for the command list, a description and an example for its own --help, and the
+    folder of company files (all but `reference` read them)."""
     command = commands.add_parser(name, help=summary, description=description, epilog=f"example: {example}")
     command.set_defaults(run=run)
+    if name != "reference":
+        command.add_argument("--data-dir", default="data", help=DATA_DIR_HELP)
     return command
 
 
@@ -143,7 +146,6 @@ def build_parser() -> argparse.ArgumentParser:
         "privacy-center validate data/acme.yaml",
     )
     validate.add_argument("files", nargs="*", help="company files (default: every file in the data folder)")
-    validate.add_argument("--data-dir", default="data", help=DATA_DIR_HELP)
     validate.add_argument("--no-warnings", action="store_true", help="print errors only, not completeness warnings")
     publish = _command(
         commands,
@@ -159,7 +161,6 @@ def build_parser() -> argparse.ArgumentParser:
     publish.add_argument("--summary-fr", help="what changed, in French (required for a new version)")
     publish.add_argument("--summary-en", help="what changed, in English (required for a new version)")
     publish.add_argument("--date", help="effective date YYYY-MM-DD (default: today; a future date announces it)")
-    publish.add_argument("--data-dir", default="data", help=DATA_DIR_HELP)
     compare = _command(
         commands,
         "diff",
@@ -173,7 +174,6 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument(
         "--base", help="git revision to compare with, e.g. origin/main (default: the latest frozen version)"
     )
-    compare.add_argument("--data-dir", default="data", help=DATA_DIR_HELP)
     scaffold = _command(
         commands,
         "new",
@@ -184,7 +184,6 @@ def build_parser() -> argparse.ArgumentParser:
         "privacy-center new acme",
     )
     scaffold.add_argument("slug", help="the company's code: lowercase letters, digits and hyphens (acme-france)")
-    scaffold.add_argument("--data-dir", default="data", help=DATA_DIR_HELP)
     fields = _command(
         commands,
         "reference",
