@@ -122,6 +122,10 @@ def test_a_new_company_is_released_then_built(tmp_path: Path) -> None:
     assert build.returncode == 0, build.stderr[-3000:]
     assert "Acme" in (tmp_path / "site" / "acme" / "index.html").read_text(encoding="utf-8")
     assert "Acme" in (tmp_path / "site" / "en" / "acme" / "notice" / "index.html").read_text(encoding="utf-8")
+    pages = [*(tmp_path / "site" / "acme").rglob("*.html"), *(tmp_path / "site" / "en" / "acme").rglob("*.html")]
+    assert len(pages) >= 12
+    for page in pages:  # an unfilled file (no right named yet...) leaves no Markdown syntax on a page
+        assert "{:" not in page.read_text(encoding="utf-8"), page
 
 
 def test_the_field_reference_is_up_to_date_and_complete() -> None:
