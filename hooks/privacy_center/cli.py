@@ -6,14 +6,18 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 
-from .checker import check_files, data_files, summary
+from .checker import check_files, data_files, default_context, summary
+from .inforce import NoNotice, describe, notice_at
+from .publish import in_force_day
 from .reference import render as render_reference
 from .reference import write as write_reference
 from .release import ReleaseError, release
 from .review import ReviewError, review
 from .scaffold import ScaffoldError, new_company
+from .site import check_company
 from .wording import available_languages
 
 
@@ -52,10 +56,9 @@ def _release(args: argparse.Namespace) -> int:
 
 def _diff(args: argparse.Namespace) -> int:
     paths = [Path(p) for p in args.files] or data_files(Path(args.data_dir))
-    default = "fr" if "fr" in available_languages() else available_languages()[0]
-    languages = [default] + [lang for lang in available_languages() if lang != default]
+    languages = _site_languages()
     try:
-        markdown, reviews = review(paths, args.base, languages, default)
+        markdown, reviews = review(paths, args.base, languages, languages[0])
     except ReviewError as error:
         print(error, file=sys.stderr)
         return 1
@@ -90,6 +93,38 @@ def _new(args: argparse.Namespace) -> int:
         f"     .venv/bin/privacy-center release {args.slug} --version 1.0   (freeze the first version)"
     )
     return 1 if result.errors else 0
+
+
+def _site_languages() -> list[str]:
+    """The site languages, the default first (French where there is a French wording file, as in mkdocs.yml)."""
+    default = "fr" if "fr" in available_languages() else available_languages()[0]
+    return [default] + [language for language in available_languages() if language != default]
+
+
+def _at(args: argparse.Namespace) -> int:
+    path = Path(args.data_dir) / f"{args.slug}.yaml"
+    if not path.is_file():
+        print(f"{path}:1:1: (document): no such company file (check the slug)", file=sys.stderr)
+        return 1
+    try:
+        day = date.fromisoformat(args.date)
+    except ValueError:
+        print(f"privacy-center: '{args.date}' is not a date (write it as YYYY-MM-DD)", file=sys.stderr)
+        return 1
+    languages = _site_languages()
+    build = check_company(path, default_context(), (), languages, languages[0], in_force_day())
+    if build.company is None:
+        for diagnostic in build.check.errors + tuple(f for f in build.check.frozen_findings if f.severity == "error"):
+            print(diagnostic.format(), file=sys.stderr)
+        print(f"{path}: fix these errors first", file=sys.stderr)
+        return 1
+    try:
+        found = notice_at(build.company, build.changelog, day, languages, languages[0])
+    except NoNotice as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(describe(found, args.site_url))
+    return 0
 
 
 def _reference(args: argparse.Namespace) -> int:
@@ -184,6 +219,19 @@ def build_parser() -> argparse.ArgumentParser:
         "privacy-center new acme",
     )
     scaffold.add_argument("slug", help="the company's code: lowercase letters, digits and hyphens (acme-france)")
+    when = _command(
+        commands,
+        "at",
+        _at,
+        "which version of a company's notice was in force on a date, with its hash and address",
+        "Print the version of <data-dir>/<slug>.yaml in force on DATE (from its effective date, included, until the "
+        "next version's), its content hash and the address of its text in each language: what a consent record "
+        "cites. Exit status 1 when no version applies (before the first one, or versions without a date).",
+        "privacy-center at acme 2026-03-01 --site-url https://privacy.example.org",
+    )
+    when.add_argument("slug", help="the company (its file is <data-dir>/<slug>.yaml)")
+    when.add_argument("date", help="the day, YYYY-MM-DD")
+    when.add_argument("--site-url", default="", help="the site's address, to print full URLs (default: from /)")
     fields = _command(
         commands,
         "reference",

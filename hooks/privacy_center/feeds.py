@@ -112,6 +112,13 @@ def validity(entries: Sequence[Entry]) -> list[dict[str, Any]]:
     return rows
 
 
+def version_urls(company: Company, version: str, languages: Sequence[str], default: str) -> dict[str, str]:
+    """Where a version's notice is, per language, relative to the site root: the full notice for the version in
+    force, its archive (`<slug>/versions/<version>/`) for any other."""
+    page = "notice/" if version == company.current_version.version else f"versions/{version}/"
+    return {language: f"{prefix(language, default)}{company.slug}/{page}" for language in languages}
+
+
 def version_index(
     companies: Sequence[Company], changelogs: Mapping[str, Sequence[Entry]], languages: Sequence[str], default: str
 ) -> Asset:
@@ -122,18 +129,7 @@ def version_index(
                 "slug": c.slug,
                 "name": {lang: c.name.get(lang) for lang in languages},
                 "versions": [
-                    {
-                        **row,
-                        "urls": {
-                            lang: f"{prefix(lang, default)}{c.slug}/"
-                            + (
-                                "notice/"
-                                if row["version"] == c.current_version.version
-                                else f"versions/{row['version']}/"
-                            )
-                            for lang in languages
-                        },
-                    }
+                    {**row, "urls": version_urls(c, row["version"], languages, default)}
                     for row in validity(changelogs.get(c.slug, ()))
                 ],
             }
