@@ -17,6 +17,7 @@ from .checker import CheckResult, FileCheck, check_file, combine, data_files, de
 from .chrome import sitemaps
 from .countries import CountryNameError, catalogue
 from .diagnostics import sort_key
+from .exports import data_exports
 from .feeds import Asset, render_feeds, version_index
 from .history import content_hash, snapshot_folder
 from .loader import Document
@@ -234,6 +235,7 @@ def _build_site(data_dir: Path, languages: Sequence[str], default: str, today: d
     assets = (
         *render_feeds(companies, changelogs, languages, default, site_url),
         version_index(companies, changelogs, languages, default),
+        *(asset for b, company in shown_builds for asset in data_exports(b.check, company, b.changelog)),
     )
     pages = (
         *render_home(companies, languages, default),

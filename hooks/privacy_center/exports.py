@@ -1,0 +1,46 @@
+"""The policy as data others can use: each company's checked data as JSON, per version, at stable addresses of the
+built site (`/<slug>/privacy.json` for the version in force, `/<slug>/versions/<version>/privacy.json` for every
+version). Each file is valid against the schema the site publishes at `/schema/company.schema.json`."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from .changelog import Entry
+from .checker import FileCheck
+from .feeds import Asset
+from .model import Company
+
+# Inside JSON strings only (the structure has none of them): escaped, so the file stays inert wherever it is pasted.
+_INERT = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+def as_json(data: Any) -> str:
+    """The data as readable JSON: keys in the file's order, non-ASCII kept, <, > and & escaped."""
+    return json.dumps(data, ensure_ascii=False, indent=2).translate(_INERT) + "\n"
+
+
+def version_data(check: FileCheck, version: str, listed: Sequence[str]) -> Any:
+    """A version's data: its frozen copy, or the company file itself for the last listed version not frozen yet."""
+    if version in check.frozen:
+        return check.frozen[version].data
+    if check.loaded is not None and listed and version == listed[-1]:
+        return check.loaded.data
+    return None
+
+
+def data_exports(check: FileCheck, company: Company, changelog: Sequence[Entry]) -> list[Asset]:
+    """The JSON files of one company: every version's, and the one in force at the company's address."""
+    listed = [entry.version.version for entry in reversed(changelog)]
+    assets = []
+    for version in listed:
+        data = version_data(check, version, listed)
+        if data is None:
+            continue
+        text = as_json(data)
+        assets.append(Asset(f"{company.slug}/versions/{version}/privacy.json", text))
+        if version == company.current_version.version:
+            assets.append(Asset(f"{company.slug}/privacy.json", text))
+    return assets
