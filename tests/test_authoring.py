@@ -16,7 +16,7 @@ from privacy_center.checker import check_files
 from privacy_center.schema import SCHEMA_PATH
 
 SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)\n")
-COMMANDS = ["validate", "release", "diff", "new", "reference", "at"]
+COMMANDS = ["validate", "release", "diff", "new", "reference", "at", "export"]
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:

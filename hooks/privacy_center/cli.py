@@ -14,11 +14,13 @@ from .inforce import NoNotice, describe, notice_at
 from .publish import in_force_day
 from .reference import render as render_reference
 from .reference import write as write_reference
+from .register import to_csv as register_csv
+from .register import to_xlsx as register_xlsx
 from .release import ReleaseError, release
 from .review import ReviewError, review
 from .scaffold import ScaffoldError, new_company
 from .site import check_company
-from .wording import available_languages
+from .wording import available_languages, load_wording
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -127,6 +129,34 @@ def _at(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export(args: argparse.Namespace) -> int:
+    paths = data_files(Path(args.data_dir))
+    languages = _site_languages()
+    if args.lang not in languages:
+        print(f"privacy-center: no wording for '{args.lang}' (one of: {', '.join(languages)})", file=sys.stderr)
+        return 1
+    result = check_files(paths)
+    if result.errors or not paths:
+        for diagnostic in result.errors:
+            print(diagnostic.format(), file=sys.stderr)
+        print(f"privacy-center: {summary(result)}; nothing exported", file=sys.stderr)
+        return 1
+    companies = []
+    for path in paths:
+        build = check_company(path, default_context(), (), languages, languages[0], in_force_day())
+        if build.company is not None:
+            companies.append(build.company)
+    words = load_wording(args.lang)
+    output = Path(args.output or f"register.{args.lang}.{args.format}")
+    if args.format == "xlsx":
+        register_xlsx(companies, words, output)
+    else:
+        output.write_bytes(register_csv(companies, words))
+    purposes = sum(len(company.purposes) for company in companies)
+    print(f"{output}: the register of {len(companies)} companies, {purposes} processing activities ({args.lang})")
+    return 0
+
+
 def _reference(args: argparse.Namespace) -> int:
     folder = Path(args.output_dir)
     if args.check:
@@ -219,6 +249,22 @@ def build_parser() -> argparse.ArgumentParser:
         "privacy-center new acme",
     )
     scaffold.add_argument("slug", help="the company's code: lowercase letters, digits and hyphens (acme-france)")
+    export = _command(
+        commands,
+        "export",
+        _export,
+        "write the record of processing activities (GDPR Art. 30, CNIL model) as CSV or a workbook",
+        "Write the register of processing activities of every company file: one row per purpose (purpose, legal "
+        "basis, data subjects, categories of data, sensitive data, recipients, transfers and safeguards, retention, "
+        "security measures, controller, DPO), in one language. CSV is UTF-8 with a byte order mark, separated by ';' "
+        "in French and ',' in English, as each locale's spreadsheet software expects; xlsx has one sheet per "
+        "company. Internal: the site does not publish it.",
+        "privacy-center export register --format xlsx --lang fr",
+    )
+    export.add_argument("what", choices=["register"], help="what to export: register")
+    export.add_argument("--format", choices=["csv", "xlsx"], default="csv", help="csv (default) or xlsx")
+    export.add_argument("--lang", default="fr", help="the language of the cells (default: fr)")
+    export.add_argument("--output", help="the file to write (default: register.<lang>.<format>)")
     when = _command(
         commands,
         "at",

@@ -1,0 +1,170 @@
+"""The record of processing activities (GDPR Art. 30(1)), after the CNIL's register model: one row per purpose,
+in one language, as CSV or as a workbook with one sheet per company. Internal: the site does not publish it.
+
+Every cell says only what the data says: `not_stated` is written as the wording's "not stated in the policy", and an
+explicit none (no recipient, no transfer, no DPO, no sensitive data) only where the data states it."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from pathlib import Path
+
+from .model import NONE, NOT_STATED, Company, Purpose
+from .phrases import (
+    category_name,
+    join,
+    localize,
+    purpose_recipients,
+    retention,
+    safeguard,
+    subject_name,
+    transfer_name,
+)
+from .wording import Wording
+
+COLUMNS = (
+    "company",
+    "purpose",
+    "legal_bases",
+    "data_subjects",
+    "data_categories",
+    "sensitive",
+    "recipients",
+    "transfers",
+    "retention",
+    "security",
+    "controller",
+    "dpo",
+)
+# CSV for the spreadsheet software of each language: UTF-8 with a byte order mark (so Excel reads accents right),
+# and the list separator of that locale (";" where the decimal mark is a comma, as in French).
+SEPARATOR = {"fr": ";"}
+
+
+def header(words: Wording) -> list[str]:
+    return [words(f"register.{column}") for column in COLUMNS]
+
+
+def rows(company: Company, words: Wording) -> list[list[str]]:
+    """One row per purpose of the company, in `COLUMNS` order."""
+    return [_row(company, purpose, words) for purpose in company.purposes]
+
+
+def _row(company: Company, purpose: Purpose, words: Wording) -> list[str]:
+    unknown = words("label.not_stated")
+    categories = purpose.data_categories
+    if categories == NOT_STATED:
+        sensitive = unknown
+    else:
+        names = [category_name(c, words) for c in categories if c.sensitive]
+        sensitive = join(names, words) if names else words("register.no_sensitive")
+    if purpose.recipients == NONE:  # as the notice says it (_macros.md.j2), shared recipients included
+        recipients = words("register.no_recipient")
+    elif purpose.recipients != NOT_STATED or company.shared_recipients:
+        recipients = purpose_recipients(purpose.recipients, company.shared_recipients, words)
+    else:
+        recipients = unknown
+    return [
+        localize(company.name, words),
+        localize(purpose.name, words),
+        unknown
+        if purpose.legal_bases == NOT_STATED
+        else join((words(f"legal_basis.{b.basis}.name") for b in purpose.legal_bases), words),
+        unknown
+        if purpose.data_subjects == NOT_STATED
+        else join((subject_name(s, words) for s in purpose.data_subjects), words),
+        unknown if categories == NOT_STATED else join((category_name(c, words) for c in categories), words),
+        sensitive,
+        recipients,
+        _transfers(company, purpose, words),
+        unknown
+        if purpose.retention == NOT_STATED
+        else "; ".join(f"{localize(r.applies_to, words)}: {retention(r.period, words)}" for r in purpose.retention),
+        unknown
+        if company.security_measures == NOT_STATED
+        else join((localize(m, words) for m in company.security_measures), words),
+        _controller(company, words),
+        _dpo(company, words),
+    ]
+
+
+def _transfers(company: Company, purpose: Purpose, words: Wording) -> str:
+    transfers = company.transfers
+    if transfers == NOT_STATED:
+        return words("label.not_stated")
+    if transfers.outside_eu is False:
+        return words("register.no_transfer")
+    described = [
+        f"{transfer_name(t, words)}: "
+        + (
+            words("label.safeguards_not_stated")
+            if t.safeguards == NOT_STATED
+            else join((safeguard(s, words) for s in t.safeguards), words)
+        )
+        for t in transfers.items
+        if not t.purposes or purpose in t.purposes  # a transfer tied to no purpose may concern any
+    ]
+    if transfers.outside_eu == "possible":
+        said = localize(transfers.statement, words) if transfers.statement else ""
+        return "; ".join([said, *described]) if described else said
+    return "; ".join(described) if described else words("label.not_stated")
+
+
+def _controller(company: Company, words: Wording) -> str:
+    identity = company.identity
+    parts = [
+        words("label.not_stated") if identity.legal_name == NOT_STATED else identity.legal_name,
+        *([identity.registered_address] if identity.registered_address != NOT_STATED else []),
+        *([company.contact.email] if company.contact.email and company.contact.email != NOT_STATED else []),
+    ]
+    return " · ".join(parts)
+
+
+def _dpo(company: Company, words: Wording) -> str:
+    dpo = company.dpo
+    if dpo == NOT_STATED:
+        return words("label.not_stated")
+    if not dpo.appointed:
+        return words("register.no_dpo")
+    contact = dpo.contact
+    parts = [
+        *([dpo.name] if dpo.name and dpo.name != NOT_STATED else []),
+        *([contact.email] if contact and contact.email and contact.email != NOT_STATED else []),
+        *([contact.postal_address] if contact and contact.postal_address not in (None, NOT_STATED) else []),
+    ]
+    return " · ".join(parts) if parts else words("register.dpo_appointed")
+
+
+def to_csv(companies: Sequence[Company], words: Wording) -> bytes:
+    """The register of every company as one CSV table, encoded for the language's spreadsheet software."""
+    text = io.StringIO()
+    writer = csv.writer(text, delimiter=SEPARATOR.get(words.language, ","), lineterminator="\r\n")
+    writer.writerow(header(words))
+    for company in companies:
+        writer.writerows(rows(company, words))
+    return text.getvalue().encode("utf-8-sig")
+
+
+def to_xlsx(companies: Sequence[Company], words: Wording, path: Path) -> None:
+    """The register as a workbook (openpyxl): one sheet per company, named by its slug, a header row, a row per
+    purpose."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    book = Workbook()
+    for sheet in list(book.worksheets):  # the empty sheet a new workbook starts with
+        book.remove(sheet)
+    for company in companies:
+        sheet = book.create_sheet(title=company.slug[:31])
+        sheet.append(header(words))
+        for row in rows(company, words):
+            sheet.append(row)
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for line in sheet.iter_rows(min_row=2):
+            for cell in line:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+        sheet.freeze_panes = "C2"
+    book.save(path)
