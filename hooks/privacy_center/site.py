@@ -17,6 +17,7 @@ from .checker import CheckResult, FileCheck, check_file, combine, data_files, de
 from .chrome import sitemaps
 from .countries import CountryNameError, catalogue
 from .diagnostics import sort_key
+from .dpv import records as dpv_records
 from .exports import data_exports
 from .feeds import Asset, render_feeds, version_index
 from .history import content_hash, snapshot_folder
@@ -236,6 +237,7 @@ def _build_site(data_dir: Path, languages: Sequence[str], default: str, today: d
         *render_feeds(companies, changelogs, languages, default, site_url),
         version_index(companies, changelogs, languages, default),
         *(asset for b, company in shown_builds for asset in data_exports(b.check, company, b.changelog)),
+        *(asset for b, company in shown_builds for asset in dpv_records(company, b.changelog)),
     )
     pages = (
         *render_home(companies, languages, default),
