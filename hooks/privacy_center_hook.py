@@ -55,7 +55,7 @@ _state: dict = {}  # "site": the checked and rendered Site; "footer": the footer
 # the outer build's on_post_build finished; "failed": on_build_error ran
 _publishing: dict = {}
 # On a terminal: "stages" (time of each stage of the outer build), "started", "pages" (built so far), and while a
-# language's pages are built, "bar" (its progress bar, closed by an ExitStack), "advance" and "language"
+# language's pages are built, "bar" (its progress bar and stage timer, closed by an ExitStack) and "advance"
 _progress: dict = {}
 
 
@@ -206,24 +206,21 @@ def _restore_content(files: Files, config: MkDocsConfig) -> Files:
 
 
 def _pages_start(pages: int, language: str) -> None:
-    """A progress bar for one language's pages (shown on a terminal only; see privacy_center.progress)."""
+    """A progress bar for one language's pages (shown on a terminal only; see privacy_center.progress), timed as a
+    stage of the build until _pages_done closes both."""
     _pages_done()
     stack = ExitStack()
-    _progress.update(bar=stack, advance=stack.enter_context(bar(pages, f"pages ({language})")), language=language)
-    _progress["language_started"] = time.perf_counter()
-    _progress["pages"] = _progress.get("pages", 0) + pages
+    stack.enter_context(_progress["stages"].timing(f"pages {language}"))
+    _progress.update(bar=stack, advance=stack.enter_context(bar(pages, f"pages ({language})")))
+    _progress["pages"] += pages
 
 
 def _pages_done(config: MkDocsConfig | None = None) -> None:
-    """Close the bar of the language just built and count its time as a stage."""
+    """Close the bar of the language just built, which ends its stage."""
     stack = _progress.pop("bar", None)
     if stack is not None:
+        _progress.pop("advance")
         stack.close()
-        _progress.pop("advance", None)
-        seconds = time.perf_counter() - _progress.pop("language_started")
-        stages = _progress["stages"].seconds
-        key = f"pages {_progress.pop('language')}"
-        stages[key] = stages.get(key, 0.0) + seconds
 
 
 on_files = CombinedEvent(_add_pages, _restore_content)

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
-from .checker import check_files, data_files, default_context, summary
+from .checker import check_file, check_files, combine, data_files, default_context, summary
 from .inforce import NoNotice, describe, notice_at
 from .publish import in_force_day
 from .reference import render as render_reference
@@ -19,7 +19,7 @@ from .register import to_xlsx as register_xlsx
 from .release import ReleaseError, release
 from .review import ReviewError, review
 from .scaffold import ScaffoldError, new_company
-from .site import check_company
+from .site import company_of
 from .wording import available_languages, load_wording
 
 
@@ -41,10 +41,18 @@ def _validate(args: argparse.Namespace) -> int:
     return 1 if result.errors or missing else 0
 
 
-def _release(args: argparse.Namespace) -> int:
+def _company_file(args: argparse.Namespace) -> Path | None:
+    """<data-dir>/<slug>.yaml, or None once its absence is reported."""
     path = Path(args.data_dir) / f"{args.slug}.yaml"
     if not path.is_file():
         print(f"{path}:1:1: (document): no such company file (check the slug)", file=sys.stderr)
+        return None
+    return path
+
+
+def _release(args: argparse.Namespace) -> int:
+    path = _company_file(args)
+    if path is None:
         return 1
     try:
         done = release(path, args.version, args.summary_fr, args.summary_en, args.date)
@@ -104,9 +112,8 @@ def _site_languages() -> list[str]:
 
 
 def _at(args: argparse.Namespace) -> int:
-    path = Path(args.data_dir) / f"{args.slug}.yaml"
-    if not path.is_file():
-        print(f"{path}:1:1: (document): no such company file (check the slug)", file=sys.stderr)
+    path = _company_file(args)
+    if path is None:
         return 1
     try:
         day = date.fromisoformat(args.date)
@@ -114,14 +121,15 @@ def _at(args: argparse.Namespace) -> int:
         print(f"privacy-center: '{args.date}' is not a date (write it as YYYY-MM-DD)", file=sys.stderr)
         return 1
     languages = _site_languages()
-    build = check_company(path, default_context(), (), languages, languages[0], in_force_day())
-    if build.company is None:
-        for diagnostic in build.check.errors + tuple(f for f in build.check.frozen_findings if f.severity == "error"):
+    check = check_file(path, default_context())
+    modelled = company_of(check, in_force_day())
+    if modelled is None:
+        for diagnostic in check.errors + tuple(f for f in check.frozen_findings if f.severity == "error"):
             print(diagnostic.format(), file=sys.stderr)
         print(f"{path}: fix these errors first", file=sys.stderr)
         return 1
     try:
-        found = notice_at(build.company, build.changelog, day, languages, languages[0])
+        found = notice_at(*modelled, day, languages, languages[0])
     except NoNotice as error:
         print(error, file=sys.stderr)
         return 1
@@ -135,17 +143,15 @@ def _export(args: argparse.Namespace) -> int:
     if args.lang not in languages:
         print(f"privacy-center: no wording for '{args.lang}' (one of: {', '.join(languages)})", file=sys.stderr)
         return 1
-    result = check_files(paths)
+    context, today = default_context(), in_force_day()
+    checks = [check_file(path, context) for path in paths]  # each file read and checked once
+    result = combine(checks)
     if result.errors or not paths:
         for diagnostic in result.errors:
             print(diagnostic.format(), file=sys.stderr)
         print(f"privacy-center: {summary(result)}; nothing exported", file=sys.stderr)
         return 1
-    companies = []
-    for path in paths:
-        build = check_company(path, default_context(), (), languages, languages[0], in_force_day())
-        if build.company is not None:
-            companies.append(build.company)
+    companies = [modelled[0] for check in checks if (modelled := company_of(check, today)) is not None]
     words = load_wording(args.lang)
     output = Path(args.output or f"register.{args.lang}.{args.format}")
     if args.format == "xlsx":
@@ -176,7 +182,7 @@ def _reference(args: argparse.Namespace) -> int:
     return 0
 
 
-DATA_DIR_HELP = "folder of company files (default: data)"
+SLUG_HELP = "the company (its file is <data-dir>/<slug>.yaml)"
 
 
 def _command(
@@ -186,13 +192,14 @@ def _command(
     summary: str,
     description: str,
     example: str,
+    data_dir: bool = True,
 ) -> argparse.ArgumentParser:
-    """One subcommand: a line for the command list, a description and an example for its own --help, and the
-    folder of company files (all but `reference` read them)."""
+    """One subcommand: a line for the command list, a description and an example for its own --help, and (with
+    `data_dir`) the option naming the folder of company files."""
     command = commands.add_parser(name, help=summary, description=description, epilog=f"example: {example}")
     command.set_defaults(run=run)
-    if name != "reference":
-        command.add_argument("--data-dir", default="data", help=DATA_DIR_HELP)
+    if data_dir:
+        command.add_argument("--data-dir", default="data", help="folder of company files (default: data)")
     return command
 
 
@@ -221,7 +228,7 @@ def build_parser() -> argparse.ArgumentParser:
         "the file as <data-dir>/versions/<slug>/<version>.yaml; nothing is written if the file has an error.",
         'privacy-center release acme --version 1.1 --summary-fr "..." --summary-en "..." --date 2027-01-01',
     )
-    publish.add_argument("slug", help="the company (its file is <data-dir>/<slug>.yaml)")
+    publish.add_argument("slug", help=SLUG_HELP)
     publish.add_argument("--version", required=True, help="the new version number, e.g. 1.1")
     publish.add_argument("--summary-fr", help="what changed, in French (required for a new version)")
     publish.add_argument("--summary-en", help="what changed, in English (required for a new version)")
@@ -275,7 +282,7 @@ def build_parser() -> argparse.ArgumentParser:
         "cites. Exit status 1 when no version applies (before the first one, or versions without a date).",
         "privacy-center at acme 2026-03-01 --site-url https://privacy.example.org",
     )
-    when.add_argument("slug", help="the company (its file is <data-dir>/<slug>.yaml)")
+    when.add_argument("slug", help=SLUG_HELP)
     when.add_argument("date", help="the day, YYYY-MM-DD")
     when.add_argument("--site-url", default="", help="the site's address, to print full URLs (default: from /)")
     fields = _command(
@@ -287,6 +294,7 @@ def build_parser() -> argparse.ArgumentParser:
         "whether it is required, its description, the GDPR article it serves, the codes it accepts with their "
         "wording in every language, and an example.",
         "privacy-center reference --check",
+        data_dir=False,
     )
     fields.add_argument("--output-dir", default="reference", help="where to write (default: reference)")
     fields.add_argument("--check", action="store_true", help="write nothing; exit 1 if the files are out of date")

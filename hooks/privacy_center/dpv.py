@@ -9,9 +9,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from .changelog import Entry
-from .exports import as_json
+from .exports import as_json, per_version
 from .feeds import Asset
-from .model import NONE, NOT_STATED, Company, Purpose, Text
+from .model import NOT_STATED, Company, Purpose, Text
 from .phrases import retention
 from .wording import Wording, available_languages, load_wording
 
@@ -106,9 +106,7 @@ def _process(company: Company, purpose: Purpose) -> dict[str, Any]:
         process["dpv:hasDataSubject"] = [
             {"@type": "dpv:DataSubject", "@id": f"#subject-{s.id}"} for s in purpose.data_subjects
         ]
-    recipients = purpose.recipients
-    listed = list(recipients) if isinstance(recipients, tuple) else []
-    listed += [r for r in company.shared_recipients if r not in listed] if recipients != NONE else []
+    listed = company.recipients_of(purpose)
     if listed:
         process["dpv:hasRecipient"] = [
             {
@@ -134,13 +132,5 @@ def _process(company: Company, purpose: Purpose) -> dict[str, Any]:
 
 def records(company: Company, changelog: Sequence[Entry]) -> list[Asset]:
     """The JSON-LD files of one company: every version's notice record, and the one in force at its address."""
-    assets = []
-    for entry in changelog:
-        if entry.company is None:
-            continue
-        text = as_json(record(entry.company, entry))
-        version = entry.version.version
-        assets.append(Asset(f"{company.slug}/versions/{version}/privacy.jsonld", text))
-        if version == company.current_version.version:
-            assets.append(Asset(f"{company.slug}/privacy.jsonld", text))
-    return assets
+    texts = {e.version.version: as_json(record(e.company, e)) for e in reversed(changelog) if e.company is not None}
+    return per_version(company, "privacy.jsonld", texts)

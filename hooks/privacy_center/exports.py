@@ -5,7 +5,7 @@ version). Each file is valid against the schema the site publishes at `/schema/c
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .changelog import Entry
@@ -31,16 +31,19 @@ def version_data(check: FileCheck, version: str, listed: Sequence[str]) -> Any:
     return None
 
 
-def data_exports(check: FileCheck, company: Company, changelog: Sequence[Entry]) -> list[Asset]:
-    """The JSON files of one company: every version's, and the one in force at the company's address."""
-    listed = [entry.version.version for entry in reversed(changelog)]
+def per_version(company: Company, name: str, texts: Mapping[str, str]) -> list[Asset]:
+    """A file for each version (`<slug>/versions/<version>/<name>`), and the one of the version in force again at
+    the company's address (`<slug>/<name>`)."""
     assets = []
-    for version in listed:
-        data = version_data(check, version, listed)
-        if data is None:
-            continue
-        text = as_json(data)
-        assets.append(Asset(f"{company.slug}/versions/{version}/privacy.json", text))
+    for version, text in texts.items():
+        assets.append(Asset(f"{company.slug}/versions/{version}/{name}", text))
         if version == company.current_version.version:
-            assets.append(Asset(f"{company.slug}/privacy.json", text))
+            assets.append(Asset(f"{company.slug}/{name}", text))
     return assets
+
+
+def data_exports(check: FileCheck, company: Company, changelog: Sequence[Entry]) -> list[Asset]:
+    """The JSON files of one company: every version's data, and the data in force at the company's address."""
+    listed = [entry.version.version for entry in reversed(changelog)]
+    data = {version: version_data(check, version, listed) for version in listed}
+    return per_version(company, "privacy.json", {v: as_json(d) for v, d in data.items() if d is not None})

@@ -800,6 +800,14 @@ class Company:
         """The recipients the policy says data may go to for every purpose (`shared: true`)."""
         return tuple(r for r in self.recipients if r.shared)
 
+    def recipients_of(self, purpose: Purpose) -> tuple[Recipient, ...]:
+        """Every recipient of a purpose's data: its own, then the shared ones it does not name; none when the policy
+        says so (`recipients: none`) or names none."""
+        if purpose.recipients == NONE:
+            return ()
+        own = tuple(purpose.recipients) if isinstance(purpose.recipients, tuple) else ()
+        return own + tuple(r for r in self.shared_recipients if r.id not in {o.id for o in own})
+
     @property
     def uses_consent(self) -> bool:
         """True when any purpose relies on consent."""

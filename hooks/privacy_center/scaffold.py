@@ -10,11 +10,10 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from .schema import SCHEMA_PATH
+from .render import TEMPLATES_DIR
+from .schema import SCHEMA_PATH, schema
 from .wording import available_languages, load_wording
 
-TEMPLATES_DIR = Path(__file__).parent / "templates"
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")  # the schema's `slug` pattern
 SCHEMA_LINE = "# yaml-language-server: $schema="
 
 
@@ -68,10 +67,11 @@ def _text_per_language(key: str) -> str:
 
 def new_company(slug: str, data_dir: Path) -> Path:
     """Write `data_dir/<slug>.yaml`; refuse a bad slug or an existing file."""
-    if not SLUG.match(slug) or len(slug) > 64:
+    rule = schema()["properties"]["slug"]  # the slug the schema accepts, and no other
+    if not re.search(rule["pattern"], slug) or len(slug) > rule["maxLength"]:
         raise ScaffoldError(
-            f"privacy-center: '{slug}' is not a usable slug "
-            "(lowercase letters, digits and single hyphens, at most 64 characters, e.g. acme or acme-france)"
+            f"privacy-center: '{slug}' is not a usable slug (lowercase letters, digits and single hyphens, at most "
+            f"{rule['maxLength']} characters, e.g. acme or acme-france)"
         )
     path = data_dir / f"{slug}.yaml"
     if path.exists():

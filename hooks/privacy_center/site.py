@@ -112,16 +112,25 @@ def check_company(
     stages = stages or Stages()
     check = check_file(path, context, stages=stages)
     build = CompanyBuild(key, check)
-    if check.loaded is None or check.errors or any(f.severity == "error" for f in check.frozen_findings):
+    modelled = company_of(check, today)
+    if modelled is None:
         return build
+    company, entries = modelled
+    with stages.timing("render"):
+        pages = render_company_pages(company, languages, default, entries)
+    return replace(build, company=company, changelog=entries, pages=tuple(pages))
+
+
+def company_of(check: FileCheck, today: date) -> tuple[Company, tuple[Entry, ...]] | None:
+    """The notice a checked file shows (the version in force) and its changelog; None when the file or one of its
+    frozen versions has an error."""
+    if check.loaded is None or check.errors or any(f.severity == "error" for f in check.frozen_findings):
+        return None
     loaded = check.loaded
     warnings = sorted((*check.warnings, *(f for f in check.frozen_findings if f.file == loaded.file)), key=sort_key)
     company = company_from_data(loaded.data, loaded.file, warnings)
     entries = company_changelog(company, check.frozen, today)
-    company = shown(company, entries)
-    with stages.timing("render"):
-        pages = render_company_pages(company, languages, default, entries)
-    return replace(build, company=company, changelog=entries, pages=tuple(pages))
+    return shown(company, entries), entries
 
 
 def company_builds(
