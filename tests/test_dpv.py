@@ -11,21 +11,47 @@ from typing import Any
 import pytest
 from conftest import FIXTURES, ROOT
 from privacy_center.checker import default_context
-from privacy_center.dpv import LEGAL_BASIS, RIGHT
+from privacy_center.dpv import LEGAL_BASIS, RIGHT, SAFEGUARD
 from privacy_center.model import NONE, NOT_STATED
 from privacy_center.publish import in_force_day
 from privacy_center.site import check_company
+from privacy_center.wording import load_wording
 from pyld import jsonld
 
 DPV = "https://w3id.org/dpv#"
 GDPR = "https://w3id.org/dpv/legal/eu/gdpr#"
+LOC = "https://w3id.org/dpv/loc#"
+SCHEMA = "https://schema.org/"
+DCT = "http://purl.org/dc/terms/"
 SEEDS = ["actifpilot", "coopo", "coppernic", "publisher-cgu", "saas-provider"]
 
 
 def ids(node: dict[str, Any], prop: str) -> list[str]:
     """The IRIs a property points to; the record's own nodes (`#purpose-x`) as fragments of the record."""
     found = [item["@id"] for item in node.get(DPV + prop, [])]
-    return [iri if iri.startswith(GDPR) else "#" + iri.split("#", 1)[1] for iri in found]
+    return [iri if iri.startswith((GDPR, DPV, LOC)) else "#" + iri.split("#", 1)[1] for iri in found]
+
+
+def concept(curie: str) -> str:
+    """A compact eu-gdpr IRI of dpv.py (`eu-gdpr:A15`) in full."""
+    return GDPR + curie.removeprefix("eu-gdpr:")
+
+
+def languages(node: dict[str, Any], prop: str) -> dict[str, str]:
+    """A language map, expanded, back as {language: text}."""
+    return {value["@language"]: value["@value"] for value in node[prop]}
+
+
+def contact(node: dict[str, Any]) -> dict[str, str]:
+    if DPV + "hasContact" not in node:
+        return {}
+    (point,) = node[DPV + "hasContact"]
+    return {key.removeprefix(SCHEMA): value["@value"] for key, (value,) in point.items()}
+
+
+def stated_ways(point: Any) -> dict[str, str]:
+    ways = {"email": point.email, "address": point.postal_address, "telephone": point.phone, "url": point.web_form}
+    return {key: value for key, value in ways.items() if value not in (None, NOT_STATED)}
 
 
 def expanded(path: Path) -> dict[str, Any]:
@@ -36,20 +62,66 @@ def expanded(path: Path) -> dict[str, Any]:
     return notice
 
 
+def built(path: Path) -> Any:
+    build = check_company(path, default_context(), (), ["fr", "en"], "fr", in_force_day())
+    assert build.company is not None
+    return build
+
+
 @pytest.mark.parametrize("slug", SEEDS)
 def test_each_seed_record_says_what_the_data_says(site: Path, slug: str) -> None:
-    notice = expanded(site / slug / "privacy.jsonld")
-    build = check_company(ROOT / "data" / f"{slug}.yaml", default_context(), (), ["fr", "en"], "fr", in_force_day())
-    company = build.company
-    assert company is not None
-    assert notice["@type"] == [DPV + "PrivacyNotice"]
-    version = company.current_version
-    assert notice["http://purl.org/dc/terms/hasVersion"] == [{"@value": version.version}]
+    build = built(ROOT / "data" / f"{slug}.yaml")
+    version = build.company.current_version
     entry = next(e for e in build.changelog if e.version.version == version.version)
+    assert_record(expanded(site / slug / "privacy.jsonld"), build.company, entry)
+
+
+def test_every_version_of_the_demo_says_what_its_data_says(history_site: Path) -> None:
+    frozen = sorted(p.stem for p in (FIXTURES / "history" / "data" / "versions" / "demo").glob("*.yaml"))
+    build = built(FIXTURES / "history" / "data" / "demo.yaml")
+    entries = [e for e in build.changelog if e.company is not None]
+    assert sorted(e.version.version for e in entries) == sorted({*frozen, build.company.current_version.version})
+    for entry in entries:
+        notice = expanded(history_site / "demo" / "versions" / entry.version.version / "privacy.jsonld")
+        assert_record(notice, entry.company, entry)
+    assert (history_site / "demo" / "privacy.jsonld").read_bytes() == (
+        history_site / "demo" / "versions" / "3.0" / "privacy.jsonld"
+    ).read_bytes()
+
+
+def assert_record(notice: dict[str, Any], company: Any, entry: Any) -> None:
+    """The record of one version says what that version's data says, field by field."""
+    assert notice["@type"] == [DPV + "PrivacyNotice"]
+    assert notice["http://purl.org/dc/terms/hasVersion"] == [{"@value": entry.version.version}]
     assert notice["http://purl.org/dc/terms/identifier"] == [{"@value": f"content-hash:{entry.hash}"}]
     processes = notice[DPV + "hasProcess"]
-    assert [p["@id"].split("#", 1)[1] for p in processes] == [f"purpose-{p.id}" for p in company.purposes]
-    for process, purpose in zip(processes, company.purposes, strict=True):
+    transfers = () if company.transfers == NOT_STATED else company.transfers.items
+    assert [p["@id"].split("#", 1)[1] for p in processes] == [f"purpose-{p.id}" for p in company.purposes] + [
+        f"transfer-{t.id}" for t in transfers
+    ]
+    for process, transfer in zip(processes[len(company.purposes) :], transfers, strict=True):
+        assert ids(process, "hasProcessing") == [DPV + "Transfer"]
+        coded = [] if transfer.safeguards == NOT_STATED else [s for s in transfer.safeguards if s in SAFEGUARD]
+        mapped = ids(process, "hasLegalBasis") + ids(process, "hasOrganisationalMeasure")
+        assert sorted(mapped) == sorted(concept(SAFEGUARD[s]) for s in coded)
+        others = 0 if transfer.safeguards == NOT_STATED else len(transfer.safeguards) - len(coded)
+        assert len(process.get(DPV + "hasTechnicalOrganisationalMeasure", [])) == others
+        if transfer.destination == NOT_STATED:
+            assert DPV + "hasLocation" not in process
+        else:
+            places = process[DPV + "hasLocation"]
+            assert len(places) == len(transfer.destination)
+            for place, code in zip(places, transfer.destination, strict=True):
+                if "@id" in place:
+                    assert place["@id"] == LOC + code
+                else:
+                    assert languages(place, DCT + "description")["en"] == load_wording("en")(f"region.{code}")
+        expected_recipient = [f"#recipient-{transfer.recipient.id}"] if transfer.recipient else []
+        assert ids(process, "hasRecipient") == expected_recipient
+        assert [p["@id"].split("#")[1] for p in process.get(DCT + "isPartOf", [])] == [
+            f"purpose-{p.id}" for p in transfer.purposes
+        ]
+    for process, purpose in zip(processes, company.purposes, strict=False):
         if purpose.legal_bases == NOT_STATED:
             assert DPV + "hasLegalBasis" not in process  # silence stays silence
         else:
@@ -64,17 +136,22 @@ def test_each_seed_record_says_what_the_data_says(site: Path, slug: str) -> None
         if purpose.recipients != NONE:
             expected += [r for r in company.shared_recipients if r not in expected]
         assert ids(process, "hasRecipient") == [f"#recipient-{r.id}" for r in expected]
-    assert ids(notice, "hasRight") == [GDPR + RIGHT[r.code][8:] for r in company.rights.offered if r.code in RIGHT]
-
-
-def test_every_version_of_the_demo_has_its_record(history_site: Path) -> None:
-    frozen = sorted(p.stem for p in (FIXTURES / "history" / "data" / "versions" / "demo").glob("*.yaml"))
-    for version in frozen:
-        notice = expanded(history_site / "demo" / "versions" / version / "privacy.jsonld")
-        assert notice["http://purl.org/dc/terms/hasVersion"] == [{"@value": version}]
-    assert (history_site / "demo" / "privacy.jsonld").read_bytes() == (
-        history_site / "demo" / "versions" / "3.0" / "privacy.jsonld"
-    ).read_bytes()
+    rights = notice[DPV + "hasRight"]
+    assert [r["@type"] for r in rights] == [
+        [concept(RIGHT[r.code]) if r.code in RIGHT else DPV + "DataSubjectRight"] for r in company.rights.offered
+    ]
+    for node, right in zip(rights, company.rights.offered, strict=True):
+        assert languages(node, DCT + "title")["fr"] == load_wording("fr")(f"right.{right.code}.name")
+        (where,) = node.get(DPV + "isExercisedAt", [{}])
+        assert contact(where) == stated_ways(right.contact or company.rights.contact)
+        if right.how is not None:
+            assert languages(where, DCT + "description") == dict(right.how.values)
+    (authority,) = notice[DPV + "hasAuthority"]
+    assert languages(authority, DCT + "title") == {
+        lang: load_wording(lang)(f"authority.{company.authority.code}.name") for lang in ("fr", "en")
+    }
+    (controller,) = notice[DPV + "hasDataController"]
+    assert contact(controller) == stated_ways(company.contact)
 
 
 def test_the_vocabulary_cites_the_articles_the_site_cites() -> None:

@@ -11,7 +11,7 @@ from typing import Any
 from .changelog import Entry
 from .exports import as_json, per_version
 from .feeds import Asset
-from .model import NOT_STATED, Company, Purpose, Text
+from .model import NOT_STATED, Company, ContactPoint, OtherSafeguard, Purpose, Right, Text, Transfer
 from .phrases import retention
 from .wording import Wording, available_languages, load_wording
 
@@ -48,6 +48,22 @@ RIGHT = {
     "express_point_of_view": "eu-gdpr:A22",
     "contest_decision": "eu-gdpr:A22",
 }
+# The transfer instruments of GDPR Chapter V: the Art. 45/46 legal basis when the instrument names one paragraph,
+# else the eu-gdpr data transfer tool (`scc` is 46(2)(c) or (d): the tool covers both). A derogation (Art. 49) names
+# none of 49(1)(a) to (g), so it stays in words, like a safeguard the policy names in its own words (Art. 46(1)).
+SAFEGUARD = {
+    "adequacy": "eu-gdpr:A45-3",
+    "legally_binding_instrument": "eu-gdpr:A46-2-a",
+    "bcr": "eu-gdpr:A46-2-b",
+    "scc": "eu-gdpr:StandardContractualClauses",
+    "code_of_conduct": "eu-gdpr:A46-2-e",
+    "certification": "eu-gdpr:A46-2-f",
+    "ad_hoc_clauses": "eu-gdpr:A46-3-a",
+    "administrative_arrangement": "eu-gdpr:A46-3-b",
+}
+# Destinations that are unions in the DPV location extension; a country is `loc:<ISO 3166-1 alpha-2>`; other
+# regions of the wording files (north_america, worldwide) have no concept and stay in words.
+UNION = {"EU": "loc:EU", "EEA": "loc:EEA"}
 
 
 def _texts(text: Text | str) -> dict[str, str] | str:
@@ -67,8 +83,8 @@ def record(company: Company, version: Entry) -> dict[str, Any]:
     controller: dict[str, Any] = {"@type": "dpv:DataController", "schema:name": identity.legal_name}
     if identity.legal_name == NOT_STATED:
         controller.pop("schema:name")
-    if company.contact.email and company.contact.email != NOT_STATED:
-        controller["dpv:hasContact"] = {"schema:email": company.contact.email}
+    if contact := _contact(company.contact):
+        controller["dpv:hasContact"] = contact
     notice: dict[str, Any] = {
         "@context": CONTEXT,
         "@type": "dpv:PrivacyNotice",
@@ -77,16 +93,115 @@ def record(company: Company, version: Entry) -> dict[str, Any]:
         "dct:identifier": f"content-hash:{version.hash}" if version.hash else None,
         "dct:valid": version.version.date if version.version.date != NOT_STATED else None,
         "dpv:hasDataController": controller,
-        "dpv:hasAuthority": {"@type": "dpv:SupervisoryAuthority", "dct:identifier": company.authority.code},
-        "dpv:hasProcess": [_process(company, purpose) for purpose in company.purposes],
-        "dpv:hasRight": [{"@id": RIGHT[right.code]} for right in company.rights.offered if right.code in RIGHT],
+        "dpv:hasAuthority": _authority(company),
+        "dpv:hasProcess": [_process(company, purpose) for purpose in company.purposes]
+        + [_transfer(transfer) for transfer in _transfers(company)],
+        "dpv:hasRight": [_right(company, right) for right in company.rights.offered],
     }
-    if company.dpo != NOT_STATED and company.dpo.appointed and company.dpo.contact and company.dpo.contact.email:
-        notice["dpv:hasDataProtectionOfficer"] = {
-            "@type": "dpv:DataProtectionOfficer",
-            "dpv:hasContact": {"schema:email": company.dpo.contact.email},
-        }
+    if company.dpo != NOT_STATED and company.dpo.appointed and (contact := _contact(company.dpo.contact)):
+        notice["dpv:hasDataProtectionOfficer"] = {"@type": "dpv:DataProtectionOfficer", "dpv:hasContact": contact}
     return {key: value for key, value in notice.items() if value is not None}
+
+
+def _stated(value: str | None) -> bool:
+    return value is not None and value != NOT_STATED
+
+
+def _contact(point: ContactPoint | None) -> dict[str, str] | None:
+    """A contact point's stated ways to write (schema.org terms), or None when it states none."""
+    if point is None:
+        return None
+    ways = {
+        "schema:email": point.email,
+        "schema:address": point.postal_address,
+        "schema:telephone": point.phone,
+        "schema:url": point.web_form,
+    }
+    stated = {key: value for key, value in ways.items() if value is not None and value != NOT_STATED}
+    return stated or None
+
+
+def _authority(company: Company) -> dict[str, Any]:
+    """The supervisory authority: its code, its name from the wording files, and what the policy says of it."""
+    code = company.authority.code
+    authority: dict[str, Any] = {
+        "@type": "dpv:SupervisoryAuthority",
+        "dct:identifier": code,
+        "dct:title": {language: words(f"authority.{code}.name") for language, words in _wordings().items()},
+    }
+    if _stated(company.authority.complaint_url):
+        authority["schema:url"] = company.authority.complaint_url
+    if _stated(company.authority.postal_address):
+        authority["schema:address"] = company.authority.postal_address
+    return authority
+
+
+def _right(company: Company, right: Right) -> dict[str, Any]:
+    """A right offered: its eu-gdpr concept (a right of another law, such as post_mortem, as a data subject right
+    with its name), and where and how to exercise it when the policy says so (`dpv:isExercisedAt`)."""
+    node: dict[str, Any] = {
+        "@id": f"#right-{right.code}",
+        "@type": RIGHT.get(right.code, "dpv:DataSubjectRight"),
+        "dct:title": {language: words(f"right.{right.code}.name") for language, words in _wordings().items()},
+    }
+    where: dict[str, Any] = {"@type": "dpv:RightExerciseNotice"}
+    if right.how is not None:
+        where["dct:description"] = _texts(right.how)
+    if contact := _contact(right.contact or company.rights.contact):
+        where["dpv:hasContact"] = contact
+    if len(where) > 1:
+        node["dpv:isExercisedAt"] = where
+    return node
+
+
+def _transfers(company: Company) -> tuple[Transfer, ...]:
+    return () if company.transfers == NOT_STATED else company.transfers.items
+
+
+def _transfer(transfer: Transfer) -> dict[str, Any]:
+    """A transfer outside the EU as a transfer process: where to, to whom, on which instruments, for which purposes
+    (`dct:isPartOf` the purposes' processes, when the policy names them)."""
+    node: dict[str, Any] = {
+        "@type": "dpv:Process",
+        "@id": f"#transfer-{transfer.id}",
+        "dpv:hasProcessing": {"@id": "dpv:Transfer"},
+    }
+    if transfer.description is not None:
+        node["dct:description"] = _texts(transfer.description)
+    if transfer.destination != NOT_STATED:
+        node["dpv:hasLocation"] = [_place(code) for code in transfer.destination]
+    if transfer.recipient is not None:
+        node["dpv:hasRecipient"] = {"@id": f"#recipient-{transfer.recipient.id}"}
+    if transfer.safeguards != NOT_STATED:
+        coded = [SAFEGUARD[s] for s in transfer.safeguards if isinstance(s, str) and s in SAFEGUARD]
+        if bases := [iri for iri in coded if iri.startswith("eu-gdpr:A")]:
+            node["dpv:hasLegalBasis"] = [{"@id": iri} for iri in bases]
+        if tools := [iri for iri in coded if not iri.startswith("eu-gdpr:A")]:
+            node["dpv:hasOrganisationalMeasure"] = [{"@id": iri} for iri in tools]
+        if worded := [_worded_safeguard(s) for s in transfer.safeguards if not (isinstance(s, str) and s in SAFEGUARD)]:
+            node["dpv:hasTechnicalOrganisationalMeasure"] = worded
+    if transfer.purposes:
+        node["dct:isPartOf"] = [{"@id": f"#purpose-{purpose.id}"} for purpose in transfer.purposes]
+    return node
+
+
+def _worded_safeguard(safeguard: str | OtherSafeguard) -> dict[str, Any]:
+    """A transfer instrument with no single concept: a derogation (wording `safeguard.derogation`), or a safeguard
+    in the policy's own words."""
+    if isinstance(safeguard, OtherSafeguard):
+        description = _texts(safeguard.text)
+    else:
+        description = {language: words(f"safeguard.{safeguard}") for language, words in _wordings().items()}
+    return {"@type": "eu-gdpr:DataTransferTool", "dct:description": description}
+
+
+def _place(code: str) -> dict[str, Any]:
+    """A destination: a country or a union of the DPV location extension, else a region in words."""
+    if code in UNION:
+        return {"@id": UNION[code]}
+    if len(code) == 2 and code.isupper():
+        return {"@id": f"loc:{code}"}
+    return {"@type": "dpv:Location", "dct:description": {lang: w(f"region.{code}") for lang, w in _wordings().items()}}
 
 
 def _process(company: Company, purpose: Purpose) -> dict[str, Any]:
