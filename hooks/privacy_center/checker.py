@@ -157,7 +157,7 @@ def combine(checks: Sequence[FileCheck], releases: bool = True) -> CheckResult:
     findings = [finding for check, _ in passed for finding in check.frozen_findings]
     if releases:
         for folder in sorted({check.path.parent for check in checks}):
-            findings.extend(snapshot_problems(folder, display_name))
+            findings.extend(snapshot_problems(folder, display_name, available_languages()))
     release_errors = [f for f in findings if f.severity == "error"]
     bad |= {f.file for f in release_errors}
     errors = [d for check in checks for d in check.errors] + duplicates + release_errors

@@ -11,11 +11,11 @@ from typing import Any, Literal
 from xml.sax.saxutils import escape as xml_escape
 
 from . import phrases
-from .feeds import Asset, prefix
+from .feeds import Asset
 from .model import NOT_STATED, Company
 from .render import Page
 from .safety import link_problem
-from .wording import load_wording
+from .wording import load_wording, prefix
 
 CONFIG_KEY = "privacy_center"  # mkdocs.yml: extra.privacy_center.{contact, legal_notice}
 FooterLink = Literal["contact", "legal_notice"]

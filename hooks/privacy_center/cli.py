@@ -9,6 +9,8 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
+import yaml
+
 from .checker import check_file, check_files, combine, data_files, default_context, summary
 from .inforce import NoNotice, describe, notice_at
 from .publish import in_force_day
@@ -55,12 +57,17 @@ def _release(args: argparse.Namespace) -> int:
     if path is None:
         return 1
     try:
-        done = release(path, args.version, args.summary_fr, args.summary_en, args.date)
+        done = release(
+            path, args.version, args.summary_fr, args.summary_en, args.date, _site_languages(), _site_url(args.site_url)
+        )
     except ReleaseError as error:
         print(error, file=sys.stderr)
         return 1
     action = "recorded and frozen" if done.appended else "frozen"
     print(f"{done.slug}: version {done.version} {action} (content hash {done.hash}) in {done.snapshot}")
+    if done.notices:
+        print("material changes: the notice of change to send to the people concerned, in each language:")
+        print("\n".join(f"  {notice}" for notice in done.notices))
     return 0
 
 
@@ -133,7 +140,7 @@ def _at(args: argparse.Namespace) -> int:
     except NoNotice as error:
         print(error, file=sys.stderr)
         return 1
-    print(describe(found, args.site_url))
+    print(describe(found, _site_url(args.site_url)))
     return 0
 
 
@@ -183,6 +190,28 @@ def _reference(args: argparse.Namespace) -> int:
 
 
 SLUG_HELP = "the company (its file is <data-dir>/<slug>.yaml)"
+SITE_URL_HELP = "the site's address, for full URLs (default: site_url of ./mkdocs.yml, else addresses from /)"
+
+
+def _site_url(given: str | None) -> str:
+    """The site's address: the option, else `site_url` of the mkdocs.yml in the working folder (read as data: its
+    `!!python/name` tags and the like are left unresolved), else none."""
+    if given is not None:
+        return given
+    config = Path("mkdocs.yml")
+    if not config.is_file():
+        return ""
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    try:
+        data = yaml.load(config.read_text(encoding="utf-8"), Loader=Loader)
+    except yaml.YAMLError:
+        return ""
+    found = data.get("site_url") if isinstance(data, dict) else None
+    return found if isinstance(found, str) else ""
 
 
 def _command(
@@ -225,7 +254,9 @@ def build_parser() -> argparse.ArgumentParser:
         _release,
         "record a new version of a company's policy and freeze it",
         "Append a version entry to the end of <data-dir>/<slug>.yaml (unless it is the last one listed) and freeze "
-        "the file as <data-dir>/versions/<slug>/<version>.yaml; nothing is written if the file has an error.",
+        "the file as <data-dir>/versions/<slug>/<version>.yaml; nothing is written if the file has an error. When "
+        "the version's changes are material, also write the notice of change to send to the people concerned, in "
+        "each language, as <data-dir>/versions/<slug>/<version>.notice.<lang>.txt (the history page shows it).",
         'privacy-center release acme --version 1.1 --summary-fr "..." --summary-en "..." --date 2027-01-01',
     )
     publish.add_argument("slug", help=SLUG_HELP)
@@ -233,6 +264,7 @@ def build_parser() -> argparse.ArgumentParser:
     publish.add_argument("--summary-fr", help="what changed, in French (required for a new version)")
     publish.add_argument("--summary-en", help="what changed, in English (required for a new version)")
     publish.add_argument("--date", help="effective date YYYY-MM-DD (default: today; a future date announces it)")
+    publish.add_argument("--site-url", default=None, help=SITE_URL_HELP)
     compare = _command(
         commands,
         "diff",
@@ -284,7 +316,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     when.add_argument("slug", help=SLUG_HELP)
     when.add_argument("date", help="the day, YYYY-MM-DD")
-    when.add_argument("--site-url", default="", help="the site's address, to print full URLs (default: from /)")
+    when.add_argument("--site-url", default=None, help=SITE_URL_HELP)
     fields = _command(
         commands,
         "reference",

@@ -13,7 +13,7 @@ from .changelog import Entry
 from .model import NOT_STATED, Company
 from .publish import EPOCH
 from .render import xml_environment
-from .wording import load_wording
+from .wording import load_wording, prefix
 
 
 @dataclass(frozen=True)
@@ -22,11 +22,6 @@ class Asset:
 
     path: str
     content: str
-
-
-def prefix(language: str, default: str) -> str:
-    """Where a language's part of the site starts: `` for the default language, `en/` otherwise."""
-    return "" if language == default else f"{language}/"
 
 
 # Atom requires a time on every entry and feed. A version whose date is not stated gets the Unix epoch: never the

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -35,6 +35,8 @@ def snapshot_folder(company_file: Path, slug: str) -> Path:
 
 
 VERSION_NUMBER = re.compile(r"[0-9]+(\.[0-9]+)*")
+# The notice of change `privacy-center release` saves beside a material version (notices.py).
+NOTICE_NAME = re.compile(r"(?P<version>[0-9]+(?:\.[0-9]+)*)\.notice\.(?P<lang>[a-z]{2})\.txt")
 
 
 def is_version_number(version: str) -> bool:
@@ -54,9 +56,12 @@ def _misplaced(display: str, message: str, fix: str) -> Diagnostic:
     return Diagnostic(display, 1, 1, "", message, fix)
 
 
-def snapshot_problems(data_dir: Path, display: Callable[[Path], str]) -> list[Diagnostic]:
+def snapshot_problems(
+    data_dir: Path, display: Callable[[Path], str], languages: Collection[str] = ()
+) -> list[Diagnostic]:
     """What in `data/versions/` is not a frozen version of a known company: a file or folder beside the company
-    folders, a folder with no `data/<slug>.yaml`, an entry of a company folder that is not `<version>.yaml`."""
+    folders, a folder with no `data/<slug>.yaml`, an entry of a company folder that is neither `<version>.yaml`
+    nor the notice of change of a frozen version in one of the site `languages` (`<version>.notice.<lang>.txt`)."""
     root = data_dir / SNAPSHOT_FOLDER
     if not root.is_dir():
         return []
@@ -82,6 +87,19 @@ def snapshot_problems(data_dir: Path, display: Callable[[Path], str]) -> list[Di
             continue
         for entry in sorted(folder.iterdir()):
             if entry.suffix == ".yaml" and is_version_number(entry.stem) and entry.is_file():
+                continue
+            notice = NOTICE_NAME.fullmatch(entry.name)
+            if notice and entry.is_file():
+                if (folder / f"{notice['version']}.yaml").is_file() and notice["lang"] in languages:
+                    continue
+                found.append(
+                    _misplaced(
+                        display(entry),
+                        f"notice of change '{entry.name}' belongs to no frozen version in a site language",
+                        f"name it <version>.notice.<lang>.txt after a frozen version and one of "
+                        f"{', '.join(sorted(languages))}, or remove it",
+                    )
+                )
                 continue
             what = "a folder" if entry.is_dir() else "a file"
             found.append(

@@ -8,14 +8,20 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .checker import check_files
+from .checker import check_file, check_files, default_context
 from .history import content_hash, snapshot_files, snapshot_folder, version_key
 from .loader import load_file
+from .notices import change_notice, notice_path
+from .publish import in_force_day
+from .render import notice_text
 from .scaffold import with_schema_line_for
+from .site import company_of
+from .wording import load_wording
 
 # What `validate` says about a company with no version yet: the one error a release itself fixes.
 FIRST_RELEASE_MESSAGES = ("no version recorded yet", "the versions list is empty")
@@ -38,6 +44,7 @@ class Released:
     hash: str
     snapshot: Path
     appended: bool
+    notices: tuple[Path, ...] = ()  # the notices of change, one per language, when the version is material
 
 
 def version_entry(version: str, effective: str, summary_fr: str, summary_en: str, indent: int) -> str:
@@ -79,9 +86,17 @@ def _append_version(path: Path, version: str, effective: str, summary_fr: str, s
 
 
 def release(
-    path: Path, version: str, summary_fr: str | None, summary_en: str | None, effective: str | None = None
+    path: Path,
+    version: str,
+    summary_fr: str | None,
+    summary_en: str | None,
+    effective: str | None = None,
+    languages: Sequence[str] = ("fr", "en"),
+    site_url: str = "",
 ) -> Released:
-    """Append version `version` (unless it is already the last one listed) and freeze the file under that number."""
+    """Append version `version` (unless it is already the last one listed) and freeze the file under that number;
+    when its changes are material, save the notice of change in each language beside it (`languages`, the site's
+    default first; `site_url` for the addresses in the notice)."""
     result = check_files([path], releases=False)
     first = [d for d in result.errors if d.path in ("", "versions") and d.message in FIRST_RELEASE_MESSAGES]
     if len(first) < len(result.errors):
@@ -122,4 +137,22 @@ def release(
     target = snapshot_folder(path, slug) / f"{version}.yaml"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(with_schema_line_for(path.read_text(encoding="utf-8"), target), encoding="utf-8")
-    return Released(slug, version, content_hash(data), target, appended)
+    notices = write_notices(path, version, languages, site_url)
+    return Released(slug, version, content_hash(data), target, appended, notices)
+
+
+def write_notices(path: Path, version: str, languages: Sequence[str], site_url: str) -> tuple[Path, ...]:
+    """Save the notice of change of a just-frozen version in each language, when its changes are material."""
+    modelled = company_of(check_file(path, default_context()), in_force_day())
+    if modelled is None:  # checked before freezing: a file that no longer passes is said by validate, not here
+        return ()
+    entry = next(e for e in modelled[1] if e.version.version == version)
+    written = []
+    for language in languages:
+        notice = change_notice(entry, load_wording(language), languages[0], site_url)
+        if notice is None:
+            return ()
+        target = notice_path(path, modelled[0].slug, version, language)
+        target.write_text(notice_text(notice), encoding="utf-8")
+        written.append(target)
+    return tuple(written)

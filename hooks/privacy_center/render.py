@@ -17,6 +17,7 @@ from markupsafe import Markup, escape
 from . import cache, datamap, gaps, layer, phrases
 from .changelog import Entry
 from .model import NONE, NOT_STATED, Company, Including
+from .notices import ChangeNotice, change_notice
 from .safety import defuse_markdown
 from .wording import Wording, load_wording
 
@@ -179,6 +180,20 @@ def xml_environment() -> Environment:
     )
 
 
+def notice_text(notice: ChangeNotice) -> str:
+    """A notice of change as a plain-text email, subject line first: nothing escaped (the file is not markup, and
+    every value in it comes from the wording files or the checked data)."""
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES_DIR)),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,
+    )
+    return env.get_template("change_notice.txt.j2").render(n=notice, t=load_wording(notice.language))
+
+
 def data_map(company: Company, words: Wording) -> Markup:
     """The company's data map as one inline SVG block (datamap.py lays it out; the template escapes every value)."""
     drawing = (
@@ -238,14 +253,18 @@ def page_path(page: str, language: str, default: str, folder: str = "") -> str:
 
 
 def render_company(
-    company: Company, languages: Sequence[str], default: str, changelog: Sequence[Entry] = ()
+    company: Company, languages: Sequence[str], default: str, changelog: Sequence[Entry] = (), site_url: str = ""
 ) -> Iterable[Page]:
     """Every page of one company in every language."""
     env = environment()
     for language in languages:
-        context = template_context(load_wording(language), languages, default)
+        words = load_wording(language)
+        context = template_context(words, languages, default)
+        notices = {e.version.version: change_notice(e, words, default, site_url) for e in changelog if e.material}
         for page, template in COMPANY_PAGES:
-            content = env.get_template(template).render(context, company=company, page=page, changelog=changelog)
+            content = env.get_template(template).render(
+                context, company=company, page=page, changelog=changelog, notices=notices
+            )
             yield Page(page_path(page, language, default, company.slug), language, content)
 
 
@@ -287,10 +306,10 @@ def render_changes(
 
 
 def render_company_pages(
-    company: Company, languages: Sequence[str], default: str, entries: Sequence[Entry] = ()
+    company: Company, languages: Sequence[str], default: str, entries: Sequence[Entry] = (), site_url: str = ""
 ) -> list[Page]:
     """One company's pages and the full notice of each of its other versions: what depends on that company only."""
-    pages = list(render_company(company, languages, default, entries))
+    pages = list(render_company(company, languages, default, entries, site_url))
     for entry in entries:
         if entry.company is not None and entry.version.version != company.current_version.version:
             pages.extend(render_archive(entry.company, entry, company.slug, languages, default))

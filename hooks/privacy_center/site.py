@@ -107,6 +107,7 @@ def check_company(
     default: str,
     today: date,
     stages: Stages | None = None,
+    site_url: str = "",
 ) -> CompanyBuild:
     """Check one company file and its frozen versions; model and render it when it passes."""
     stages = stages or Stages()
@@ -117,7 +118,7 @@ def check_company(
         return build
     company, entries = modelled
     with stages.timing("render"):
-        pages = render_company_pages(company, languages, default, entries)
+        pages = render_company_pages(company, languages, default, entries, site_url)
     return replace(build, company=company, changelog=entries, pages=tuple(pages))
 
 
@@ -156,7 +157,7 @@ def company_builds(
                 builds.append(previous)
                 continue
             context = context or default_context()
-            build = check_company(path, context, key, languages, default, today, stages)
+            build = check_company(path, context, key, languages, default, today, stages, site_url)
             build = replace(build, key=(*key, _frozen_digests(path, build.check.loaded)))
             _companies[name] = build
             builds.append(build)

@@ -127,3 +127,8 @@ def flat_keys(entries: Mapping[str, Any], prefix: str = "") -> set[str]:
         if isinstance(value, Mapping):
             keys |= flat_keys(value, dotted + ".")
     return keys
+
+
+def prefix(language: str, default: str) -> str:
+    """Where a language's part of the site starts: `` for the default language, `en/` otherwise."""
+    return "" if language == default else f"{language}/"
