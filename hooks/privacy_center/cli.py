@@ -12,7 +12,9 @@ from pathlib import Path
 import yaml
 
 from .checker import check_file, check_files, combine, data_files, default_context, summary
+from .fides import as_yaml, manifest, unmapped
 from .inforce import NoNotice, describe, notice_at
+from .model import Company
 from .publish import in_force_day
 from .reference import render as render_reference
 from .reference import write as write_reference
@@ -159,14 +161,39 @@ def _export(args: argparse.Namespace) -> int:
         print(f"privacy-center: {summary(result)}; nothing exported", file=sys.stderr)
         return 1
     companies = [modelled[0] for check in checks if (modelled := company_of(check, today)) is not None]
+    if args.what == "fides":
+        return _export_fides(companies, args)
     words = load_wording(args.lang)
-    output = Path(args.output or f"register.{args.lang}.{args.format}")
-    if args.format == "xlsx":
+    fmt = args.format or "csv"
+    if fmt not in ("csv", "xlsx"):
+        print(f"privacy-center: the register is written as csv or xlsx, not {fmt}", file=sys.stderr)
+        return 1
+    output = Path(args.output or f"register.{args.lang}.{fmt}")
+    if fmt == "xlsx":
         register_xlsx(companies, words, output)
     else:
         output.write_bytes(register_csv(companies, words))
     purposes = sum(len(company.purposes) for company in companies)
     print(f"{output}: the register of {len(companies)} companies, {purposes} processing activities ({args.lang})")
+    return 0
+
+
+def _export_fides(companies: Sequence[Company], args: argparse.Namespace) -> int:
+    """One Fides manifest of every company, and on stderr what got no key of fideslang's default taxonomy."""
+    if args.format not in (None, "yml"):
+        print(f"privacy-center: the Fides manifest is written as yml, not {args.format}", file=sys.stderr)
+        return 1
+    output = Path(args.output or f"fides.{args.lang}.yml")
+    output.write_text(as_yaml([manifest(company, args.lang) for company in companies]), encoding="utf-8")
+    left = [(company.slug, item) for company in companies for item in unmapped(company)]
+    for slug, item in left:
+        code = f" ({item.code})" if item.code else ""
+        print(f"  {slug}: {item.kind} {item.id}{code}: {item.reason}", file=sys.stderr)
+    purposes = sum(len(company.purposes) for company in companies)
+    print(
+        f"{output}: the Fides manifest of {len(companies)} companies, {purposes} privacy declarations ({args.lang}); "
+        f"{len(left)} item(s) with no fideslang default key, declared as custom entries or left out (listed above)"
+    )
     return 0
 
 
@@ -292,18 +319,22 @@ def build_parser() -> argparse.ArgumentParser:
         commands,
         "export",
         _export,
-        "write the record of processing activities (GDPR Art. 30, CNIL model) as CSV or a workbook",
-        "Write the register of processing activities of every company file: one row per purpose (purpose, legal "
-        "basis, data subjects, categories of data, sensitive data, recipients, transfers and safeguards, retention, "
-        "security measures, controller, DPO), in one language. CSV is UTF-8 with a byte order mark, separated by ';' "
-        "in French and ',' in English, as each locale's spreadsheet software expects; xlsx has one sheet per "
-        "company. Internal: the site does not publish it.",
+        "write the record of processing activities (CSV, workbook) or a Fides manifest",
+        "register: the register of processing activities (GDPR Art. 30, CNIL model) of every company file, one row "
+        "per purpose (purpose, legal basis, data subjects, categories of data, sensitive data, recipients, transfers "
+        "and safeguards, retention, security measures, controller, DPO), in one language. CSV is UTF-8 with a byte "
+        "order mark, separated by ';' in French and ',' in English, as each locale's spreadsheet software expects; "
+        "xlsx has one sheet per company. Internal: the site does not publish it. fides: one Fides manifest (fideslang "
+        "systems with their privacy declarations) of every company; what has no key in fideslang's default taxonomy "
+        "is declared as a custom entry or left out, and listed.",
         "privacy-center export register --format xlsx --lang fr",
     )
-    export.add_argument("what", choices=["register"], help="what to export: register")
-    export.add_argument("--format", choices=["csv", "xlsx"], default="csv", help="csv (default) or xlsx")
-    export.add_argument("--lang", default="fr", help="the language of the cells (default: fr)")
-    export.add_argument("--output", help="the file to write (default: register.<lang>.<format>)")
+    export.add_argument("what", choices=["register", "fides"], help="what to export: register or fides")
+    export.add_argument(
+        "--format", choices=["csv", "xlsx", "yml"], default=None, help="register: csv (default) or xlsx; fides: yml"
+    )
+    export.add_argument("--lang", default="fr", help="the language of the texts (default: fr)")
+    export.add_argument("--output", help="the file to write (default: register.<lang>.<format>, fides.<lang>.yml)")
     when = _command(
         commands,
         "at",

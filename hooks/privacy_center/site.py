@@ -20,6 +20,7 @@ from .diagnostics import sort_key
 from .dpv import records as dpv_records
 from .exports import data_exports
 from .feeds import Asset, render_feeds, version_index
+from .fides import as_yaml, manifest
 from .history import content_hash, snapshot_folder
 from .loader import Document
 from .model import Company
@@ -217,6 +218,11 @@ def build_site(
     return site
 
 
+def fides_manifest(company: Company, language: str) -> Asset:
+    """The Fides manifest of the notice in force, texts in one language: `/<slug>/fides.<lang>.yml`."""
+    return Asset(f"{company.slug}/fides.{language}.yml", as_yaml([manifest(company, language)]))
+
+
 def _build_site(data_dir: Path, languages: Sequence[str], default: str, today: date, site_url: str) -> Site:
     missing = sorted(set(languages) - set(available_languages()))
     if missing:
@@ -248,6 +254,7 @@ def _build_site(data_dir: Path, languages: Sequence[str], default: str, today: d
         version_index(companies, changelogs, languages, default),
         *(asset for b, company in shown_builds for asset in data_exports(b.check, company, b.changelog)),
         *(asset for b, company in shown_builds for asset in dpv_records(company, b.changelog)),
+        *(fides_manifest(company, language) for company in companies for language in languages),
     )
     pages = (
         *render_home(companies, languages, default),
