@@ -88,7 +88,7 @@ def test_the_current_version_has_no_archive_page(history_site: Path) -> None:
     assert (history_site / "demo" / "versions" / "2.0" / "index.html").exists()
     assert not (history_site / "demo" / "versions" / "3.0" / "index.html").exists()  # its notice is demo/notice/
     data = sorted(p.name for p in (history_site / "demo" / "versions" / "3.0").iterdir())
-    assert data == ["privacy.json", "privacy.jsonld"]  # its data and its DPV record
+    assert data == ["privacy.json", "privacy.jsonld", "sitemap.xml"]  # its data, its DPV record, the theme's sitemap
 
 
 def test_search_leads_to_the_notice_in_force_not_to_archives(history_site: Path) -> None:

@@ -102,12 +102,18 @@ def _under(urls: Sequence[str], folder: str) -> list[str]:
     return list(urls[start:end])
 
 
+# The files our pages announce with <link rel="alternate">: feeds and the notice as data (render.EXPORTS).
+ANNOUNCED = ("/feed.xml", "/privacy.json", "/privacy.jsonld", ".yml")
+
+
 def sitemaps(pages: Sequence[Page], assets: Sequence[Asset], default: str, site_url: str) -> list[Asset]:
-    """A sitemap beside every feed, listing the pages under that folder (the theme's JavaScript looks one up beside
-    every `rel=alternate` link of a page, feeds included). The root sitemap is the engine's own: left alone."""
+    """A sitemap beside every file a page announces, listing the pages under that folder (the theme's JavaScript
+    looks one up beside every `rel=alternate` link of a page). The root sitemap is the engine's own: left alone."""
     urls = sorted(page_url(page, default) for page in pages)
     root = site_url.rstrip("/") + "/" if site_url else ""
-    folders = sorted({asset.path.removesuffix("feed.xml") for asset in assets if asset.path.endswith("/feed.xml")})
+    folders = sorted(
+        {asset.path.rsplit("/", 1)[0] + "/" for asset in assets if asset.path.endswith(ANNOUNCED) and "/" in asset.path}
+    )
     found = []
     for folder in folders:
         listed = _under(urls, folder) if root else []  # a sitemap holds full URLs only

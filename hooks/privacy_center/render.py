@@ -237,12 +237,36 @@ def template_context(words: Wording, languages: Sequence[str], default: str) -> 
         "anchor": lambda key: anchor(str(words(key))),
         "key_facts": layer.key_facts,
         "change": lambda item: phrases.change(item, words),
+        "export_links": lambda slug, depth, version=None: export_links(slug, depth, words, default, version),
         "base": "",
         "languages": languages,
         "default_language": default,
         "page_ids": [page for page, _ in COMPANY_PAGES],
         **gaps.context(words),
     }
+
+
+# The notice as data (exports.py, dpv.py, fides.py, feeds.version_index): wording key, media type, file name.
+EXPORTS = (
+    ("json", "application/json", "privacy.json"),
+    ("jsonld", "application/ld+json", "privacy.jsonld"),
+    ("fides", "application/yaml", "fides.{language}.yml"),  # the notice in force only
+)
+
+
+def export_links(
+    slug: str, depth: int, words: Wording, default: str, version: str | None = None
+) -> list[dict[str, str]]:
+    """The data files of a notice (of `version`, else the one in force) and the site's versions.json, as links
+    relative to a page `depth` folders below its language's root (the files are published once, at the default
+    language's paths): `key`, `type`, `href` and `title`."""
+    up = "../" * (depth + (0 if words.language == default else 1))
+    base = f"{up}{slug}/versions/{version}/" if version else f"{up}{slug}/"
+    files = [(key, kind, base + name.format(language=words.language)) for key, kind, name in EXPORTS]
+    if version:
+        files = [file for file in files if file[0] != "fides"]
+    files.append(("versions", "application/json", f"{up}versions.json"))
+    return [{"key": key, "type": kind, "href": href, "title": words(f"exports.{key}")} for key, kind, href in files]
 
 
 def page_path(page: str, language: str, default: str, folder: str = "") -> str:
