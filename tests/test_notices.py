@@ -4,6 +4,9 @@ none, and validate accepts only notices that belong to a frozen version in a sit
 
 from __future__ import annotations
 
+import html
+import json
+import re
 import shutil
 from pathlib import Path
 
@@ -109,3 +112,37 @@ def test_the_history_page_shows_the_notice_of_each_material_version(history_site
             for line in (subject, notice.intro, *notice.changes, notice.summary, *notice.actions, notice.footer):
                 assert " ".join(line.split()) in page, (language, line)  # spaces as visible_text writes them
         assert page.count(words("change_notice.title")) == 2  # versions 2.0 and 3.0
+
+
+# Markup that validate lets through in a plain text (tags, links and images are refused with a located error)
+HOSTILE = (
+    "**b** `c` &lt;script&gt;x&lt;/script&gt; https://evil.test/p.png {: onclick=alert(1) } javascript&colon;x [^1]"
+)
+
+
+def test_the_notice_on_the_history_page_keeps_hostile_text_inert(tmp_path: Path, history_site: Path) -> None:
+    """The version summary (free text, outside the content hash) quoted by the notice: shown as text, adding
+    nothing to the page that the templates did not write."""
+    from conftest import make_project, mkdocs
+    from test_injection import inert_findings, inventory
+
+    assert "<" not in HOSTILE  # else validate refuses it: see test_injection for the refused corpus
+
+    (tmp_path / "project").mkdir()
+    project = make_project(tmp_path / "project", data_dir=FIXTURES / "history" / "data")
+    company = project / "data" / "demo.yaml"
+    text = company.read_text(encoding="utf-8")
+    last = text.rindex("  summary:")
+    head, tail = text[:last], text[last:]
+    tail = re.sub(r"(\n\s+(fr|en): ).*", lambda m: m.group(1) + json.dumps(HOSTILE), tail, count=2)
+    company.write_text(head + tail, encoding="utf-8")
+    assert check_files([company]).errors == ()
+    result = mkdocs("build", "--strict", "-d", str(tmp_path / "out"), cwd=project)
+    assert result.returncode == 0, result.stderr
+    for prefix in ("", "en/"):
+        page = (tmp_path / "out" / prefix / "demo" / "history" / "index.html").read_text(encoding="utf-8")
+        baseline = inventory([(history_site / prefix / "demo" / "history" / "index.html").read_text("utf-8")])
+        assert inert_findings(page, baseline, frozenset({"privacy.example.org"})) == []
+        shown = visible_text(tmp_path / "out" / prefix / "demo" / "history" / "index.html")
+        # as text (its entities read as characters, as everywhere on the site): the table, the version, the notice
+        assert shown.count(html.unescape(HOSTILE)) == 3
