@@ -79,6 +79,22 @@ def company_of(case: str) -> Company:
 CASES = SEEDS + [f"demo@{version}" for version in DEMO_VERSIONS]
 
 
+def keys_of(company: Company, items: Any, kind: str, custom: dict[str, Any], name: Any, words: Any) -> list[str]:
+    """The keys a declaration should cite for its categories or subjects (`kind`): the default key of each code in
+    the mapping table, else the custom entry the manifest declares with the item's name; each once, in order."""
+    table, short = (DATA_CATEGORY, "category") if kind == "data_category" else (DATA_SUBJECT, "subject")
+    expected: list[str] = []
+    for item in items:
+        mapped = table.get(item.code or "")
+        if mapped:
+            assert mapped in DEFAULT_KEYS[kind]
+        else:
+            mapped = custom_key(company, short, item.id)
+            assert custom[kind][mapped]["name"] == name(item, words)
+        expected += [mapped] if mapped not in expected else []
+    return expected
+
+
 def validated(found: dict[str, Any]) -> Taxonomy:
     """The manifest read by fideslang, every key it cites resolved in it or in the default taxonomy."""
     taxonomy = Taxonomy.model_validate(found)
@@ -169,15 +185,7 @@ def assert_says_what_the_data_says(company: Company, language: str, found: dict[
             assert "processes_special_category_data" not in declaration
             assert "data_categories" in silent
         else:
-            expected = []
-            for category in purpose.data_categories:
-                mapped = DATA_CATEGORY.get(category.code or "")
-                if mapped:
-                    assert mapped in DEFAULT_KEYS["data_category"]
-                else:
-                    mapped = custom_key(company, "category", category.id)
-                    assert custom["data_category"][mapped]["name"] == category_name(category, words)
-                expected += [mapped] if mapped not in expected else []
+            expected = keys_of(company, purpose.data_categories, "data_category", custom, category_name, words)
             assert declaration["data_categories"] == expected
             sensitive = any(c.sensitive for c in purpose.data_categories)
             assert declaration["processes_special_category_data"] is sensitive
@@ -187,15 +195,7 @@ def assert_says_what_the_data_says(company: Company, language: str, found: dict[
             assert "data_subjects" not in declaration
             assert "data_subjects" in silent
         else:
-            expected = []
-            for subject in purpose.data_subjects:
-                mapped = DATA_SUBJECT.get(subject.code or "")
-                if mapped:
-                    assert mapped in DEFAULT_KEYS["data_subject"]
-                else:
-                    mapped = custom_key(company, "subject", subject.id)
-                    assert custom["data_subject"][mapped]["name"] == subject_name(subject, words)
-                expected += [mapped] if mapped not in expected else []
+            expected = keys_of(company, purpose.data_subjects, "data_subject", custom, subject_name, words)
             assert declaration["data_subjects"] == expected
 
         if purpose.legal_bases == NOT_STATED:
