@@ -31,6 +31,7 @@ from privacy_center.chrome import (
     footer_config,
     language_index,
     print_block,
+    publishes_register,
 )
 from privacy_center.csp import with_policy
 from privacy_center.perf import gc_paused
@@ -84,9 +85,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             _progress.update(stages=Stages(), started=time.perf_counter(), pages=0)
         with gc_paused(), _progress["stages"].timing("companies"):  # the checked and rendered site lives for the
             # whole build: kept out of full collections
-            site = build_site(data_dir, languages, default, today=today, site_url=config.site_url or "")
+            site = build_site(
+                data_dir, languages, default, today, config.site_url or "", publishes_register(config.extra)
+            )
         serving.succeeded(site)
-    except PublishError as error:
+    except (PublishError, ChromeConfigError) as error:
         raise Abort(f"privacy-center: {error}") from None
     except SiteDataError as error:
         if not serving.serving():

@@ -87,7 +87,7 @@ def test_footer_links_are_read_from_the_site_configuration() -> None:
         ),
         (
             {"imprint": "https://site.test/"},
-            "extra.privacy_center.imprint: unknown key (expected one of contact, legal_notice)",
+            "extra.privacy_center.imprint: unknown key (expected one of contact, legal_notice, publish_register)",
         ),
     ],
 )

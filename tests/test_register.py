@@ -119,3 +119,49 @@ def test_an_unknown_language(tmp_path: Path) -> None:
 
 def test_the_site_does_not_publish_it(site: Path) -> None:
     assert not [path for path in site.rglob("*") if "register" in path.name.lower()]
+
+
+def test_a_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
+    """A purpose named `=HYPERLINK(...)` passes validate (it is plain text); in a spreadsheet it would be a live
+    link. The CSV cell starts with the apostrophe spreadsheets read as "text"; the workbook cell is a string."""
+    import zipfile
+
+    data = tmp_path / "data"
+    data.mkdir()
+    formula = '=HYPERLINK("https://evil.test/","x")'
+    text = (FIXTURES / "valid" / "minimal.yaml").read_text(encoding="utf-8")
+    (data / "minimal.yaml").write_text(text.replace("en: Sending the newsletter", f"en: '{formula}'"), encoding="utf-8")
+    done = export(data, tmp_path / "register.csv", "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    [_, row] = list(csv.reader(io.StringIO((tmp_path / "register.csv").read_text(encoding="utf-8-sig"))))
+    assert row[1] == "'" + formula
+    done = export(data, tmp_path / "register.xlsx", "--lang", "en", "--format", "xlsx")
+    assert done.returncode == 0, done.stderr
+    assert load_workbook(tmp_path / "register.xlsx")["minimal"]["B2"].value == formula
+    sheet = zipfile.ZipFile(tmp_path / "register.xlsx").read("xl/worksheets/sheet1.xml").decode()
+    assert "<f>" not in sheet and "HYPERLINK" in sheet
+
+
+@pytest.mark.parametrize("value", ["true", '"yes"'])
+def test_the_site_publishes_it_when_configured(tmp_path: Path, value: str) -> None:
+    """`extra.privacy_center.publish_register: true` in mkdocs.yml: `/register.<lang>.csv`, the same bytes as the
+    export; any other value than true or false stops the build with the key to fix."""
+    from conftest import make_project, mkdocs
+
+    (tmp_path / "project").mkdir()
+    project = make_project(tmp_path / "project", data_dir=ROOT / "data")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("extra:\n", f"extra:\n  privacy_center:\n    publish_register: {value}\n"), "utf-8")
+    result = mkdocs("build", "--strict", "-d", str(tmp_path / "out"), cwd=project)
+    if value != "true":
+        assert result.returncode == 1
+        said = result.stdout + result.stderr  # mkdocs prints an abort on stdout
+        assert "mkdocs.yml: extra.privacy_center.publish_register: expected true or false, not 'yes'" in said
+        return
+    assert result.returncode == 0, result.stderr
+    for language in ("fr", "en"):
+        done = export(ROOT / "data", tmp_path / f"register.{language}.csv", "--lang", language)
+        assert done.returncode == 0, done.stderr
+        published = (tmp_path / "out" / f"register.{language}.csv").read_bytes()
+        assert published == (tmp_path / f"register.{language}.csv").read_bytes()

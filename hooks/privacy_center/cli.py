@@ -324,9 +324,10 @@ def build_parser() -> argparse.ArgumentParser:
         "per purpose (purpose, legal basis, data subjects, categories of data, sensitive data, recipients, transfers "
         "and safeguards, retention, security measures, controller, DPO), in one language. CSV is UTF-8 with a byte "
         "order mark, separated by ';' in French and ',' in English, as each locale's spreadsheet software expects; "
-        "xlsx has one sheet per company. Internal: the site does not publish it. fides: one Fides manifest (fideslang "
-        "systems with their privacy declarations) of every company; what has no key in fideslang's default taxonomy "
-        "is declared as a custom entry or left out, and listed.",
+        "xlsx has one sheet per company. Internal: the site publishes it only with "
+        "extra.privacy_center.publish_register. fides: one Fides manifest (fideslang systems with their privacy "
+        "declarations) of every company; what has no key in fideslang's default taxonomy is declared as a custom "
+        "entry or left out, and listed.",
         "privacy-center export register --format xlsx --lang fr",
     )
     export.add_argument("what", choices=["register", "fides"], help="what to export: register or fides")

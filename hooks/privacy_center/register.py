@@ -1,5 +1,6 @@
 """The record of processing activities (GDPR Art. 30(1)), after the CNIL's register model: one row per purpose,
-in one language, as CSV or as a workbook with one sheet per company. Internal: the site does not publish it.
+in one language, as CSV or as a workbook with one sheet per company. Internal: the site publishes the CSV only when
+`extra.privacy_center.publish_register` is true in mkdocs.yml.
 
 Every cell says only what the data says: `not_stated` is written as the wording's "not stated in the policy", and an
 explicit none (no recipient, no transfer, no DPO, no sensitive data) only where the data states it."""
@@ -143,8 +144,19 @@ def to_csv(companies: Sequence[Company], words: Wording) -> bytes:
     writer = csv.writer(text, delimiter=SEPARATOR.get(words.language, ","), lineterminator="\r\n")
     writer.writerow(header(words))
     for company in companies:
-        writer.writerows(rows(company, words))
+        writer.writerows([as_text(cell) for cell in row] for row in rows(company, words))
     return text.getvalue().encode("utf-8-sig")
+
+
+# What a spreadsheet reads as the start of a formula (OWASP, "CSV injection"): `=HYPERLINK(...)` in a purpose name
+# would be a live link, `+`, `-` and `@` start formulas too, and a tab or carriage return can hide one.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def as_text(cell: str) -> str:
+    """A CSV cell a spreadsheet shows as text: one that would start a formula gets a leading apostrophe, the mark
+    Excel and LibreOffice use for text (it is shown in the cell; the words after it are the data's)."""
+    return "'" + cell if cell.startswith(FORMULA_START) else cell
 
 
 def to_xlsx(companies: Sequence[Company], words: Wording, path: Path) -> None:
@@ -166,5 +178,6 @@ def to_xlsx(companies: Sequence[Company], words: Wording, path: Path) -> None:
         for line in sheet.iter_rows(min_row=2):
             for cell in line:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
+                cell.data_type = "s"  # text, always: openpyxl would store a cell starting with = as a formula
         sheet.freeze_panes = "C2"
     book.save(path)

@@ -26,11 +26,12 @@ from .loader import Document
 from .model import Company
 from .progress import Stages, bar, report
 from .publish import in_force_day
+from .register import to_csv
 from .render import Page, refresh_templates, render_changes, render_company_pages, render_home
 from .resolve import company_from_data
 from .rules import RuleContext
 from .schema import SCHEMA_PATH
-from .wording import available_languages
+from .wording import available_languages, load_wording
 
 
 class SiteDataError(Exception):
@@ -197,12 +198,18 @@ def language_problem(language: str) -> str | None:
 
 
 def build_site(
-    data_dir: Path, languages: Sequence[str], default: str, today: date | None = None, site_url: str = ""
+    data_dir: Path,
+    languages: Sequence[str],
+    default: str,
+    today: date | None = None,
+    site_url: str = "",
+    register: bool = False,
 ) -> Site:
     """Check and render the data folder; reuse the previous result while the data is unchanged, and each company's
-    check and pages while its file and frozen versions are (an edit re-checks and re-renders that company only)."""
+    check and pages while its file and frozen versions are (an edit re-checks and re-renders that company only).
+    With `register`, the site also publishes the register of processing activities, `/register.<lang>.csv`."""
     today = today or in_force_day()  # SOURCE_DATE_EPOCH's day, else the UTC day: never the local time zone's
-    key = (str(data_dir.resolve()), tuple(languages), default, fingerprint(data_dir), today, site_url)
+    key = (str(data_dir.resolve()), tuple(languages), default, fingerprint(data_dir), today, site_url, register)
     if key in _cache:
         found = _cache[key]
         if isinstance(found, SiteDataError):
@@ -210,7 +217,7 @@ def build_site(
         return found
     _cache.clear()
     try:
-        site = _build_site(data_dir, languages, default, today, site_url)
+        site = _build_site(data_dir, languages, default, today, site_url, register)
     except SiteDataError as error:
         _cache[key] = error  # i18n's build of each language asks again: the same report, not a second check
         raise
@@ -223,7 +230,14 @@ def fides_manifest(company: Company, language: str) -> Asset:
     return Asset(f"{company.slug}/fides.{language}.yml", as_yaml([manifest(company, language)]))
 
 
-def _build_site(data_dir: Path, languages: Sequence[str], default: str, today: date, site_url: str) -> Site:
+def register_csv(companies: Sequence[Company], language: str) -> Asset:
+    """The register of processing activities in one language, as `privacy-center export register` writes it."""
+    return Asset(f"register.{language}.csv", to_csv(companies, load_wording(language)).decode("utf-8"))
+
+
+def _build_site(
+    data_dir: Path, languages: Sequence[str], default: str, today: date, site_url: str, register: bool
+) -> Site:
     missing = sorted(set(languages) - set(available_languages()))
     if missing:
         raise SiteDataError(
@@ -255,6 +269,7 @@ def _build_site(data_dir: Path, languages: Sequence[str], default: str, today: d
         *(asset for b, company in shown_builds for asset in data_exports(b.check, company, b.changelog)),
         *(asset for b, company in shown_builds for asset in dpv_records(company, b.changelog)),
         *(fides_manifest(company, language) for company in companies for language in languages),
+        *(register_csv(companies, language) for language in languages if register),
     )
     pages = (
         *render_home(companies, languages, default),
