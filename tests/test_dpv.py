@@ -12,7 +12,7 @@ import pytest
 from conftest import FIXTURES, ROOT
 from privacy_center.checker import default_context
 from privacy_center.dpv import LEGAL_BASIS, RIGHT, SAFEGUARD
-from privacy_center.model import NONE, NOT_STATED
+from privacy_center.model import NONE, NOT_STATED, OtherSafeguard, Safeguard, Text, Transfer, Transfers
 from privacy_center.publish import in_force_day
 from privacy_center.site import check_company
 from privacy_center.wording import load_wording
@@ -30,6 +30,20 @@ def ids(node: dict[str, Any], prop: str) -> list[str]:
     """The IRIs a property points to; the record's own nodes (`#purpose-x`) as fragments of the record."""
     found = [item["@id"] for item in node.get(DPV + prop, [])]
     return [iri if iri.startswith((GDPR, DPV, LOC)) else "#" + iri.split("#", 1)[1] for iri in found]
+
+
+# The article of each transfer instrument, as the docstring of model.Safeguard gives it (scc: the Commission's
+# clauses, as the pages word it); a derogation (Art. 49, no point named) has none.
+TRANSFER_ARTICLE = {
+    "adequacy": "A45-3",
+    "legally_binding_instrument": "A46-2-a",
+    "bcr": "A46-2-b",
+    "scc": "A46-2-c",
+    "code_of_conduct": "A46-2-e",
+    "certification": "A46-2-f",
+    "ad_hoc_clauses": "A46-3-a",
+    "administrative_arrangement": "A46-3-b",
+}
 
 
 def concept(curie: str) -> str:
@@ -55,10 +69,14 @@ def stated_ways(point: Any) -> dict[str, str]:
 
 
 def expanded(path: Path) -> dict[str, Any]:
+    return expanded_record(json.loads(path.read_text(encoding="utf-8")))
+
+
+def expanded_record(document: dict[str, Any]) -> dict[str, Any]:
     def no_network(url: str, options: object = None) -> None:
         raise AssertionError(f"the record made the processor fetch {url}")
 
-    (notice,) = jsonld.expand(json.loads(path.read_text(encoding="utf-8")), {"documentLoader": no_network})
+    (notice,) = jsonld.expand(document, {"documentLoader": no_network})
     return notice
 
 
@@ -95,17 +113,27 @@ def assert_record(notice: dict[str, Any], company: Any, entry: Any) -> None:
     assert notice["http://purl.org/dc/terms/hasVersion"] == [{"@value": entry.version.version}]
     assert notice["http://purl.org/dc/terms/identifier"] == [{"@value": f"content-hash:{entry.hash}"}]
     processes = notice[DPV + "hasProcess"]
-    transfers = () if company.transfers == NOT_STATED else company.transfers.items
+    said = company.transfers != NOT_STATED and company.transfers.outside_eu is True  # not "possible", not none
+    transfers = company.transfers.items if said else ()
     assert [p["@id"].split("#", 1)[1] for p in processes] == [f"purpose-{p.id}" for p in company.purposes] + [
         f"transfer-{t.id}" for t in transfers
     ]
     for process, transfer in zip(processes[len(company.purposes) :], transfers, strict=True):
         assert ids(process, "hasProcessing") == [DPV + "Transfer"]
-        coded = [] if transfer.safeguards == NOT_STATED else [s for s in transfer.safeguards if s in SAFEGUARD]
-        mapped = ids(process, "hasLegalBasis") + ids(process, "hasOrganisationalMeasure")
-        assert sorted(mapped) == sorted(concept(SAFEGUARD[s]) for s in coded)
-        others = 0 if transfer.safeguards == NOT_STATED else len(transfer.safeguards) - len(coded)
-        assert len(process.get(DPV + "hasTechnicalOrganisationalMeasure", [])) == others
+        stated = [] if transfer.safeguards == NOT_STATED else list(transfer.safeguards)
+        bases = process.get(DPV + "hasLegalBasis", [])
+        assert len(bases) == len(stated)
+        for node, safeguard in zip(bases, stated, strict=True):
+            if isinstance(safeguard, str) and safeguard in TRANSFER_ARTICLE:
+                assert node["@id"] == GDPR + TRANSFER_ARTICLE[safeguard]
+                continue
+            assert node["@type"] == [DPV + "DataTransferLegalBasis"]
+            worded = (
+                dict(safeguard.text.values)
+                if isinstance(safeguard, OtherSafeguard)
+                else {lang: load_wording(lang)(f"safeguard.{safeguard}") for lang in ("fr", "en")}
+            )
+            assert languages(node, DCT + "description") == worded
         if transfer.destination == NOT_STATED:
             assert DPV + "hasLocation" not in process
         else:
@@ -174,3 +202,29 @@ def test_the_vocabulary_cites_the_articles_the_site_cites() -> None:
     for right, iri in RIGHT.items():
         cited = concept(words(f"right.{right}.article"))
         assert iri == ("eu-gdpr:A22" if cited.startswith("eu-gdpr:A22") else cited), right
+
+
+def test_every_transfer_instrument_has_its_article_or_stays_in_words() -> None:
+    """Every coded instrument but the derogation is its article's eu-gdpr concept; a derogation and a safeguard in
+    the policy's words become a described legal basis for transfers; destinations are countries, unions or words;
+    a transfer the policy only calls possible is not recorded as one that takes place."""
+    from dataclasses import replace
+    from typing import get_args
+
+    from privacy_center.dpv import record
+
+    assert {code: iri.removeprefix("eu-gdpr:") for code, iri in SAFEGUARD.items()} == TRANSFER_ARTICLE
+    assert set(get_args(Safeguard)) - set(SAFEGUARD) == {"derogation"}
+    build = built(ROOT / "data" / "coppernic.yaml")
+    entry = next(e for e in build.changelog if e.company is not None)
+    own = OtherSafeguard(Text({"fr": "Garanties maison", "en": "Own safeguards"}))
+    transfer = Transfer("t", ("US", "EEA", "worldwide"), None, None, ("derogation", own, "scc"), None)
+    for outside, recorded in ((True, True), ("possible", False)):
+        company = replace(build.company, transfers=Transfers(outside, None, (transfer,)))
+        notice = expanded_record(record(company, entry))
+        transfers = [p for p in notice[DPV + "hasProcess"] if p["@id"].endswith("#transfer-t")]
+        assert len(transfers) == (1 if recorded else 0)
+        if recorded:
+            assert_record(notice, company, entry)
+            (process,) = transfers
+            assert [p.get("@id") for p in process[DPV + "hasLocation"]] == [LOC + "US", LOC + "EEA", None]

@@ -48,14 +48,14 @@ RIGHT = {
     "express_point_of_view": "eu-gdpr:A22",
     "contest_decision": "eu-gdpr:A22",
 }
-# The transfer instruments of GDPR Chapter V: the Art. 45/46 legal basis when the instrument names one paragraph,
-# else the eu-gdpr data transfer tool (`scc` is 46(2)(c) or (d): the tool covers both). A derogation (Art. 49) names
-# none of 49(1)(a) to (g), so it stays in words, like a safeguard the policy names in its own words (Art. 46(1)).
+# The transfer instruments of GDPR Chapter V (model.Safeguard) as the eu-gdpr legal bases for data transfers. `scc`
+# is worded on the pages as the European Commission's clauses: Art. 46(2)(c). A derogation (Art. 49) names none of
+# 49(1)(a) to (g), so it stays in words, like a safeguard the policy names in its own words (Art. 46(1)).
 SAFEGUARD = {
     "adequacy": "eu-gdpr:A45-3",
     "legally_binding_instrument": "eu-gdpr:A46-2-a",
     "bcr": "eu-gdpr:A46-2-b",
-    "scc": "eu-gdpr:StandardContractualClauses",
+    "scc": "eu-gdpr:A46-2-c",
     "code_of_conduct": "eu-gdpr:A46-2-e",
     "certification": "eu-gdpr:A46-2-f",
     "ad_hoc_clauses": "eu-gdpr:A46-3-a",
@@ -155,7 +155,10 @@ def _right(company: Company, right: Right) -> dict[str, Any]:
 
 
 def _transfers(company: Company) -> tuple[Transfer, ...]:
-    return () if company.transfers == NOT_STATED else company.transfers.items
+    """The transfers the policy says take place; none when it calls them possible only ("where data is transferred
+    outside the EU..."): a DPV transfer process states that it takes place."""
+    transfers = company.transfers
+    return () if transfers == NOT_STATED or transfers.outside_eu is not True else transfers.items
 
 
 def _transfer(transfer: Transfer) -> dict[str, Any]:
@@ -173,26 +176,22 @@ def _transfer(transfer: Transfer) -> dict[str, Any]:
     if transfer.recipient is not None:
         node["dpv:hasRecipient"] = {"@id": f"#recipient-{transfer.recipient.id}"}
     if transfer.safeguards != NOT_STATED:
-        coded = [SAFEGUARD[s] for s in transfer.safeguards if isinstance(s, str) and s in SAFEGUARD]
-        if bases := [iri for iri in coded if iri.startswith("eu-gdpr:A")]:
-            node["dpv:hasLegalBasis"] = [{"@id": iri} for iri in bases]
-        if tools := [iri for iri in coded if not iri.startswith("eu-gdpr:A")]:
-            node["dpv:hasOrganisationalMeasure"] = [{"@id": iri} for iri in tools]
-        if worded := [_worded_safeguard(s) for s in transfer.safeguards if not (isinstance(s, str) and s in SAFEGUARD)]:
-            node["dpv:hasTechnicalOrganisationalMeasure"] = worded
+        node["dpv:hasLegalBasis"] = [_safeguard(s) for s in transfer.safeguards]
     if transfer.purposes:
         node["dct:isPartOf"] = [{"@id": f"#purpose-{purpose.id}"} for purpose in transfer.purposes]
     return node
 
 
-def _worded_safeguard(safeguard: str | OtherSafeguard) -> dict[str, Any]:
-    """A transfer instrument with no single concept: a derogation (wording `safeguard.derogation`), or a safeguard
-    in the policy's own words."""
+def _safeguard(safeguard: str | OtherSafeguard) -> dict[str, Any]:
+    """A transfer instrument: its eu-gdpr concept, else (a derogation, or a safeguard in the policy's own words) a
+    legal basis for data transfers described in words (wording `safeguard.derogation`, or the policy's text)."""
+    if isinstance(safeguard, str) and safeguard in SAFEGUARD:
+        return {"@id": SAFEGUARD[safeguard]}
     if isinstance(safeguard, OtherSafeguard):
         description = _texts(safeguard.text)
     else:
         description = {language: words(f"safeguard.{safeguard}") for language, words in _wordings().items()}
-    return {"@type": "eu-gdpr:DataTransferTool", "dct:description": description}
+    return {"@type": "dpv:DataTransferLegalBasis", "dct:description": description}
 
 
 def _place(code: str) -> dict[str, Any]:
