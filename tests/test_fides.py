@@ -165,6 +165,11 @@ def assert_says_what_the_data_says(company: Company, language: str, found: dict[
         for measure in company.security_measures:
             assert measure.get(language) in system["data_security_practices"]
     meta = system["meta"][META]
+    for field in fides.SYSTEM_DEFAULTS:  # fideslang reads an absent one as false: the silence is named in meta
+        assert (field in system) != (field in meta.get("not_stated", [])), field
+    decisions = company.automated_decisions
+    profiling = decisions != NOT_STATED and decisions.exists and decisions.profiling is True
+    assert system.get("uses_profiling") is (True if profiling else None)  # never an inferred false
     assert meta["language"] == language
     assert meta["version"] == company.current_version.version
     notes = meta.get("declarations", {})
@@ -176,6 +181,8 @@ def assert_says_what_the_data_says(company: Company, language: str, found: dict[
     for declaration, purpose in zip(declarations, company.purposes, strict=True):
         note = notes.get(purpose.id, {})
         silent = note.get("not_stated", [])
+        assert "flexible_legal_basis_for_processing" not in declaration  # fideslang's default (true) is not ours
+        assert "flexible_legal_basis_for_processing" in silent
         use = custom_key(company, "purpose", purpose.id)
         assert declaration["data_use"] == use
         assert custom["data_use"][use]["name"] == purpose.name.get(language)

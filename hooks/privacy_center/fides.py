@@ -92,6 +92,13 @@ TRANSFER_BASIS: Final[dict[str, str]] = {
 }
 
 
+# The yes/no facts of a system that fideslang fills with its default when the manifest leaves them out (false, for
+# these): left out where the policy is silent, and named in `meta.privacy_center.not_stated`, as a declaration's are
+# in `meta.privacy_center.declarations.<purpose>.not_stated` (there, fideslang reads an absent
+# `flexible_legal_basis_for_processing` as true, and the other yes/no fields as false).
+SYSTEM_DEFAULTS: Final = ("uses_profiling", "does_international_transfers", "uses_cookies")
+
+
 @dataclass(frozen=True)
 class Unmapped:
     """Something of the notice that got no fideslang key or value: `kind` (purpose, data_category, data_subject,
@@ -238,6 +245,7 @@ def _declaration(company: Company, purpose: Purpose, words: Wording, silent: lis
     """One purpose as a privacy declaration; `silent` receives the fields the policy does not state."""
     language = words.language
     declaration: dict[str, Any] = {"name": purpose.name.get(language), "data_use": purpose_key(company, purpose)}
+    silent.append("flexible_legal_basis_for_processing")  # no policy says whether a person may change the basis
     categories = purpose.data_categories
     if categories == NOT_STATED:
         declaration["data_categories"] = []  # required by fideslang: System.meta records the silence
@@ -318,12 +326,10 @@ def _system_facts(company: Company, words: Wording) -> dict[str, Any]:
     if isinstance(company.cookies.used, bool):
         facts["uses_cookies"] = company.cookies.used
     decisions = company.automated_decisions
-    if decisions != NOT_STATED:
-        # uses_profiling is profiling "in a way that has a legal effect": an Art. 22 decision based on profiling
-        if not decisions.exists:
-            facts["uses_profiling"] = False
-        elif decisions.profiling is True:
-            facts["uses_profiling"] = True
+    # uses_profiling is profiling "in a way that has a legal effect": stated by an Art. 22 decision based on
+    # profiling; "no solely automated decision" does not rule out profiling with a legal effect, so never false
+    if decisions != NOT_STATED and decisions.exists and decisions.profiling is True:
+        facts["uses_profiling"] = True
     transfers = company.transfers
     if transfers != NOT_STATED and transfers.outside_eu is not True and transfers.outside_eu != "possible":
         facts["does_international_transfers"] = False
@@ -346,8 +352,9 @@ def manifest(company: Company, language: str) -> dict[str, Any]:
     declaration per purpose in file order) and the custom `data_use` (every purpose), `data_category` and
     `data_subject` entries (those of the notice without a default key, cited by a purpose or not).
 
-    `System.meta[META]` keeps the notice version, the language and, per purpose id, what fideslang cannot hold: the
-    fields the policy leaves unstated (`not_stated`), several legal bases (`legal_bases`) and the company's own
+    `System.meta[META]` keeps the notice version, the language, the system's yes/no fields the policy leaves unstated
+    (`not_stated`: fideslang reads them as false) and, per purpose id, what fideslang cannot hold: the fields the
+    policy leaves unstated (`not_stated`), several legal bases (`legal_bases`) and the company's own
     departments among the recipients (`internal_recipients`). fideslang sorts declarations by name when it reads
     them; the manifest lists them in the notice's order."""
     words = load_wording(language)
@@ -367,7 +374,10 @@ def manifest(company: Company, language: str) -> dict[str, Any]:
         if note:
             notes[purpose.id] = note
     version = company.current_version
+    facts = _system_facts(company, words)
     meta: dict[str, Any] = {"language": language, "version": version.version}
+    if defaulted := [field for field in SYSTEM_DEFAULTS if field not in facts]:
+        meta["not_stated"] = defaulted
     if version.date != NOT_STATED:
         meta["date"] = version.date
     if notes:
@@ -376,7 +386,7 @@ def manifest(company: Company, language: str) -> dict[str, Any]:
         "fides_key": fides_key(company.slug),
         "name": company.name.get(language),
         "system_type": SYSTEM_TYPE,
-        **_system_facts(company, words),
+        **facts,
         "privacy_declarations": declarations,
         "meta": {META: meta},
     }
