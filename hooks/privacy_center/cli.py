@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -20,7 +21,7 @@ from .reference import render as render_reference
 from .reference import write as write_reference
 from .register import to_csv as register_csv
 from .register import to_xlsx as register_xlsx
-from .release import ReleaseError, release
+from .release import ReleaseError, release, write_notices
 from .review import ReviewError, review
 from .scaffold import ScaffoldError, new_company
 from .site import company_of
@@ -58,19 +59,45 @@ def _release(args: argparse.Namespace) -> int:
     path = _company_file(args)
     if path is None:
         return 1
+    site_url = _site_url(args.site_url, args.data_dir)
     try:
-        done = release(
-            path, args.version, args.summary_fr, args.summary_en, args.date, _site_languages(), _site_url(args.site_url)
-        )
+        done = release(path, args.version, args.summary_fr, args.summary_en, args.date, _site_languages(), site_url)
     except ReleaseError as error:
         print(error, file=sys.stderr)
         return 1
     action = "recorded and frozen" if done.appended else "frozen"
     print(f"{done.slug}: version {done.version} {action} (content hash {done.hash}) in {done.snapshot}")
-    if done.notices:
-        print("material changes: the notice of change to send to the people concerned, in each language:")
-        print("\n".join(f"  {notice}" for notice in done.notices))
+    _report_notices(done.notices, args, site_url)
     return 0
+
+
+def _notice(args: argparse.Namespace) -> int:
+    path = _company_file(args)
+    if path is None:
+        return 1
+    site_url = _site_url(args.site_url, args.data_dir)
+    try:
+        written = write_notices(path, args.version, _site_languages(), site_url)
+    except ReleaseError as error:
+        print(error, file=sys.stderr)
+        return 1
+    _report_notices(written, args, site_url)
+    return 0
+
+
+def _report_notices(notices: Sequence[Path], args: argparse.Namespace, site_url: str) -> None:
+    """The notices of change written, and a warning when their addresses would not reach anyone."""
+    if not notices:
+        return
+    print("material changes: the notice of change to send to the people concerned, in each language:")
+    print("\n".join(f"  {notice}" for notice in notices))
+    if warning := _addresses_warning(site_url):
+        folder = "" if Path(args.data_dir) == Path("data") else f" --data-dir {args.data_dir}"
+        print(
+            f"warning: {warning}, then write it again: privacy-center notice {args.slug} --version {args.version} "
+            f"--site-url <address>{folder}",
+            file=sys.stderr,
+        )
 
 
 def _diff(args: argparse.Namespace) -> int:
@@ -142,7 +169,7 @@ def _at(args: argparse.Namespace) -> int:
     except NoNotice as error:
         print(error, file=sys.stderr)
         return 1
-    print(describe(found, _site_url(args.site_url)))
+    print(describe(found, _site_url(args.site_url, args.data_dir)))
     return 0
 
 
@@ -220,13 +247,15 @@ SLUG_HELP = "the company (its file is <data-dir>/<slug>.yaml)"
 SITE_URL_HELP = "the site's address, for full URLs (default: site_url of ./mkdocs.yml, else addresses from /)"
 
 
-def _site_url(given: str | None) -> str:
-    """The site's address: the option, else `site_url` of the mkdocs.yml in the working folder (read as data: its
-    `!!python/name` tags and the like are left unresolved), else none."""
+def _site_url(given: str | None, data_dir: str) -> str:
+    """The site's address: the option, else `site_url` of the project's mkdocs.yml (beside the data folder, else in
+    the working folder), read as data: its `!!python/name` tags and the like are left unresolved; else none."""
     if given is not None:
         return given
-    config = Path("mkdocs.yml")
-    if not config.is_file():
+    for config in (Path(data_dir).resolve().parent / "mkdocs.yml", Path("mkdocs.yml")):
+        if config.is_file():
+            break
+    else:
         return ""
 
     class Loader(yaml.SafeLoader):
@@ -235,10 +264,23 @@ def _site_url(given: str | None) -> str:
     Loader.add_multi_constructor("", lambda loader, suffix, node: None)
     try:
         data = yaml.load(config.read_text(encoding="utf-8"), Loader=Loader)
-    except yaml.YAMLError:
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return ""
     found = data.get("site_url") if isinstance(data, dict) else None
     return found if isinstance(found, str) else ""
+
+
+EXAMPLE_DOMAINS = ("example.org", "example.com", "example.net", "example")  # RFC 2606: never anyone's site
+
+
+def _addresses_warning(site_url: str) -> str | None:
+    """Why the addresses in a notice of change may not reach anyone, or None."""
+    host = urlsplit(site_url).hostname or ""
+    if not host:
+        return "its addresses start with / (no site address): pass --site-url or set site_url in mkdocs.yml"
+    if any(host == domain or host.endswith("." + domain) for domain in EXAMPLE_DOMAINS):
+        return f"its addresses are on {host}, an example address: set site_url in mkdocs.yml or pass --site-url"
+    return None
 
 
 def _command(
@@ -292,6 +334,19 @@ def build_parser() -> argparse.ArgumentParser:
     publish.add_argument("--summary-en", help="what changed, in English (required for a new version)")
     publish.add_argument("--date", help="effective date YYYY-MM-DD (default: today; a future date announces it)")
     publish.add_argument("--site-url", default=None, help=SITE_URL_HELP)
+    notice = _command(
+        commands,
+        "notice",
+        _notice,
+        "write the notice of change of a released version again",
+        "Write <data-dir>/versions/<slug>/<version>.notice.<lang>.txt again, in each language, for a frozen version "
+        "whose changes are material (as release does): after setting the site's address, or a change of wording. "
+        "The history page shows the saved notice.",
+        "privacy-center notice acme --version 1.1 --site-url https://privacy.example.com",
+    )
+    notice.add_argument("slug", help=SLUG_HELP)
+    notice.add_argument("--version", required=True, help="the frozen version, e.g. 1.1")
+    notice.add_argument("--site-url", default=None, help=SITE_URL_HELP)
     compare = _command(
         commands,
         "diff",

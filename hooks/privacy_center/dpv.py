@@ -107,18 +107,14 @@ def _stated(value: str | None) -> bool:
     return value is not None and value != NOT_STATED
 
 
+# A contact point's fields as schema.org terms.
+SCHEMA_CONTACT = {"email": "schema:email", "postal_address": "schema:address", "phone": "schema:telephone"}
+
+
 def _contact(point: ContactPoint | None) -> dict[str, str] | None:
-    """A contact point's stated ways to write (schema.org terms), or None when it states none."""
-    if point is None:
-        return None
-    ways = {
-        "schema:email": point.email,
-        "schema:address": point.postal_address,
-        "schema:telephone": point.phone,
-        "schema:url": point.web_form,
-    }
-    stated = {key: value for key, value in ways.items() if value is not None and value != NOT_STATED}
-    return stated or None
+    """A contact point's stated ways to write or call (schema.org terms), or None when it states none."""
+    ways = point.ways() if point is not None else {}
+    return {SCHEMA_CONTACT.get(key, "schema:url"): value for key, value in ways.items()} or None
 
 
 def _authority(company: Company) -> dict[str, Any]:

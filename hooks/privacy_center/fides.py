@@ -300,11 +300,7 @@ def _system_facts(company: Company, words: Wording) -> dict[str, Any]:
         facts["legal_address"] = identity.registered_address
     dpo = company.dpo
     if dpo != NOT_STATED and dpo.appointed:
-        contact = dpo.contact
-        ways = [
-            dpo.name,
-            *((contact.email, contact.phone, contact.postal_address, contact.web_form) if contact else ()),
-        ]
+        ways = [dpo.name, *(dpo.contact.ways().values() if dpo.contact else ())]
         stated = [way for way in ways if way and way != NOT_STATED]
         if stated:
             facts["dpo"] = " · ".join(stated)

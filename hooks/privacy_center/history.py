@@ -36,7 +36,30 @@ def snapshot_folder(company_file: Path, slug: str) -> Path:
 
 VERSION_NUMBER = re.compile(r"[0-9]+(\.[0-9]+)*")
 # The notice of change `privacy-center release` saves beside a material version (notices.py).
-NOTICE_NAME = re.compile(r"(?P<version>[0-9]+(?:\.[0-9]+)*)\.notice\.(?P<lang>[a-z]{2})\.txt")
+NOTICE_NAME = re.compile(r"(?P<version>[0-9]+(?:\.[0-9]+)*)\.notice\.(?P<lang>[a-z]{2,3})\.txt")
+MAX_NOTICE_CHARS = 50_000  # a notice is a short email
+# What a saved notice may not hold: controls other than tab and newline, line and paragraph separators.
+_NOTICE_FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def notice_name(version: str, language: str) -> str:
+    """The file name of a version's notice of change in one language: `1.2.notice.fr.txt`."""
+    return f"{version}.notice.{language}.txt"
+
+
+def notice_problem(path: Path) -> str | None:
+    """Why a saved notice cannot be shown on the history page: a link, not UTF-8 text, too long, a control."""
+    if path.is_symlink() or not path.is_file():
+        return "is not a regular file (a link or a folder)"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        return f"cannot be read as UTF-8 text ({error.__class__.__name__})"
+    if len(text) > MAX_NOTICE_CHARS:
+        return f"holds {len(text)} characters, more than {MAX_NOTICE_CHARS}"
+    if found := _NOTICE_FORBIDDEN.search(text):
+        return f"holds the control character U+{ord(found.group()):04X}"
+    return None
 
 
 def is_version_number(version: str) -> bool:
@@ -89,17 +112,24 @@ def snapshot_problems(
             if entry.suffix == ".yaml" and is_version_number(entry.stem) and entry.is_file():
                 continue
             notice = NOTICE_NAME.fullmatch(entry.name)
-            if notice and entry.is_file():
-                if (folder / f"{notice['version']}.yaml").is_file() and notice["lang"] in languages:
-                    continue
-                found.append(
-                    _misplaced(
-                        display(entry),
-                        f"notice of change '{entry.name}' belongs to no frozen version in a site language",
-                        f"name it <version>.notice.<lang>.txt after a frozen version and one of "
-                        f"{', '.join(sorted(languages))}, or remove it",
+            if notice:
+                if not ((folder / f"{notice['version']}.yaml").is_file() and notice["lang"] in languages):
+                    found.append(
+                        _misplaced(
+                            display(entry),
+                            f"notice of change '{entry.name}' belongs to no frozen version in a site language",
+                            f"name it <version>.notice.<lang>.txt after a frozen version and one of "
+                            f"{', '.join(sorted(languages))}, or remove it",
+                        )
                     )
-                )
+                elif problem := notice_problem(entry):
+                    found.append(
+                        _misplaced(
+                            display(entry),
+                            f"notice of change '{entry.name}' {problem}",
+                            f"write it again: privacy-center notice {folder.name} --version {notice['version']}",
+                        )
+                    )
                 continue
             what = "a folder" if entry.is_dir() else "a file"
             found.append(

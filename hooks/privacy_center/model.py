@@ -149,6 +149,17 @@ class ContactPoint:
     note: Text | None = None
     attention: Text | None = None  # the reference line printed above the postal address ("For the attention of")
 
+    def ways(self, phone: bool = True) -> dict[str, str]:
+        """The ways to reach this point that the policy states, by field name (email, postal_address, phone,
+        web_form), in that order; without the phone when `phone` is false (where one writes)."""
+        found = {
+            "email": self.email,
+            "postal_address": self.postal_address,
+            "phone": self.phone if phone else None,
+            "web_form": self.web_form,
+        }
+        return {key: value for key, value in found.items() if value is not None and value != NOT_STATED}
+
     @classmethod
     def from_data(cls, data: Mapping[str, Raw]) -> ContactPoint:
         return cls(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -16,7 +16,7 @@ from pathlib import Path
 from .checker import check_file, check_files, default_context
 from .history import content_hash, snapshot_files, snapshot_folder, version_key
 from .loader import load_file
-from .notices import change_notice, notice_path
+from .notices import notice_path, notices_of
 from .publish import in_force_day
 from .render import notice_text
 from .scaffold import with_schema_line_for
@@ -113,6 +113,7 @@ def release(
     if version in frozen:
         raise ReleaseError(f"{slug}: version {version} is already frozen (choose a higher number)")
     appended = not listed or version != listed[-1]
+    original = path.read_text(encoding="utf-8")
     if not appended and effective is not None:
         raise ReleaseError(
             f"{slug}: version {version} is already listed in the file, with its own date: set that date in the "
@@ -127,7 +128,6 @@ def release(
             raise ReleaseError(f"{slug}: version {version} must be higher than the last listed version {listed[-1]}")
         if not summary_fr or not summary_en:
             raise ReleaseError(f"{slug}: a new version needs --summary-fr and --summary-en (what changed, for readers)")
-        original = path.read_text(encoding="utf-8")
         _append_version(path, version, effective or date.today().isoformat(), summary_fr, summary_en)
         check = check_files([path], releases=False)
         if check.errors:
@@ -137,22 +137,51 @@ def release(
     target = snapshot_folder(path, slug) / f"{version}.yaml"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(with_schema_line_for(path.read_text(encoding="utf-8"), target), encoding="utf-8")
-    notices = write_notices(path, version, languages, site_url)
+    try:
+        texts = notice_texts(path, version, languages, site_url)
+    except Exception as error:
+        target.unlink()  # nothing half done: no frozen version without its notices
+        path.write_text(original, encoding="utf-8")
+        if isinstance(error, ReleaseError):
+            raise
+        raise ReleaseError(
+            f"{slug}: the notice of change could not be written ({error}); nothing was released"
+        ) from error
+    for stale in target.parent.glob(f"{version}.notice.*.txt"):  # left by an earlier freeze of this number
+        stale.unlink()
+    notices = tuple(_write(path, slug, version, texts))
     return Released(slug, version, content_hash(data), target, appended, notices)
 
 
-def write_notices(path: Path, version: str, languages: Sequence[str], site_url: str) -> tuple[Path, ...]:
-    """Save the notice of change of a just-frozen version in each language, when its changes are material."""
+def notice_texts(path: Path, version: str, languages: Sequence[str], site_url: str) -> dict[str, str]:
+    """The notice of change of a frozen version in each language (none when its changes are editorial only)."""
     modelled = company_of(check_file(path, default_context()), in_force_day())
-    if modelled is None:  # checked before freezing: a file that no longer passes is said by validate, not here
-        return ()
-    entry = next(e for e in modelled[1] if e.version.version == version)
-    written = []
-    for language in languages:
-        notice = change_notice(entry, load_wording(language), languages[0], site_url)
-        if notice is None:
-            return ()
-        target = notice_path(path, modelled[0].slug, version, language)
-        target.write_text(notice_text(notice), encoding="utf-8")
-        written.append(target)
-    return tuple(written)
+    entry = next((e for e in modelled[1] if e.version.version == version), None) if modelled else None
+    if entry is None or entry.company is None:
+        raise ReleaseError(
+            f"{path}: version {version} cannot be read back with its frozen copy (run privacy-center validate)"
+        )
+    words = {language: load_wording(language) for language in languages}
+    return {language: notice_text(n) for language, n in notices_of(entry, languages, words, site_url).items()}
+
+
+def _write(path: Path, slug: str, version: str, texts: Mapping[str, str]) -> Iterator[Path]:
+    for language, text in texts.items():
+        target = notice_path(path, slug, version, language)
+        target.write_text(text, encoding="utf-8")
+        yield target
+
+
+def write_notices(path: Path, version: str, languages: Sequence[str], site_url: str) -> tuple[Path, ...]:
+    """Write the notice of change of an already frozen version again (a new site address, new wording): refused
+    for a version that is not frozen or has no material change."""
+    document, errors = load_file(path)
+    if document is None or errors or not isinstance(document.data, dict):
+        raise ReleaseError(errors[0].format() if errors else f"{path}: cannot be read")
+    slug = document.data.get("slug", "")
+    if version not in snapshot_files(path, slug):
+        raise ReleaseError(f"{slug}: version {version} is not frozen (release it first: privacy-center release)")
+    texts = notice_texts(path, version, languages, site_url)
+    if not texts:
+        raise ReleaseError(f"{slug}: version {version} has no material change, so it has no notice of change")
+    return tuple(_write(path, slug, version, texts))

@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 from . import cache, datamap, gaps, layer, phrases
 from .changelog import Entry
 from .model import NONE, NOT_STATED, Company, Including
-from .notices import ChangeNotice, change_notice
+from .notices import ChangeNotice, blocks
 from .safety import defuse_markdown
 from .wording import Wording, load_wording
 
@@ -180,10 +180,11 @@ def xml_environment() -> Environment:
     )
 
 
-def notice_text(notice: ChangeNotice) -> str:
-    """A notice of change as a plain-text email, subject line first: nothing escaped (the file is not markup, and
-    every value in it comes from the wording files or the checked data)."""
-    env = Environment(
+@lru_cache(maxsize=1)
+def _text_environment() -> Environment:
+    """Plain-text templates: nothing escaped (the notice file is not markup; every value in it comes from the
+    wording files or the checked data, each on one line)."""
+    return Environment(
         loader=FileSystemLoader(str(TEMPLATES_DIR)),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -191,7 +192,12 @@ def notice_text(notice: ChangeNotice) -> str:
         keep_trailing_newline=True,
         autoescape=False,
     )
-    return env.get_template("change_notice.txt.j2").render(n=notice, t=load_wording(notice.language))
+
+
+def notice_text(notice: ChangeNotice) -> str:
+    """A notice of change as a plain-text email, subject line first."""
+    template = _text_environment().get_template("change_notice.txt.j2")
+    return template.render(n=notice, t=load_wording(notice.language))
 
 
 def data_map(company: Company, words: Wording) -> Markup:
@@ -277,17 +283,22 @@ def page_path(page: str, language: str, default: str, folder: str = "") -> str:
 
 
 def render_company(
-    company: Company, languages: Sequence[str], default: str, changelog: Sequence[Entry] = (), site_url: str = ""
+    company: Company,
+    languages: Sequence[str],
+    default: str,
+    changelog: Sequence[Entry] = (),
+    notices: Mapping[str, Mapping[str, str]] | None = None,
 ) -> Iterable[Page]:
-    """Every page of one company in every language."""
+    """Every page of one company in every language; the history page shows the `notices` of change saved beside
+    the frozen versions (by version, then language)."""
     env = environment()
     for language in languages:
         words = load_wording(language)
         context = template_context(words, languages, default)
-        notices = {e.version.version: change_notice(e, words, default, site_url) for e in changelog if e.material}
+        shown = {version: blocks(saved[language]) for version, saved in (notices or {}).items() if language in saved}
         for page, template in COMPANY_PAGES:
             content = env.get_template(template).render(
-                context, company=company, page=page, changelog=changelog, notices=notices
+                context, company=company, page=page, changelog=changelog, notices=shown
             )
             yield Page(page_path(page, language, default, company.slug), language, content)
 
@@ -330,10 +341,14 @@ def render_changes(
 
 
 def render_company_pages(
-    company: Company, languages: Sequence[str], default: str, entries: Sequence[Entry] = (), site_url: str = ""
+    company: Company,
+    languages: Sequence[str],
+    default: str,
+    entries: Sequence[Entry] = (),
+    notices: Mapping[str, Mapping[str, str]] | None = None,
 ) -> list[Page]:
     """One company's pages and the full notice of each of its other versions: what depends on that company only."""
-    pages = list(render_company(company, languages, default, entries, site_url))
+    pages = list(render_company(company, languages, default, entries, notices))
     for entry in entries:
         if entry.company is not None and entry.version.version != company.current_version.version:
             pages.extend(render_archive(entry.company, entry, company.slug, languages, default))

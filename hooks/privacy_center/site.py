@@ -24,6 +24,7 @@ from .fides import as_yaml, manifest
 from .history import content_hash, snapshot_folder
 from .loader import Document
 from .model import Company
+from .notices import saved_notices
 from .progress import Stages, bar, report
 from .publish import in_force_day
 from .register import to_csv
@@ -50,8 +51,9 @@ class Site:
 
 
 def fingerprint(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
-    """What identifies a state of the data folder, frozen versions included: names, sizes and modification times."""
-    paths = sorted(p for p in data_dir.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+    """What identifies a state of the data folder, frozen versions and notices of change included: names, sizes and
+    modification times."""
+    paths = sorted(p for p in data_dir.rglob("*") if p.suffix in (".yaml", ".yml", ".txt") and p.is_file())
     return tuple((p.relative_to(data_dir).as_posix(), p.stat().st_size, p.stat().st_mtime_ns) for p in paths)
 
 
@@ -109,7 +111,6 @@ def check_company(
     default: str,
     today: date,
     stages: Stages | None = None,
-    site_url: str = "",
 ) -> CompanyBuild:
     """Check one company file and its frozen versions; model and render it when it passes."""
     stages = stages or Stages()
@@ -120,7 +121,8 @@ def check_company(
         return build
     company, entries = modelled
     with stages.timing("render"):
-        pages = render_company_pages(company, languages, default, entries, site_url)
+        notices = saved_notices(path, company, languages)
+        pages = render_company_pages(company, languages, default, entries, notices)
     return replace(build, company=company, changelog=entries, pages=tuple(pages))
 
 
@@ -159,7 +161,7 @@ def company_builds(
                 builds.append(previous)
                 continue
             context = context or default_context()
-            build = check_company(path, context, key, languages, default, today, stages, site_url)
+            build = check_company(path, context, key, languages, default, today, stages)
             build = replace(build, key=(*key, _frozen_digests(path, build.check.loaded)))
             _companies[name] = build
             builds.append(build)
