@@ -201,8 +201,15 @@ def _export(args: argparse.Namespace) -> int:
     else:
         output.write_bytes(register_csv(companies, words))
     purposes = sum(len(company.purposes) for company in companies)
-    print(f"{output}: the register of {len(companies)} companies, {purposes} processing activities ({args.lang})")
+    print(
+        f"{output}: the register of {_count(companies, 'company', 'companies')}, {purposes} processing activities "
+        f"({args.lang})"
+    )
     return 0
+
+
+def _count(items: Sequence[object], one: str, many: str) -> str:
+    return f"{len(items)} {one if len(items) == 1 else many}"
 
 
 def _export_fides(companies: Sequence[Company], args: argparse.Namespace) -> int:
@@ -218,7 +225,8 @@ def _export_fides(companies: Sequence[Company], args: argparse.Namespace) -> int
         print(f"  {slug}: {item.kind} {item.id}{code}: {item.reason}", file=sys.stderr)
     purposes = sum(len(company.purposes) for company in companies)
     print(
-        f"{output}: the Fides manifest of {len(companies)} companies, {purposes} privacy declarations ({args.lang}); "
+        f"{output}: the Fides manifest of {_count(companies, 'company', 'companies')}, {purposes} privacy "
+        f"declarations ({args.lang}); "
         f"{len(left)} item(s) with no fideslang default key, declared as custom entries or left out (listed above)"
     )
     return 0

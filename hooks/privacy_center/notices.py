@@ -13,8 +13,8 @@ from pathlib import Path
 
 from . import phrases
 from .changelog import Entry
-from .history import NOT_STATED, notice_name, snapshot_folder
-from .model import Company
+from .history import notice_name, snapshot_folder
+from .model import NOT_STATED, Company
 from .wording import Wording, prefix
 
 

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from .checker import check_file, check_files, default_context
-from .history import content_hash, snapshot_files, snapshot_folder, version_key
+from .history import content_hash, notice_name, snapshot_files, snapshot_folder, version_key
 from .loader import load_file
 from .notices import notice_path, notices_of
 from .publish import in_force_day
@@ -147,7 +147,7 @@ def release(
         raise ReleaseError(
             f"{slug}: the notice of change could not be written ({error}); nothing was released"
         ) from error
-    for stale in target.parent.glob(f"{version}.notice.*.txt"):  # left by an earlier freeze of this number
+    for stale in target.parent.glob(notice_name(version, "*")):  # left by an earlier freeze of this number
         stale.unlink()
     notices = tuple(_write(path, slug, version, texts))
     return Released(slug, version, content_hash(data), target, appended, notices)
