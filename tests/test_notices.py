@@ -174,6 +174,7 @@ def test_validate_refuses_a_notice_that_cannot_be_shown(
 ) -> None:
     (data / "versions" / "demo" / name).write_bytes(content)
     [error] = check_files([data / "demo.yaml"]).errors
+    fix = fix.replace("--version 3.0", f"--version 3.0 --data-dir {data}")  # the folder, as the user must type it
     assert (error.message, error.fix) == (message, fix)
 
 

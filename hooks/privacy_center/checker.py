@@ -186,11 +186,13 @@ def check_files(paths: Iterable[Path], context: RuleContext | None = None, relea
     return result
 
 
+def plural(count: int, word: str, words: str | None = None) -> str:
+    """A count and its noun: `1 file`, `2 files`; `words` where the plural is not the noun and an s."""
+    return f"{count} {word if count == 1 else words or word + 's'}"
+
+
 def summary(result: CheckResult) -> str:
     """The closing line of a check, like a compiler's."""
-
-    def plural(count: int, word: str) -> str:
-        return f"{count} {word}{'' if count == 1 else 's'}"
 
     return (
         f"{plural(result.files, 'file')} checked: {plural(len(result.errors), 'error')}, "

@@ -7,13 +7,14 @@ import bisect
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from fnmatch import fnmatch
 from typing import Any, Literal
 from xml.sax.saxutils import escape as xml_escape
 
 from . import phrases
 from .feeds import Asset
 from .model import NOT_STATED, Company
-from .render import Page
+from .render import EXPORTS, Page
 from .safety import link_problem
 from .wording import load_wording, prefix
 
@@ -116,8 +117,8 @@ def _under(urls: Sequence[str], folder: str) -> list[str]:
     return list(urls[start:end])
 
 
-# The files our pages announce with <link rel="alternate">: feeds and the notice as data (render.EXPORTS).
-ANNOUNCED = ("/feed.xml", "/privacy.json", "/privacy.jsonld", ".yml")
+# The files our pages announce with <link rel="alternate">, as name patterns: feeds and the notice as data.
+ANNOUNCED = ("feed.xml", *(name.format(language="*") for _, _, name in EXPORTS))
 
 
 def sitemaps(pages: Sequence[Page], assets: Sequence[Asset], default: str, site_url: str) -> list[Asset]:
@@ -126,7 +127,11 @@ def sitemaps(pages: Sequence[Page], assets: Sequence[Asset], default: str, site_
     urls = sorted(page_url(page, default) for page in pages)
     root = site_url.rstrip("/") + "/" if site_url else ""
     folders = sorted(
-        {asset.path.rsplit("/", 1)[0] + "/" for asset in assets if asset.path.endswith(ANNOUNCED) and "/" in asset.path}
+        {
+            folder + "/"
+            for folder, _, name in (asset.path.rpartition("/") for asset in assets)
+            if folder and any(fnmatch(name, pattern) for pattern in ANNOUNCED)
+        }
     )
     found = []
     for folder in folders:

@@ -12,8 +12,9 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from .checker import check_file, check_files, combine, data_files, default_context, summary
+from .checker import check_file, check_files, combine, data_files, default_context, plural, summary
 from .fides import as_yaml, manifest, unmapped
+from .history import release_command
 from .inforce import NoNotice, describe, notice_at
 from .model import Company
 from .publish import in_force_day
@@ -85,6 +86,9 @@ def _notice(args: argparse.Namespace) -> int:
     return 0
 
 
+SITE = " --site-url <address>"
+
+
 def _report_notices(notices: Sequence[Path], args: argparse.Namespace, site_url: str) -> None:
     """The notices of change written, and a warning when their addresses would not reach anyone."""
     if not notices:
@@ -92,12 +96,8 @@ def _report_notices(notices: Sequence[Path], args: argparse.Namespace, site_url:
     print("material changes: the notice of change to send to the people concerned, in each language:")
     print("\n".join(f"  {notice}" for notice in notices))
     if warning := _addresses_warning(site_url):
-        folder = "" if Path(args.data_dir) == Path("data") else f" --data-dir {args.data_dir}"
-        print(
-            f"warning: {warning}, then write it again: privacy-center notice {args.slug} --version {args.version} "
-            f"--site-url <address>{folder}",
-            file=sys.stderr,
-        )
+        again = release_command(str(Path(args.data_dir) / f"{args.slug}.yaml"), args.version, False, "notice", SITE)
+        print(f"warning: {warning}, then write it again: {again}", file=sys.stderr)
 
 
 def _diff(args: argparse.Namespace) -> int:
@@ -112,8 +112,7 @@ def _diff(args: argparse.Namespace) -> int:
     changed = sum(1 for r in reviews if r.status != "unchanged")
     material = sum(1 for r in reviews if r.material)
     print(
-        f"{len(reviews)} compan{'y' if len(reviews) == 1 else 'ies'} compared: {changed} changed, "
-        f"{material} with material changes",
+        f"{plural(len(reviews), 'company', 'companies')} compared: {changed} changed, {material} with material changes",
         file=sys.stderr,
     )
     return 0
@@ -202,14 +201,10 @@ def _export(args: argparse.Namespace) -> int:
         output.write_bytes(register_csv(companies, words))
     purposes = sum(len(company.purposes) for company in companies)
     print(
-        f"{output}: the register of {_count(companies, 'company', 'companies')}, {purposes} processing activities "
+        f"{output}: the register of {plural(len(companies), 'company', 'companies')}, {purposes} processing activities "
         f"({args.lang})"
     )
     return 0
-
-
-def _count(items: Sequence[object], one: str, many: str) -> str:
-    return f"{len(items)} {one if len(items) == 1 else many}"
 
 
 def _export_fides(companies: Sequence[Company], args: argparse.Namespace) -> int:
@@ -225,7 +220,7 @@ def _export_fides(companies: Sequence[Company], args: argparse.Namespace) -> int
         print(f"  {slug}: {item.kind} {item.id}{code}: {item.reason}", file=sys.stderr)
     purposes = sum(len(company.purposes) for company in companies)
     print(
-        f"{output}: the Fides manifest of {_count(companies, 'company', 'companies')}, {purposes} privacy "
+        f"{output}: the Fides manifest of {plural(len(companies), 'company', 'companies')}, {purposes} privacy "
         f"declarations ({args.lang}); "
         f"{len(left)} item(s) with no fideslang default key, declared as custom entries or left out (listed above)"
     )

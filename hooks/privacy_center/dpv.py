@@ -9,10 +9,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from .changelog import Entry
+from .countries import is_country
 from .exports import as_json, per_version
 from .feeds import Asset
 from .model import NOT_STATED, Company, ContactPoint, OtherSafeguard, Purpose, Right, Text, Transfer
-from .phrases import retention
+from .phrases import country, retention
 from .wording import Wording, available_languages, load_wording
 
 CONTEXT: dict[str, Any] = {
@@ -194,9 +195,9 @@ def _place(code: str) -> dict[str, Any]:
     """A destination: a country or a union of the DPV location extension, else a region in words."""
     if code in UNION:
         return {"@id": UNION[code]}
-    if len(code) == 2 and code.isupper():
+    if is_country(code):
         return {"@id": f"loc:{code}"}
-    return {"@type": "dpv:Location", "dct:description": {lang: w(f"region.{code}") for lang, w in _wordings().items()}}
+    return {"@type": "dpv:Location", "dct:description": {lang: country(code, w) for lang, w in _wordings().items()}}
 
 
 def _process(company: Company, purpose: Purpose) -> dict[str, Any]:

@@ -14,12 +14,12 @@ from .feeds import Asset
 from .model import Company
 
 # Inside JSON strings only (the structure has none of them): escaped, so the file stays inert wherever it is pasted.
-_INERT = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+INERT = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
 def as_json(data: Any) -> str:
     """The data as readable JSON: keys in the file's order, non-ASCII kept, <, > and & escaped."""
-    return json.dumps(data, ensure_ascii=False, indent=2).translate(_INERT) + "\n"
+    return json.dumps(data, ensure_ascii=False, indent=2).translate(INERT) + "\n"
 
 
 def version_data(check: FileCheck, version: str, listed: Sequence[str]) -> Any:

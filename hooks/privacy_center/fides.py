@@ -16,6 +16,7 @@ from typing import Any, Final
 
 import yaml
 
+from .exports import INERT
 from .model import NONE, NOT_STATED, Company, DataCategory, DataSubject, Including, Purpose, Recipient, Text
 from .phrases import category_name, including, join, purpose_recipients, recipient_name, retention, subject_name
 from .wording import Wording, load_wording
@@ -425,4 +426,4 @@ def as_yaml(manifests: Sequence[dict[str, Any]]) -> str:
         for resource, entries in found.items():
             union.setdefault(resource, []).extend(entries)
     text = yaml.dump(union, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=1_000_000)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return text.translate(INERT)

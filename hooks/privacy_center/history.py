@@ -17,8 +17,9 @@ from typing import Any
 
 from .diagnostics import Diagnostic
 from .diagnostics import Path as DataPath
-from .limits import MAX_VERSION_CHARS
+from .limits import MAX_NOTICE_CHARS, MAX_VERSION_CHARS
 from .loader import Document
+from .safety import FORBIDDEN_CHAR
 
 NOT_STATED = "not_stated"
 SNAPSHOT_FOLDER = "versions"
@@ -37,9 +38,9 @@ def snapshot_folder(company_file: Path, slug: str) -> Path:
 VERSION_NUMBER = re.compile(r"[0-9]+(\.[0-9]+)*")
 # The notice of change `privacy-center release` saves beside a material version (notices.py).
 NOTICE_NAME = re.compile(r"(?P<version>[0-9]+(?:\.[0-9]+)*)\.notice\.(?P<lang>[a-z]{2,3})\.txt")
-MAX_NOTICE_CHARS = 50_000  # a notice is a short email
-# What a saved notice may not hold: controls other than tab and newline, line and paragraph separators.
-_NOTICE_FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+NOTICE = "notice"  # the command that writes a version's notices of change again
 
 
 def notice_name(version: str, language: str) -> str:
@@ -57,7 +58,7 @@ def notice_problem(path: Path) -> str | None:
         return f"cannot be read as UTF-8 text ({error.__class__.__name__})"
     if len(text) > MAX_NOTICE_CHARS:
         return f"holds {len(text)} characters, more than {MAX_NOTICE_CHARS}"
-    if found := _NOTICE_FORBIDDEN.search(text):
+    if found := FORBIDDEN_CHAR.search(text):  # what no text of the data may hold either
         return f"holds the control character U+{ord(found.group()):04X}"
     return None
 
@@ -127,7 +128,10 @@ def snapshot_problems(
                         _misplaced(
                             display(entry),
                             f"notice of change '{entry.name}' {problem}",
-                            f"write it again: privacy-center notice {folder.name} --version {notice['version']}",
+                            "write it again: "
+                            + release_command(
+                                str(data_dir / f"{folder.name}.yaml"), notice["version"], False, "notice"
+                            ),
                         )
                     )
                 continue
@@ -171,13 +175,14 @@ def next_version(version: str) -> str:
     return ".".join([*parts[:-1], str(int(parts[-1]) + 1)])
 
 
-def release_command(file: str, version: str, summaries: bool = True) -> str:
-    """The `privacy-center release` command for a company file, as a user types it from the working folder: the
-    slug is the file's name, and the data folder is named when it is not ./data (the command's default)."""
+def release_command(file: str, version: str, summaries: bool = True, command: str = "release", extra: str = "") -> str:
+    """The `privacy-center release` command (or another `command` on one version, with `extra` options) for a
+    company file, as a user types it from the working folder: the slug is the file's name, and the data folder is
+    named when it is not ./data (the command's default)."""
     path = Path(file)
     folder = "" if path.parent.resolve() == Path("data").resolve() else f" --data-dir {path.parent}"
     summary = ' --summary-fr "..." --summary-en "..."' if summaries else ""
-    return f"privacy-center release {path.stem} --version {version}{summary}{folder}"
+    return f"privacy-center {command} {path.stem} --version {version}{summary}{extra}{folder}"
 
 
 def release_findings(doc: Document, frozen: Mapping[str, Any]) -> list[Diagnostic]:

@@ -65,3 +65,7 @@ MAX_MARKDOWN_LINES: Final = 200
 
 MAX_MARKDOWN_TOTAL: Final = 60_000
 """All Markdown texts of a file add up to at most 60,000 characters (real files: 6,000)."""
+
+MAX_NOTICE_CHARS: Final = 50_000
+"""A saved notice of change (`<version>.notice.<lang>.txt`) holds at most 50,000 characters (a generated one:
+about 1,500)."""
