@@ -10,6 +10,7 @@ import re
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Iterable
 from contextlib import ExitStack
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -22,6 +23,7 @@ from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 from privacy_center import cache, search, serving
 from privacy_center.checker import summary
 from privacy_center.chrome import (
@@ -110,8 +112,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _state["404"] = {}
         _stage(config)
         serving.RENDERED.new_build()
+    _permalink_title(config)
     _state["markdown_config"] = repr((config.markdown_extensions, config.mdx_configs))
     return config
+
+
+def _permalink_title(config: MkDocsConfig) -> None:
+    """The tooltip of the ¶ link beside each heading (the toc extension's `permalink_title`) in the language being
+    built, from its wording (`chrome.permalink_title`): mkdocs-static-i18n may not override `mdx_configs` per
+    language, but runs on_config before building each one, and each page's Markdown reads the config it finds."""
+    toc = config.mdx_configs.setdefault("toc", {})
+    if toc.get("permalink"):
+        toc["permalink_title"] = load_wording(_current_language(config))("chrome.permalink_title")
 
 
 def _inner_build(config: MkDocsConfig) -> bool:
@@ -233,7 +245,8 @@ on_files = CombinedEvent(_add_pages, _restore_content)
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     """Title each company section with the company's name, order its pages for reading, keep archives out of it."""
     language = _current_language(config)
-    names = {company.slug: company.name.get(language) for company in _state["site"].companies}
+    typeset = load_wording(language).typeset  # as the company's pages write its name
+    names = {company.slug: typeset(company.name.get(language)) for company in _state["site"].companies}
     for item in nav.items:
         if not isinstance(item, Section):
             continue
@@ -338,8 +351,18 @@ CELL_END = re.compile(r"(</(?:td|th|tr|caption|thead|tbody)>|<br>)(?=[^\s])")
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """A line break after table cells and <br> (invisible: table layout and line starts ignore it), so search
-    snippets do not glue two cells or lines into one word."""
+    snippets do not glue two cells or lines into one word; the table of contents typeset as the page is."""
+    _typeset_toc(page.toc, load_wording(_current_language(config)).typeset)
     return CELL_END.sub("\\1\n", html) if page.file.generated_by == GENERATOR else html
+
+
+def _typeset_toc(items: Iterable[AnchorLink], typeset: Callable[[str], str]) -> None:
+    """The language's one typographic rule on the titles of the table of contents (Material's TOC, the search
+    index's section titles): the toc extension rebuilds each title from the heading's text with every run of white
+    space, no-break spaces included, turned into a plain space (French `Qui sommes-nous ?` lost its U+202F)."""
+    for item in items:
+        item.title = typeset(item.title)
+        _typeset_toc(item.children, typeset)
 
 
 @event_priority(10)  # before Material's search plugin (0), which then skips the pages indexed here

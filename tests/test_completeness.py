@@ -13,7 +13,8 @@ from privacy_center.checker import check_files
 from privacy_center.loader import load_file
 
 INCOMPLETE = sorted((FIXTURES / "incomplete").glob("*.yaml"))
-WARN = re.compile(r"^# warn: (.+)$", re.M)
+WARN = re.compile(r"^# (?:warn|also): (.+)$", re.M)  # `also`: a warning of another rule the gap cannot go without
+OWN = re.compile(r"^# warn: (.+)$", re.M)
 
 
 def fixture_of(rule) -> Path:
@@ -78,7 +79,9 @@ def test_each_rule_finds_its_gap_in_its_fixture(rule) -> None:
     else:
         found = list(rule(document))
     assert found, f"{rule.__name__} finds nothing in {fixture_of(rule).name}"
-    assert [f"{w.line}:{w.column}: {w.path}: {w.message}" for w in found] == declared(fixture_of(rule))
+    assert [f"{w.line}:{w.column}: {w.path}: {w.message}" for w in found] == OWN.findall(
+        fixture_of(rule).read_text(encoding="utf-8")
+    )
 
 
 def test_complete_files_get_no_warning() -> None:

@@ -55,10 +55,12 @@ def test_transfers_are_drawn_from_the_recipient_or_purposes_the_policy_names() -
     seed = company(ROOT / "data" / "coppernic.yaml")
     layout = datamap.layout(seed, load_wording("en"))
     transfers = layout.column("outside_eu")
-    assert [box.label for box in transfers] == ["North America"]
-    assert [(link.source, link.target) for link in layout.links if link.target.startswith("transfer:")] == [
-        ("recipient:maintenance_centre", transfers[0].key)
+    assert [box.label for box in transfers] == ["North America (possible)"]  # the policy: "may be transferred"
+    assert [(link.source, link.target, link.kind) for link in layout.links if link.target.startswith("transfer:")] == [
+        ("recipient:maintenance_centre", transfers[0].key, "possible")
     ]
+    assert "possible" in [kind for kind, _ in layout.legend]
+    assert "Dashed line: a transfer the policy presents as possible" in layout.description
 
     forms = company(FIXTURES / "valid" / "forms-transfers.yaml")
     with_purposes = [t for t in forms.transfers.items if t.purposes]
@@ -72,6 +74,27 @@ def test_transfers_are_drawn_from_the_recipient_or_purposes_the_policy_names() -
         assert sources == {f"purpose:{p.id}" for p in transfer.purposes}
     assert "transfer:unnamed" in {box.key for box in layout.column("outside_eu")}
     assert not [link for link in layout.links if link.target == "transfer:unnamed"]
+
+
+def test_links_the_data_calls_a_reading_are_drawn_as_one() -> None:
+    """ActifPilot lists purposes, data and recipients separately and its data marks the links as a reading
+    (`linked_by_reading`): they are dotted and the legend says why; Coppernic's purposes carry notes on other
+    readings (a legal basis), which do not make their links a reading."""
+    seed = company(ROOT / "data" / "actifpilot.yaml")
+    layout = datamap.layout(seed, load_wording("en"))
+    noted = {f"purpose:{p.id}" for p in seed.purposes if p.linked_by_reading}
+    assert noted
+    for link in layout.links:
+        expected = "possible" if link.target.startswith("transfer:") else "reading"
+        if link.source in noted or link.target in noted:
+            assert link.kind == expected, link
+    assert "reading" in [kind for kind, _ in layout.legend]
+    figure = ET.fromstring(str(data_map(seed, load_wording("fr"))))
+    classes = {path.get("class") for path in figure.iter(f"{SVG}path")}
+    assert "pc-map__link--reading" in classes
+    assert "Trait pointillé" in "".join(figure.itertext())
+    plain = datamap.layout(company(ROOT / "data" / "coppernic.yaml"), load_wording("en"))
+    assert {link.kind for link in plain.links} == {"stated", "possible"}
 
 
 def test_no_map_column_is_wider_than_a_desktop_content_area() -> None:

@@ -850,3 +850,27 @@ def test_a_sale_that_starts_is_material_and_one_that_stops_is_not() -> None:
     reworded = Sale(False, statement=replace(base, sale=Sale(False)).name)
     [wording] = diff(replace(base, sale=Sale(False)), replace(base, sale=reworded))
     assert (wording.kind, wording.material, wording.subject) == ("wording_changed", False, "layer.fact.sold")
+
+
+def test_a_purposes_role_and_advertising_are_diffed() -> None:
+    """A purpose that becomes processing on a customer's behalf, or newly serves advertising: both material, and
+    worded with the role and the answer in each language."""
+    from dataclasses import replace
+
+    from privacy_center.model import PurposeRole, Text
+
+    old = company("1.0")
+    first = old.purposes[0]
+    role = PurposeRole("processor", Text({"fr": "le Client", "en": "the Customer"}))
+    new = replace(old, purposes=(replace(first, role=role, advertising=True), *old.purposes[1:]))
+    found = {c.kind: c for c in diff(old, new)}
+    assert {kind: c.material for kind, c in found.items()} == {
+        "purpose_role_changed": True,
+        "purpose_advertising_changed": True,
+    }
+    assert change(found["purpose_role_changed"], load_wording("en")).endswith(
+        ": not stated → Processor on behalf of the Customer (GDPR Art. 28)"
+    )
+    assert change(found["purpose_advertising_changed"], load_wording("en")).endswith(": not stated → Yes")
+    french = change(found["purpose_role_changed"], load_wording("fr")).replace("\u202f", " ").replace("\u00a0", " ")
+    assert french.endswith(" : non précisé → Sous-traitant pour le compte du Client (art. 28 RGPD)")

@@ -9,10 +9,22 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from babel.lists import format_list
 from conftest import FIXTURES, ROOT
+from privacy_center import statements
 from privacy_center.checker import default_context
 from privacy_center.dpv import LEGAL_BASIS, RIGHT, SAFEGUARD
-from privacy_center.model import NONE, NOT_STATED, OtherSafeguard, Safeguard, Text, Transfer, Transfers
+from privacy_center.model import (
+    NONE,
+    NOT_STATED,
+    Alternatives,
+    ContactPoint,
+    OtherSafeguard,
+    Safeguard,
+    Text,
+    Transfer,
+    Transfers,
+)
 from privacy_center.publish import in_force_day
 from privacy_center.site import check_company
 from privacy_center.wording import load_wording
@@ -66,6 +78,55 @@ def contact(node: dict[str, Any]) -> dict[str, str]:
 def stated_ways(point: Any) -> dict[str, str]:
     ways = {"email": point.email, "address": point.postal_address, "telephone": point.phone, "url": point.web_form}
     return {key: value for key, value in ways.items() if value not in (None, NOT_STATED)}
+
+
+def stated_at(node: dict[str, Any]) -> list[tuple[str, Any]]:
+    """The schema.org properties of a node (its addresses), as (property, values)."""
+    return [(key, values) for key, values in node.items() if key.startswith(SCHEMA)]
+
+
+def safeguard_words(safeguard: Any, lang: str) -> str:
+    """A transfer instrument as the pages word it: its wording, or the policy's words for another safeguard."""
+    words = load_wording(lang)
+    if isinstance(safeguard, OtherSafeguard):
+        return words("label.safeguard_other", text=safeguard.text.get(lang))
+    return words(f"safeguard.{safeguard}")
+
+
+def acts_as(company: Any, purpose: Any) -> str:
+    """The company's role for a purpose, from the data: the purpose's own `role`, else the company's (a company that
+    is `controller_and_processor` gives one per purpose)."""
+    if purpose.role is not None:
+        return purpose.role.acts_as
+    return "processor" if company.role == "processor" else "controller"
+
+
+def acts_for(company: Any, purpose: Any) -> Any:
+    """The controller a processor purpose is carried out for, as the data names it (a Text), or not_stated."""
+    if purpose.role is not None:
+        return purpose.role.on_behalf_of
+    obligations = company.processor_obligations
+    return obligations.controller if obligations is not None else NOT_STATED
+
+
+def exercised_at(company: Any, right: Any) -> tuple[str, dict[str, str]]:
+    """Where the data says a right is exercised, and the contact the record gives for it: the authority for a
+    complaint when the policy mentions it, the right's own address, only its `how` when its contact is not_stated,
+    the rights contact, else the controller a processor sends people to."""
+    authority = company.authority
+    if right.code == "complaint":
+        if not authority.mentioned:
+            return "not_stated", {}
+        ways = {"url": authority.complaint_url, "address": authority.postal_address}
+        return "authority", {key: value for key, value in ways.items() if value not in (None, NOT_STATED)}
+    if isinstance(right.contact, ContactPoint):
+        return "own", stated_ways(right.contact)
+    general = company.rights.contact
+    if right.contact != NOT_STATED and general.ways(phone=False):
+        return "contact", stated_ways(general)
+    if right.contact != NOT_STATED and company.rights.via_controller is not None:
+        return "controller", {}
+    return ("how" if right.how is not None else "not_stated"), {}
 
 
 def expanded(path: Path) -> dict[str, Any]:
@@ -122,6 +183,15 @@ def assert_record(notice: dict[str, Any], company: Any, entry: Any) -> None:
         assert ids(process, "hasProcessing") == [DPV + "Transfer"]
         stated = [] if transfer.safeguards == NOT_STATED else list(transfer.safeguards)
         bases = process.get(DPV + "hasLegalBasis", [])
+        if isinstance(transfer.safeguards, Alternatives):
+            # "A or B": one basis described in words, never each instrument listed as if all were relied on
+            (node,) = bases
+            assert node["@type"] == [DPV + "DataTransferLegalBasis"] and "@id" not in node
+            assert languages(node, DCT + "description") == {
+                lang: format_list([safeguard_words(s, lang) for s in stated], style="or", locale=lang)
+                for lang in ("fr", "en")
+            }
+            continue
         assert len(bases) == len(stated)
         for node, safeguard in zip(bases, stated, strict=True):
             if isinstance(safeguard, str) and safeguard in TRANSFER_ARTICLE:
@@ -149,7 +219,19 @@ def assert_record(notice: dict[str, Any], company: Any, entry: Any) -> None:
         assert [p["@id"].split("#")[1] for p in process.get(DCT + "isPartOf", [])] == [
             f"purpose-{p.id}" for p in transfer.purposes
         ]
+    every_controller = all(acts_as(company, p) == "controller" for p in company.purposes)
     for process, purpose in zip(processes, company.purposes, strict=False):
+        # who is responsible, per process: the company as processor for a controller's work (that controller named
+        # when the data names it), as controller of its own work when it is not controller for every purpose
+        # (it used to be the notice's one controller for every process)
+        role = acts_as(company, purpose)
+        if role == "processor":
+            assert ids(process, "hasDataProcessor") == ["#company"]
+            named = [] if acts_for(company, purpose) == NOT_STATED else [[DPV + "DataController"]]
+            assert [node["@type"] for node in process.get(DPV + "hasDataController", [])] == named
+        else:
+            assert DPV + "hasDataProcessor" not in process
+            assert ids(process, "hasDataController") == ([] if every_controller else ["#company"])
         if purpose.legal_bases == NOT_STATED:
             assert DPV + "hasLegalBasis" not in process  # silence stays silence
         else:
@@ -168,18 +250,49 @@ def assert_record(notice: dict[str, Any], company: Any, entry: Any) -> None:
     assert [r["@type"] for r in rights] == [
         [concept(RIGHT[r.code]) if r.code in RIGHT else DPV + "DataSubjectRight"] for r in company.rights.offered
     ]
+    found = statements.of(company)
     for node, right in zip(rights, company.rights.offered, strict=True):
         assert languages(node, DCT + "title")["fr"] == load_wording("fr")(f"right.{right.code}.name")
         (where,) = node.get(DPV + "isExercisedAt", [{}])
-        assert contact(where) == stated_ways(right.contact or company.rights.contact)
+        # the rights contact only where the right is exercised there: a complaint goes to the authority, a right
+        # with `contact: not_stated` only by its `how`, a processor's rights at the controller (it used to be the
+        # rights contact for every right)
+        channel, ways = exercised_at(company, right)
+        assert found.right(right.code).channel == channel
+        assert contact(where) == ways
+        controllers = [c["@type"] for c in where.get(DPV + "hasDataController", [])]
+        assert controllers == ([[DPV + "DataController"]] if channel == "controller" else [])
         if right.how is not None:
             assert languages(where, DCT + "description") == dict(right.how.values)
-    (authority,) = notice[DPV + "hasAuthority"]
-    assert languages(authority, DCT + "title") == {
-        lang: load_wording(lang)(f"authority.{company.authority.code}.name") for lang in ("fr", "en")
+    authority = company.authority
+    if not authority.mentioned:
+        assert DPV + "hasAuthority" not in notice  # the policy does not name it (it used to be always there)
+    else:
+        (node,) = notice[DPV + "hasAuthority"]
+        assert languages(node, DCT + "title") == {
+            lang: load_wording(lang)(f"authority.{authority.code}.name") for lang in ("fr", "en")
+        }
+        assert {key.removeprefix(SCHEMA): value["@value"] for key, (value,) in stated_at(node)} == {
+            key: value
+            for key, value in (("url", authority.complaint_url), ("address", authority.postal_address))
+            if value not in (None, NOT_STATED)
+        }
+    # the company: the notice's controller only when it is controller for every purpose; otherwise an entity of
+    # the notice, typed by the roles its purposes give it (it used to be the controller of every notice)
+    key, other = ("hasDataController", "hasEntity") if every_controller else ("hasEntity", "hasDataController")
+    assert DPV + other not in notice
+    (entity,) = notice[DPV + key]
+    assert entity["@id"].endswith("#company")
+    types = {
+        "controller": DPV + "DataController",
+        "joint_controller": DPV + "JointDataControllers",
+        "processor": DPV + "DataProcessor",
     }
-    (controller,) = notice[DPV + "hasDataController"]
-    assert contact(controller) == stated_ways(company.contact)
+    expected_types = list(dict.fromkeys(types[acts_as(company, p)] for p in company.purposes))
+    assert entity["@type"] == (expected_types or [DPV + "DataController"])
+    legal_name = company.identity.legal_name
+    assert entity.get(SCHEMA + "name") == (None if legal_name == NOT_STATED else [{"@value": legal_name}])
+    assert contact(entity) == stated_ways(company.contact)
 
 
 def test_the_vocabulary_cites_the_articles_the_site_cites() -> None:
@@ -228,3 +341,93 @@ def test_every_transfer_instrument_has_its_article_or_stays_in_words() -> None:
             assert_record(notice, company, entry)
             (process,) = transfers
             assert [p.get("@id") for p in process[DPV + "hasLocation"]] == [LOC + "US", LOC + "EEA", None]
+    # instruments the policy gives as alternatives ("clauses or an adequacy decision") are one described basis
+    either = replace(transfer, safeguards=Alternatives(("scc", "adequacy")))
+    company = replace(build.company, transfers=Transfers(True, None, (either,)))
+    notice = expanded_record(record(company, entry))
+    assert_record(notice, company, entry)
+    (process,) = [p for p in notice[DPV + "hasProcess"] if p["@id"].endswith("#transfer-t")]
+    (basis,) = process[DPV + "hasLegalBasis"]
+    scc, adequacy = (load_wording("en")(f"safeguard.{code}") for code in ("scc", "adequacy"))
+    assert languages(basis, DCT + "description")["en"] == f"{scc} or {adequacy}"
+
+
+# Issue 21: the record says what the policy says of who is responsible, the authority and each right's channel.
+
+
+def seed_record(site: Path, slug: str) -> tuple[dict[str, Any], Any]:
+    """The published record of a seed, expanded, and the seed's data."""
+    return expanded(site / slug / "privacy.jsonld"), built(ROOT / "data" / f"{slug}.yaml").company
+
+
+def process_of(notice: dict[str, Any], purpose_id: str) -> dict[str, Any]:
+    (process,) = [p for p in notice[DPV + "hasProcess"] if p["@id"].endswith(f"#purpose-{purpose_id}")]
+    return process
+
+
+def test_a_processor_is_the_processor_of_the_work_it_does_for_the_customer(site: Path) -> None:
+    """saas-provider is a processor for four purposes (on behalf of the Customer) and controller of the contract
+    contacts: each process names its own controller, and the company is never the controller of the Customer's
+    work (it was the notice's `dpv:hasDataController` for every process)."""
+    notice, company = seed_record(site, "saas-provider")
+    processor = [p for p in company.purposes if acts_as(company, p) == "processor"]
+    controller = [p for p in company.purposes if acts_as(company, p) == "controller"]
+    assert len(processor) == 4 and [p.id for p in controller] == ["contract_contacts"]
+    assert DPV + "hasDataController" not in notice
+    (entity,) = notice[DPV + "hasEntity"]
+    assert entity["@id"].endswith("#company")
+    assert entity["@type"] == [DPV + "DataProcessor", DPV + "DataController"]
+    for purpose in processor:
+        process = process_of(notice, purpose.id)
+        assert ids(process, "hasDataProcessor") == ["#company"]
+        (named,) = process[DPV + "hasDataController"]
+        assert "@id" not in named  # the Customer, not the company
+        assert named["@type"] == [DPV + "DataController"]
+    for purpose in controller:
+        process = process_of(notice, purpose.id)
+        assert ids(process, "hasDataController") == ["#company"]
+        assert DPV + "hasDataProcessor" not in process
+
+
+def test_the_customer_is_named_in_the_expanded_record(site: Path) -> None:
+    """The controller a processor acts for, and the one its rights are exercised at, keep their name once the
+    record is expanded by a JSON-LD processor: `le Client` / `the Customer`, as the data names it."""
+    notice, company = seed_record(site, "saas-provider")
+    for purpose in company.purposes:
+        if acts_as(company, purpose) == "processor":
+            (named,) = process_of(notice, purpose.id)[DPV + "hasDataController"]
+            assert languages(named, SCHEMA + "name") == dict(acts_for(company, purpose).values)
+    via = dict(company.rights.via_controller.controller.values)
+    for right in notice[DPV + "hasRight"]:
+        (where,) = right[DPV + "isExercisedAt"]
+        (named,) = where[DPV + "hasDataController"]
+        assert languages(named, SCHEMA + "name") == via
+
+
+@pytest.mark.parametrize("slug", ["actifpilot", "publisher-cgu", "saas-provider"])
+def test_no_authority_where_the_policy_does_not_mention_it(site: Path, slug: str) -> None:
+    """These policies do not mention the supervisory authority: the record names none, and no right is exercised
+    at it (the authority used to be in every record)."""
+    notice, company = seed_record(site, slug)
+    assert company.authority.mentioned is False
+    assert DPV + "hasAuthority" not in notice
+    complaint = [r for r in notice[DPV + "hasRight"] if r["@type"] == [concept(RIGHT["complaint"])]]
+    assert all(DPV + "isExercisedAt" not in r for r in complaint)
+
+
+def test_coppernic_rights_are_exercised_where_the_policy_says(site: Path) -> None:
+    """coppernic names the authority for complaints (without its address): the complaint is not sent to the
+    company's rights contact; withdrawing consent is described only by its means (`contact: not_stated`): no
+    address of the company is given for it (both used to carry the rights contact)."""
+    notice, company = seed_record(site, "coppernic")
+    rights = {r["@id"].split("#right-")[1]: r for r in notice[DPV + "hasRight"]}
+    company_ways = set(stated_ways(company.rights.contact).values())
+    assert company_ways  # the rights contact the two rights below must not carry
+    (where,) = rights["complaint"].get(DPV + "isExercisedAt", [{}])
+    assert not set(contact(where).values()) & company_ways
+    assert contact(where) == {}  # the policy gives no address for the authority
+    (where,) = rights["withdraw_consent"][DPV + "isExercisedAt"]
+    assert DPV + "hasContact" not in where
+    how = next(r.how for r in company.rights.offered if r.code == "withdraw_consent")
+    assert languages(where, DCT + "description") == dict(how.values)
+    assert rights["access"][DPV + "isExercisedAt"][0][DPV + "hasContact"]  # the other rights keep the contact

@@ -24,7 +24,7 @@ from fideslang.models import (
 )
 from fideslang.relationships import get_referenced_missing_keys
 from fideslang.validation import FIDES_KEY_PATTERN
-from privacy_center import fides
+from privacy_center import fides, statements
 from privacy_center.checker import default_context
 from privacy_center.fides import (
     DATA_CATEGORY,
@@ -38,7 +38,20 @@ from privacy_center.fides import (
     manifest,
     unmapped,
 )
-from privacy_center.model import NONE, NOT_STATED, Company, Dpo, LegalBasis, Recipient, Transfer, Transfers
+from privacy_center.model import (
+    NONE,
+    NOT_STATED,
+    ActsAs,
+    Alternatives,
+    Company,
+    Dpo,
+    LegalBasis,
+    PurposeRole,
+    Recipient,
+    SpecialCategories,
+    Transfer,
+    Transfers,
+)
 from privacy_center.phrases import category_name, recipient_name, subject_name
 from privacy_center.publish import in_force_day
 from privacy_center.site import check_company
@@ -124,6 +137,24 @@ def custom_key(company: Company, kind: str, item_id: str) -> str:
     return f"{company.slug}-{kind}-{item_id}"
 
 
+def acts_as(company: Company, purpose: Any) -> str:
+    """The company's role for a purpose, from the data: the purpose's own `role`, else the company's."""
+    if purpose.role is not None:
+        return purpose.role.acts_as
+    return "processor" if company.role == "processor" else "controller"
+
+
+def special_category_data(company: Company, purpose: Any) -> bool | None:
+    """Whether the data says a purpose processes special-category data (Art. 9): yes from a category marked
+    sensitive, else the policy's explicit yes or no for all its data; None when it does not answer (silence, or
+    words without a yes or no)."""
+    categories = () if purpose.data_categories == NOT_STATED else purpose.data_categories
+    if any(c.sensitive for c in categories):
+        return True
+    special = company.special_categories
+    return None if special == NOT_STATED else special.processed
+
+
 def assert_says_what_the_data_says(company: Company, language: str, found: dict[str, Any]) -> None:
     """Every field of the manifest against the data, and `unmapped` against the keys the manifest gives."""
     words = load_wording(language)
@@ -139,7 +170,11 @@ def assert_says_what_the_data_says(company: Company, language: str, found: dict[
     identity = company.identity
     assert system["fides_key"] == company.slug
     assert system["name"] == company.name.get(language)
-    assert system["responsibility"] == RESPONSIBILITY[company.role]
+    # from each purpose's role, each title once in the order the roles first appear (it was the company's role, one
+    # title for a company that is controller of some purposes and processor of others)
+    roles = [acts_as(company, p) for p in company.purposes]
+    assert [p.role.acts_as for p in statements.of(company).purposes] == roles
+    assert system["responsibility"] == list(dict.fromkeys(RESPONSIBILITY[role] for role in roles or ["controller"]))
     assert system.get("legal_name") == (None if identity.legal_name == NOT_STATED else identity.legal_name)
     assert system.get("legal_address") == (
         None if identity.registered_address == NOT_STATED else identity.registered_address
@@ -189,14 +224,17 @@ def assert_says_what_the_data_says(company: Company, language: str, found: dict[
 
         if purpose.data_categories == NOT_STATED:
             assert declaration["data_categories"] == []  # required by fideslang; the silence is in meta
-            assert "processes_special_category_data" not in declaration
             assert "data_categories" in silent
         else:
             expected = keys_of(company, purpose.data_categories, "data_category", custom, category_name, words)
             assert declaration["data_categories"] == expected
-            sensitive = any(c.sensitive for c in purpose.data_categories)
-            assert declaration["processes_special_category_data"] is sensitive
             assert "data_categories" not in silent
+        # written only when the policy answers yes or no; fideslang reads an absent field as false, so silence is
+        # left out and named (it was false whenever no listed category was marked sensitive)
+        special = special_category_data(company, purpose)
+        assert declaration.get("processes_special_category_data") is special
+        if special is None:
+            assert "processes_special_category_data" in silent
 
         if purpose.data_subjects == NOT_STATED:
             assert "data_subjects" not in declaration
@@ -257,9 +295,16 @@ def assert_says_what_the_data_says(company: Company, language: str, found: dict[
     assert set(custom["data_use"]) == {custom_key(company, "purpose", p.id) for p in company.purposes}
     if transfers != NOT_STATED and transfers.outside_eu is True:
         given = set(system.get("legal_basis_for_transfers", []))
+        relied = [
+            t for t in transfers.items if t.safeguards != NOT_STATED and not isinstance(t.safeguards, Alternatives)
+        ]
+        assert given == {TRANSFER_BASIS[c] for t in relied for c in t.safeguards if c in TRANSFER_BASIS}
         for transfer in transfers.items:
             for item in () if transfer.safeguards == NOT_STATED else transfer.safeguards:
                 code = item if isinstance(item, str) else None
+                if isinstance(transfer.safeguards, Alternatives):  # "A or B": neither is relied on for sure
+                    assert ("safeguard", transfer.id, code) in found_unmapped
+                    continue
                 assert (TRANSFER_BASIS.get(code or "") in given) != (("safeguard", transfer.id, code) in found_unmapped)
 
 
@@ -326,6 +371,73 @@ def test_edge_cases_the_seeds_do_not_reach() -> None:
     assert left == [("safeguard", "us", "code_of_conduct")]
 
 
+@pytest.mark.parametrize("slug", ["actifpilot", "coopo", "saas-provider"])
+def test_silence_on_special_categories_is_not_a_no(slug: str) -> None:
+    """These policies say nothing of special-category data and mark no category sensitive: no declaration says
+    `processes_special_category_data: false` (fideslang's own reading of an absent field); each names it as not
+    stated (the manifest used to write false for every purpose with listed categories)."""
+    company = seed(slug)
+    assert company.special_categories == NOT_STATED
+    assert statements.of(company).special.answer == "not_stated"
+    for language in LANGUAGES:
+        system = manifest(company, language)["system"][0]
+        notes = system["meta"][META].get("declarations", {})
+        for declaration, purpose in zip(system["privacy_declarations"], company.purposes, strict=True):
+            assert "processes_special_category_data" not in declaration, purpose.id
+            assert "processes_special_category_data" in notes[purpose.id]["not_stated"], purpose.id
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_a_field_the_manifest_writes_is_never_named_not_stated(case: str) -> None:
+    """A declaration's `not_stated` list names the fields it leaves out, and only those: a field both written and
+    named unstated contradicts itself."""
+    company = company_of(case)
+    for language in LANGUAGES:
+        system = manifest(company, language)["system"][0]
+        notes = system["meta"][META].get("declarations", {})
+        for declaration, purpose in zip(system["privacy_declarations"], company.purposes, strict=True):
+            silent = notes.get(purpose.id, {}).get("not_stated", [])
+            written = [field for field in silent if field in declaration and field != "data_categories"]
+            assert written == [], f"{purpose.id}: written and named not stated: {written}"
+
+
+def test_roles_special_categories_and_alternatives_as_the_data_says() -> None:
+    """A processor purpose before a controller one, an explicit "no special categories", and instruments given as
+    alternatives: Processor then Controller, false for every purpose but a sensitive one, and no transfer basis
+    from the alternatives (each left to `unmapped`, with its reason)."""
+    base = seed("coopo")
+    cookies, contact, newsletter = base.purposes
+    sensitive = replace(newsletter.data_categories[0], sensitive=True)
+    company = replace(
+        base,
+        role="controller_and_processor",
+        special_categories=SpecialCategories(False),
+        purposes=(
+            replace(cookies, role=PurposeRole("processor", NOT_STATED)),
+            contact,
+            replace(newsletter, data_categories=(sensitive,)),
+        ),
+        transfers=Transfers(
+            True,
+            items=(
+                Transfer("either", ("US",), None, None, Alternatives(("scc", "adequacy")), None),
+                Transfer("both", ("US",), None, None, ("bcr",), None),
+            ),
+        ),
+    )
+    for language in LANGUAGES:
+        found = manifest(company, language)
+        validated(found)
+        assert_says_what_the_data_says(company, language, found)
+        system = found["system"][0]
+        assert system["responsibility"] == ["Processor", "Controller"]
+        assert [d["processes_special_category_data"] for d in system["privacy_declarations"]] == [False, False, True]
+        assert system["legal_basis_for_transfers"] == ["BCRs"]
+    left = [(u.id, u.code, u.reason) for u in unmapped(company) if u.kind == "safeguard"]
+    assert [(i, c) for i, c, _ in left] == [("either", "scc"), ("either", "adequacy")]
+    assert all("alternatives" in reason for _, _, reason in left)
+
+
 # The checks can fail: fideslang rejects a tampered manifest, and the field check catches a lie or an omission.
 
 
@@ -370,6 +482,8 @@ def test_the_field_check_catches_a_manifest_that_strays_from_the_data(tamper: st
 
 
 def test_every_code_is_mapped_or_explained_once() -> None:
+    from typing import get_args
+
     words = load_wording("en")
     categories, subjects = set(words.codes("data_category")), set(words.codes("data_subject"))
     assert set(DATA_CATEGORY) | set(NO_DATA_CATEGORY) == categories
@@ -380,7 +494,8 @@ def test_every_code_is_mapped_or_explained_once() -> None:
     assert set(DATA_SUBJECT.values()) <= DEFAULT_KEYS["data_subject"]
     assert set(LEGAL_BASIS) == set(words.codes("legal_basis"))
     assert {LegalBasisForProcessingEnum(v) for v in LEGAL_BASIS.values()} == set(LegalBasisForProcessingEnum)
-    assert {v for vs in RESPONSIBILITY.values() for v in vs} <= {t.value for t in DataResponsibilityTitle}
+    assert set(RESPONSIBILITY) == set(get_args(ActsAs))
+    assert set(RESPONSIBILITY.values()) <= {t.value for t in DataResponsibilityTitle}
     assert set(TRANSFER_BASIS.values()) <= {t.value for t in LegalBasisForTransfersEnum}
 
 
@@ -410,8 +525,11 @@ def test_every_key_fits_fideslang_and_the_module_does_not_import_it() -> None:
 
 def test_a_system_alone_validates() -> None:
     """The system resource on its own, as `fides` reads one from a file of systems."""
-    system = System.model_validate(manifest(seed("saas-provider"), "fr")["system"][0])
-    assert system.responsibility == ["Controller", "Processor"]
+    company = seed("saas-provider")
+    system = System.model_validate(manifest(company, "fr")["system"][0])
+    # processor for its first purposes, controller of the contract contacts: the titles as the roles first appear
+    assert [acts_as(company, p) for p in company.purposes][:1] == ["processor"]
+    assert system.responsibility == ["Processor", "Controller"]
     assert system.legal_name is None  # not stated: left out, fideslang's default
 
 

@@ -7,6 +7,7 @@ repeats "not stated" where the box says it.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import typing
 from pathlib import Path
@@ -185,3 +186,24 @@ def test_gaps_are_grouped_per_rule_in_rule_order() -> None:
     mandatory = next(gap for gap in company.gaps if gap.rule == "purpose_mandatory")
     assert (mandatory.kind, mandatory.article, len(mandatory.subjects)) == ("purpose", "13(2)(e)", 15)
     assert company == company.__class__(**{**company.__dict__, "gaps": ()})  # derived: equality ignores it
+
+
+def test_a_transfer_named_by_nothing_is_named_by_its_place() -> None:
+    """A transfer with no destination, recipient or description: the box says which of the policy's transfers it
+    is, in words, never by the data's id (actifpilot's `outside_eu` was printed as is)."""
+    company = _company("actifpilot")
+    unnamed = dataclasses.replace(
+        company.transfers.items[0], id="outside_eu", destination=model.NOT_STATED, recipient=None, description=None
+    )
+    alone = dataclasses.replace(company, transfers=dataclasses.replace(company.transfers, items=(unnamed,)))
+    first = dataclasses.replace(unnamed, id="first")
+    second = dataclasses.replace(company, transfers=dataclasses.replace(company.transfers, items=(first, unnamed)))
+    named = {}
+    for language in LANGS:
+        words = load_wording(language)
+        assert gaps.subject_name(alone, "transfer", "outside_eu", words) == words("gaps.unnamed_transfer.one")
+        named[language] = gaps.subject_name(second, "transfer", "outside_eu", words)
+    assert named == {
+        "fr": "n° 2 sur les 2 que mentionne la politique",
+        "en": "no. 2 of the 2 the policy mentions",
+    }

@@ -171,6 +171,9 @@ def instances() -> dict[Slot, tuple[DataPath, bool]]:
             else:
                 found.setdefault(slot, (path, False))
                 found.setdefault((*slot, LANG), (path, True))  # the text form of a string-or-text field
+    for slot, (path, _) in list(found.items()):
+        if slot[-2:] == ("statement", LANG) and path[-1] == "statement":  # a text-or-{processed, statement} field:
+            found.setdefault((*slot[:-2], LANG), (path[:-1], True))  # its text form replaces the mapping
     return {slot: found[slot] for slot in string_slots() if slot in found}
 
 
@@ -327,9 +330,13 @@ def slug_of(payload: Payload) -> str:
 def combined(outcome: Outcome) -> Any:
     """The payload in every field that accepted it (except ids, slug, versions and dates, which would clash)."""
     data = base().data
+    wheres = [instances()[slot][0] for slot in outcome.accepted]
     for slot in outcome.accepted:
         if slot[-1] in SKIP_IN_COMBINATION or slot[:1] == ("slug",):
             continue
+        where = instances()[slot][0]
+        if any(len(other) > len(where) and other[: len(where)] == where for other in wheres):
+            continue  # another form of a field that others write into (a text in place of {processed, statement})
         data = inject(data, *instances()[slot], outcome.payload.text)
     return {**data, "slug": slug_of(outcome.payload)}
 

@@ -54,16 +54,17 @@ def test_mailto_without_body_is_unchanged() -> None:
 
 def test_silence_is_never_no() -> None:
     facts = key_facts(company(ROOT / "data" / "coppernic.yaml"))
-    assert (facts.sold, facts.advertising, facts.automated) == ("not_stated", "not_stated", "not_stated")
-    assert (facts.outside_eu, facts.consent_cookies, facts.sensitive) == ("possible", "yes", "statement")
+    answers = (facts.sold, facts.advertising, facts.automated, facts.outside_eu, facts.consent_cookies, facts.special)
+    assert tuple(a.answer for a in answers) == ("not_stated", "not_stated", "not_stated", "possible", "yes", "no")
+    assert facts.special.paths == ("special_categories.processed",)  # "collects no sensitive data": said, not assumed
     assert facts.channel == "postal"
 
 
 def test_coopo_says_its_data_is_not_sold() -> None:
     coopo = company(ROOT / "data" / "coopo.yaml")
-    assert key_facts(coopo).sold == "no" and key_facts(coopo).channel == "email"
-    assert key_facts(replace(coopo, sale=NOT_STATED)).sold == "not_stated"
-    assert key_facts(replace(coopo, sale=Sale(True))).sold == "yes"
+    assert key_facts(coopo).sold.answer == "no" and key_facts(coopo).channel == "email"
+    assert key_facts(replace(coopo, sale=NOT_STATED)).sold.answer == "not_stated"
+    assert key_facts(replace(coopo, sale=Sale(True))).sold.answer == "yes"
 
 
 def test_advertising_cookies_and_their_consent() -> None:
@@ -71,17 +72,24 @@ def test_advertising_cookies_and_their_consent() -> None:
     advert = Cookie(Text.of("ad"), None, "advertising", NOT_STATED, True, None)
     cookies = replace(coopo.cookies, items=(advert,))
     facts = key_facts(replace(coopo, cookies=cookies))
-    assert (facts.advertising, facts.advertising_consent, facts.consent_cookies) == ("yes", True, "yes")
+    assert (facts.advertising.answer, facts.advertising_consent, facts.consent_cookies.answer) == ("yes", True, "yes")
     assert facts.consent_purposes == ("advertising",)
     unknown = replace(advert, consent_required=NOT_STATED)
     facts = key_facts(replace(coopo, cookies=replace(coopo.cookies, items=(unknown,))))
-    assert (facts.advertising, facts.advertising_consent, facts.consent_cookies) == ("yes", NOT_STATED, "not_stated")
+    answers = (facts.advertising.answer, facts.advertising_consent, facts.consent_cookies.answer)
+    assert answers == ("yes", NOT_STATED, "not_stated")
     none = replace(coopo.cookies, used=False, items=())
     facts = key_facts(replace(coopo, cookies=none))
-    assert (facts.consent_cookies, facts.advertising) == (
-        "no",
-        "not_stated",
-    )  # no cookie at all: no consent cookie, but advertising by other means is not stated
+    # no cookie at all: no consent cookie, but advertising by other means is not stated
+    assert (facts.consent_cookies.answer, facts.advertising.answer) == ("no", "not_stated")
+
+
+def test_a_purpose_for_advertising_answers_the_advertising_question() -> None:
+    coopo = company(ROOT / "data" / "coopo.yaml")
+    first = replace(coopo.purposes[0], advertising=True)
+    facts = key_facts(replace(coopo, purposes=(first, *coopo.purposes[1:])))
+    assert facts.advertising.answer == "yes" and facts.advertising.paths == ("purposes[0].advertising",)
+    assert facts.advertising_consent == NOT_STATED  # a purpose says nothing of consent for its advertising
 
 
 def test_every_layer_key_is_in_both_languages() -> None:

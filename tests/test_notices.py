@@ -6,6 +6,7 @@ site language and can be shown."""
 from __future__ import annotations
 
 import html
+import re
 import shutil
 from pathlib import Path
 
@@ -233,3 +234,15 @@ def test_hostile_text_in_a_notice_stays_one_inert_line(
         baseline = inventory([(history_site / prefix / "demo" / "history" / "index.html").read_text("utf-8")])
         assert inert_findings(page, baseline, frozenset({"privacy.example.org", "privacy.coopo.test"})) == []
         assert html.escape("&lt;script&gt;", quote=False) in page  # the entity written by the data, shown as text
+
+
+def test_the_french_notice_is_typeset_as_the_pages(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 21, item 6: every line of the French notice keeps the language's no-break spaces (folding a line of
+    the data into one line turned them into plain spaces), from the one rule the pages use (wording.typeset)."""
+    code, _, err = release(data, capsys, 24, "--site-url", SITE)
+    assert code == 0, err
+    french = (data / "versions" / "demo" / "3.1.notice.fr.txt").read_text(encoding="utf-8")
+    assert re.findall(r".{0,30}(?: [:;?!»]|« )", french) == []
+    assert f"- Lire la politique de confidentialité\u00a0: {SITE}demo/notice/\n" in french
+    assert "Résumé de cette version\u00a0: Cookies\u00a0: durée.\n" in french
+    assert "Démo Fictive met à jour sa politique de confidentialité\u00a0: la version 3.1" in french

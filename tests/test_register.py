@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import shutil
 import subprocess
 import sys
@@ -13,9 +14,10 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, ROOT
 from openpyxl import load_workbook
+from privacy_center import register, statements
 from privacy_center.checker import default_context
-from privacy_center.model import NOT_STATED, Company
-from privacy_center.phrases import join, localize
+from privacy_center.model import NOT_STATED, Alternatives, Company, Purpose, Text
+from privacy_center.phrases import category_name, join, localize
 from privacy_center.publish import in_force_day
 from privacy_center.site import check_company
 from privacy_center.wording import load_wording
@@ -35,18 +37,52 @@ def companies(data: Path) -> list[Company]:
     return found
 
 
-def expected_cells(company: Company, language: str) -> list[tuple[str, str, str]]:
-    """What the data says of each purpose: its name, its legal bases, its retention rules' subjects."""
+def acts_as(company: Company, purpose: Purpose) -> str:
+    """The company's role for a purpose, from the data: the purpose's own `role`, else the company's."""
+    if purpose.role is not None:
+        return purpose.role.acts_as
+    return "processor" if company.role == "processor" else "controller"
+
+
+def expected_cells(company: Company, language: str) -> list[tuple[str, str, str, str]]:
+    """What the data says of each purpose: the Art. 30 record it belongs in (30(2) for the work the company does as
+    a processor, 30(1) otherwise), the company, the purpose's name and its legal bases, typeset as every cell."""
     words = load_wording(language)
     cells = []
     for purpose in company.purposes:
+        record = words(f"register.record_{'processor' if acts_as(company, purpose) == 'processor' else 'controller'}")
         bases = (
             words("label.not_stated")
             if purpose.legal_bases == NOT_STATED
             else join((words(f"legal_basis.{b.basis}.name") for b in purpose.legal_bases), words)
         )
-        cells.append((localize(company.name, words), localize(purpose.name, words), bases))
+        cells.append(
+            tuple(
+                words.typeset(cell)
+                for cell in (record, localize(company.name, words), localize(purpose.name, words), bases)
+            )
+        )
     return cells
+
+
+def expected_sensitive(company: Company, purpose: Purpose, language: str) -> str | None:
+    """The sensitive-data cell the data calls for: the categories marked sensitive; "None" only for the policy's
+    explicit no; its own words when it answers without a yes or no; "not stated" for silence. None when the
+    policy says it processes special categories without saying in which purpose (not checked here)."""
+    words = load_wording(language)
+    categories = () if purpose.data_categories == NOT_STATED else purpose.data_categories
+    special = company.special_categories
+    if sensitive := [c for c in categories if c.sensitive]:
+        cell = join((category_name(c, words) for c in sensitive), words)
+    elif special == NOT_STATED:
+        cell = words("label.not_stated")
+    elif special.processed is False:
+        cell = words("register.no_sensitive")
+    elif special.processed is None:
+        cell = words("register.sensitive_statement", text=localize(special.statement, words))
+    else:
+        return None
+    return words.typeset(cell)
 
 
 @pytest.mark.parametrize(("language", "separator"), [("fr", ";"), ("en", ",")])
@@ -61,11 +97,13 @@ def test_csv_has_one_row_per_purpose_as_the_data_says(
     assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 with a byte order mark: spreadsheets read the accents right
     table = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=separator))
     words = load_wording(language)
-    assert table[0] == [words(f"register.{column}") for column in ("company", "purpose", "legal_bases")] + table[0][3:]
-    assert len(table[0]) == 12
+    # the record (Art. 30(1) or 30(2)) comes first: a processor's activities are a register of their own
+    first = ("record", "company", "purpose", "legal_bases")
+    assert table[0] == [words(f"register.{column}") for column in first] + table[0][4:]
+    assert len(table[0]) == len(register.COLUMNS) == 13
     expected = [cell for company in companies(data) for cell in expected_cells(company, language)]
-    assert [tuple(row[:3]) for row in table[1:]] == expected
-    assert all(len(row) == 12 and all(cell.strip() for cell in row) for row in table[1:])  # no empty cell
+    assert [tuple(row[:4]) for row in table[1:]] == expected
+    assert all(len(row) == 13 and all(cell.strip() for cell in row) for row in table[1:])  # no empty cell
 
 
 def test_retention_and_sensitive_data_follow_the_data(tmp_path: Path) -> None:
@@ -73,17 +111,21 @@ def test_retention_and_sensitive_data_follow_the_data(tmp_path: Path) -> None:
     assert export(ROOT / "data", output, "--lang", "en").returncode == 0
     table = list(csv.reader(io.StringIO(output.read_bytes().decode("utf-8-sig")), delimiter=","))
     words = load_wording("en")
+    retention, sensitive = register.COLUMNS.index("retention"), register.COLUMNS.index("sensitive")
     rows = iter(table[1:])
     for company in companies(ROOT / "data"):
         for purpose in company.purposes:
             row = next(rows)
             if purpose.retention == NOT_STATED:
-                assert row[8] == words("label.not_stated")
+                assert row[retention] == words("label.not_stated")
             else:
                 for rule in purpose.retention:
-                    assert localize(rule.applies_to, words) in row[8]
-            if purpose.data_categories != NOT_STATED and not any(c.sensitive for c in purpose.data_categories):
-                assert row[5] == words("register.no_sensitive")
+                    assert localize(rule.applies_to, words) in row[retention]
+            # "None" only where the policy says so, "not stated" for its silence, its words when it answers
+            # without a yes or no (it was "None" whenever no listed category was marked sensitive)
+            expected = expected_sensitive(company, purpose, "en")
+            if expected is not None:
+                assert row[sensitive] == expected, (company.slug, purpose.id)
 
 
 def test_the_workbook_has_one_sheet_per_company(tmp_path: Path) -> None:
@@ -97,7 +139,7 @@ def test_the_workbook_has_one_sheet_per_company(tmp_path: Path) -> None:
         sheet = book[company.slug]
         rows = list(sheet.iter_rows(values_only=True))
         assert len(rows) == len(company.purposes) + 1
-        assert [row[:3] for row in rows[1:]] == expected_cells(company, "fr")
+        assert [row[:4] for row in rows[1:]] == expected_cells(company, "fr")
         assert sheet["A1"].font.bold
 
 
@@ -134,10 +176,12 @@ def test_a_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
     done = export(data, tmp_path / "register.csv", "--lang", "en")
     assert done.returncode == 0, done.stderr
     [_, row] = list(csv.reader(io.StringIO((tmp_path / "register.csv").read_text(encoding="utf-8-sig"))))
-    assert row[1] == "'" + formula
+    column = register.COLUMNS.index("purpose")
+    assert row[column] == "'" + formula
     done = export(data, tmp_path / "register.xlsx", "--lang", "en", "--format", "xlsx")
     assert done.returncode == 0, done.stderr
-    assert load_workbook(tmp_path / "register.xlsx")["minimal"]["B2"].value == formula
+    sheet = load_workbook(tmp_path / "register.xlsx")["minimal"]
+    assert sheet.cell(row=2, column=column + 1).value == formula
     sheet = zipfile.ZipFile(tmp_path / "register.xlsx").read("xl/worksheets/sheet1.xml").decode()
     assert "<f>" not in sheet and "HYPERLINK" in sheet
 
@@ -165,3 +209,99 @@ def test_the_site_publishes_it_when_configured(tmp_path: Path, value: str) -> No
         assert done.returncode == 0, done.stderr
         published = (tmp_path / "out" / f"register.{language}.csv").read_bytes()
         assert published == (tmp_path / f"register.{language}.csv").read_bytes()
+
+
+def test_french_cells_are_typeset_as_the_pages() -> None:
+    """Issue 21, item 6: the register's cells follow the pages' one typographic rule (wording.typeset) and the
+    wording's colon: `Données de compte : pendant…` with its no-break space (it was `Données de compte: pendant…`)."""
+    found = companies(ROOT / "data")
+    words = load_wording("fr")
+    table = list(csv.reader(io.StringIO(register.to_csv(found, words).decode("utf-8-sig")), delimiter=";"))
+    assert [cell for row in table[1:] for cell in row if re.search(r" [:;?!»]|« ", cell)] == []
+    column = register.COLUMNS.index("retention")
+    rows = iter(table[1:])
+    for company in found:
+        for purpose in company.purposes:
+            cell = next(rows)[column]
+            for rule in () if purpose.retention == NOT_STATED else purpose.retention:
+                assert f"{localize(rule.applies_to, words)}\u00a0: " in cell, cell
+    assert any(row[column].startswith("Données de compte\u00a0: ") for row in table[1:])
+
+
+# Issue 21: the register reads what the policy says, never silence as "none".
+
+
+def seed(slug: str) -> Company:
+    build = check_company(ROOT / "data" / f"{slug}.yaml", default_context(), (), ["fr", "en"], "fr", in_force_day())
+    assert build.company is not None, slug
+    return build.company
+
+
+def cells(company: Company, language: str, column: str) -> list[str]:
+    """One column of the company's rows, as the export writes them."""
+    index = register.COLUMNS.index(column)
+    return [row[index] for row in register.rows(company, load_wording(language))]
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+@pytest.mark.parametrize("slug", ["actifpilot", "coopo", "saas-provider"])
+def test_silence_on_sensitive_data_is_not_none(slug: str, language: str) -> None:
+    """These policies say nothing of special-category data and mark no category sensitive: every row says "not
+    stated", none says "None" (it was "None" for every purpose with listed categories)."""
+    company = seed(slug)
+    assert company.special_categories == NOT_STATED
+    assert not any(c.sensitive for c in company.data_categories)
+    assert statements.of(company).special.answer == "not_stated"
+    words = load_wording(language)
+    found = cells(company, language, "sensitive")
+    assert words.typeset(words("register.no_sensitive")) not in found
+    assert found == [words.typeset(words("label.not_stated"))] * len(company.purposes)
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_a_processor_activity_is_in_the_processor_record(language: str) -> None:
+    """saas-provider: four purposes carried out for the Customer are Art. 30(2) rows whose controller is the
+    Customer, the company their processor; the contract contacts are its own Art. 30(1) row."""
+    company = seed("saas-provider")
+    words = load_wording(language)
+    records = cells(company, language, "record")
+    processor = words.typeset(words("register.record_processor"))
+    controller = words.typeset(words("register.record_controller"))
+    assert records.count(processor) == 4 and records.count(controller) == 1
+    roles = [acts_as(company, p) for p in company.purposes]
+    assert [p.role.record for p in statements.of(company).purposes] == [
+        "30(2)" if role == "processor" else "30(1)" for role in roles
+    ]
+    assert records == [processor if role == "processor" else controller for role in roles]
+    identity = company.identity
+    company_cell = " · ".join(
+        [
+            words("label.not_stated") if identity.legal_name == NOT_STATED else identity.legal_name,
+            *([identity.registered_address] if identity.registered_address != NOT_STATED else []),
+            *([company.contact.email] if company.contact.email not in (None, NOT_STATED) else []),
+        ]
+    )
+    for cell, purpose in zip(cells(company, language, "controller"), company.purposes, strict=True):
+        if acts_as(company, purpose) == "processor":
+            assert isinstance(purpose.role.on_behalf_of, Text)
+            customer = localize(purpose.role.on_behalf_of, words)
+            assert cell == words.typeset(words("register.processor_for", controller=customer, processor=company_cell))
+        else:
+            assert cell == words.typeset(company_cell)
+
+
+@pytest.mark.parametrize(("language", "joiner"), [("fr", " ou "), ("en", " or ")])
+def test_alternative_instruments_are_joined_with_or(language: str, joiner: str) -> None:
+    """actifpilot gives its transfer instruments as alternatives (`one_of: [scc, adequacy]`) and its transfers as
+    possible: each cell says so, and joins the instruments with "or", never "and"."""
+    company = seed("actifpilot")
+    assert company.transfers.outside_eu == "possible"
+    (transfer,) = company.transfers.items
+    assert isinstance(transfer.safeguards, Alternatives)
+    words = load_wording(language)
+    either = joiner.join(words(f"safeguard.{code}") for code in transfer.safeguards)
+    both = join((words(f"safeguard.{code}") for code in transfer.safeguards), words)
+    for cell in cells(company, language, "transfers"):
+        assert cell.startswith(words.typeset(words("register.transfer_possible")))
+        assert words.typeset(either) in cell
+        assert words.typeset(both) not in cell

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import re
+from html import unescape
+from html.parser import HTMLParser
 from pathlib import Path
 
+import html5lib
 import pytest
 import yaml
 from conftest import FIXTURES, ROOT, make_project, mkdocs
 from html_utils import is_third_party, parse, visible_text
+from privacy_center.wording import load_wording
 
 PAGES = ["", "notice/", "activities/", "rights/", "cookies/", "history/"]
 SLUGS = sorted(p.stem for p in (ROOT / "data").glob("*.yaml"))
@@ -103,7 +107,7 @@ def test_rights_page_has_ready_to_use_email_links(site: Path) -> None:
 def test_activities_table_has_caption_and_headers(site: Path) -> None:
     source = page_file(site, "en", "coopo", "activities/").read_text(encoding="utf-8")
     assert (
-        "<caption>Processing activities of Coopo: purpose, legal basis, data, retention and recipients</caption>"
+        "<caption>Processing activities (purpose, legal basis, data, retention and recipients) — Coopo</caption>"
         in source
     )
     assert '<th scope="col">Legal basis</th>' in source
@@ -171,3 +175,141 @@ def test_money_keeps_babels_no_break_spaces_on_the_page(site: Path) -> None:
     french = page_file(site, "fr", "coppernic", "notice/").read_text(encoding="utf-8")
     assert "Capital social\u00a0: 100\u202f000\u00a0€" in french
     assert "Share capital: €100,000" in page_file(site, "en", "coppernic", "notice/").read_text(encoding="utf-8")
+
+
+# Issue 21, item 6: French typography and wording on every surface, from the same rules.
+LOOSE = re.compile(r" [:;?!»]|« ")  # a plain space where French typography puts a no-break one (wording.typeset)
+
+
+class _Surfaces(HTMLParser):
+    """What a page shows besides its article: the text of every navigation link (Material's table of contents and
+    nav, built from the headings) and every tooltip (`title` attribute), character references decoded."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links: list[str] = []
+        self.titles: list[str] = []
+        self._link: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = {key: value or "" for key, value in attrs}
+        if attributes.get("title"):
+            self.titles.append(attributes["title"])
+        if tag == "a" and "md-nav__link" in attributes.get("class", "").split():
+            self._link = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a" and self._link is not None:
+            self.links.append("".join(self._link).strip())
+            self._link = None
+
+    def handle_data(self, data: str) -> None:
+        if self._link is not None:
+            self._link.append(data)
+
+
+def surfaces(path: Path) -> _Surfaces:
+    found = _Surfaces()
+    found.feed(path.read_text(encoding="utf-8"))
+    return found
+
+
+def test_french_toc_nav_and_tooltips_are_typeset_as_the_page(site: Path) -> None:
+    """The toc extension folds every space of a heading, no-break ones included, into a plain one: the hook gives
+    each TOC title the language's one typographic rule back (French `Qui sommes-nous ?` with U+202F)."""
+    french = [path for path in site.rglob("*.html") if path.relative_to(site).parts[0] != "en"]
+    assert len(french) > 6 * len(SLUGS)
+    loose = {}
+    for path in french:
+        found = surfaces(path)
+        bad = [text for text in found.links + found.titles if LOOSE.search(text)]
+        if bad:
+            loose[str(path.relative_to(site))] = bad
+    assert loose == {}
+    overview = surfaces(page_file(site, "fr", "coopo", ""))
+    assert "Qui sommes-nous\u202f?" in overview.links
+    text = {str(path.relative_to(site)): "".join(parse(path).text) for path in french}  # no-break spaces kept
+    assert {page: LOOSE.findall(found) for page, found in text.items() if LOOSE.search(found)} == {}  # retention texts
+    notice = surfaces(page_file(site, "fr", "coopo", "notice/"))
+    assert "Cookies\u00a0: améliorer l'interactivité du site et nos services" in notice.links
+
+
+def test_permalinks_are_titled_in_the_page_language(site: Path) -> None:
+    """The ¶ beside each heading: its tooltip from the page language's wording (`chrome.permalink_title`)."""
+    assert {language: load_wording(language)("chrome.permalink_title") for language in LANGS} == {
+        "fr": "Lien permanent",
+        "en": "Permanent link",
+    }
+    for language in LANGS:
+        expected = load_wording(language)("chrome.permalink_title")
+        for slug in SLUGS:
+            for page in PAGES:
+                html = page_file(site, language, slug, page).read_text(encoding="utf-8")
+                titles = re.findall(r'<a class="headerlink" href="#[^"]*" title="([^"]*)"', html)
+                assert titles, (language, slug, page)
+                assert set(titles) == {expected}, (language, slug, page)
+
+
+def test_captions_read_well_with_any_company_name(site: Path) -> None:
+    """No possessive built around a company name ("Recipients of Anonymous publisher (terms of use)'s data"): each
+    caption and the data map's title name the company after a dash."""
+    for language in LANGS:
+        words = load_wording(language)
+        for slug in SLUGS:
+            name = yaml.safe_load((ROOT / "data" / f"{slug}.yaml").read_text(encoding="utf-8"))["name"]
+            name = words.typeset(name[language] if isinstance(name, dict) else name)
+            html = "".join(page_file(site, language, slug, page).read_text(encoding="utf-8") for page in PAGES)
+            captions = [
+                unescape(caption)
+                for caption in re.findall(r"<caption>(.*?)</caption>|<title id=\"pc-map-title\">(.*?)</title>", html)
+                for caption in caption
+                if caption
+            ]
+            assert captions, (language, slug)
+            for caption in captions:
+                assert caption.endswith(f" — {name}"), caption
+                assert not re.search(rf"(\bof|\bde|d'|'s)\s*{re.escape(name)}|{re.escape(name)}'s", caption), caption
+    publisher = page_file(site, "en", "publisher-cgu", "notice/").read_text(encoding="utf-8")
+    assert "<caption>Recipients of the data — Anonymous publisher (terms of use)</caption>" in publisher
+
+
+LETTER = re.compile(r'<h2 id="pc-letter">.*', re.S)  # the printable letter: its "Name:" lines are blanks to fill in
+
+
+@pytest.mark.parametrize("language", LANGS)
+def test_no_label_is_printed_without_its_value(site: Path, language: str) -> None:
+    """A paragraph, list item or cell that ends with a label's colon is followed by its value: a list or a table
+    (saas-provider's rights page printed five bare "How to exercise it:" labels)."""
+    bare = []
+    for slug in SLUGS:
+        for page in PAGES:
+            source = LETTER.sub("</article>", page_file(site, language, slug, page).read_text(encoding="utf-8"))
+            article = html5lib.parse(source, namespaceHTMLElements=False).find(".//article")
+            assert article is not None
+            parents = {child: parent for parent in article.iter() for child in parent}
+            for element in (element for element in article.iter() if element.tag in ("p", "li", "td", "dd")):
+                if any(child.tag in ("ul", "ol", "table", "dl") for child in element):
+                    continue
+                if not "".join(element.itertext()).strip().endswith(":"):
+                    continue
+                siblings = list(parents[element])
+                after = siblings[siblings.index(element) + 1 :]
+                if not after or after[0].tag not in ("ul", "ol", "table", "dl"):
+                    bare.append((slug, page, "".join(element.itertext()).strip()))
+    assert bare == []
+
+
+CODE = re.compile(r"(?<![\w@./:-])[a-z]+(?:_[a-z0-9]+)+(?![\w@.-])")  # a snake_case code, not part of an address
+
+
+def test_no_raw_code_in_visible_text(site: Path) -> None:
+    """A code of the data (`outside_eu`, the id of a transfer the policy names by nothing) is never shown: the gaps
+    box names such a transfer by its place among the policy's transfers (`gaps.unnamed_transfer`, test_gaps.py)."""
+    codes = {}
+    for language in LANGS:
+        for slug in SLUGS:
+            for page in PAGES:
+                found = CODE.findall(visible_text(page_file(site, language, slug, page)))
+                if found:
+                    codes[f"{language} {slug} {page}"] = found
+    assert codes == {}

@@ -80,8 +80,14 @@ def _no_channel(contact: dict[str, Any]) -> bool:
 
 @_rule
 def controller_channel(doc: Document) -> Iterator[Diagnostic]:
-    """Art. 13(1)(a): some way to contact the controller (email, post or web form)."""
-    if _no_channel(doc.data["contacts"]["general"]):
+    """Art. 13(1)(a): some way to contact the controller (email, post or web form): the general contact, or an
+    address the policy gives for the company (its registered office, another address)."""
+    data = doc.data
+    addresses = [
+        data["company"]["registered_address"],
+        *(a["address"] for a in data["company"].get("other_addresses", [])),
+    ]
+    if _no_channel(data["contacts"]["general"]) and all(address == NOT_STATED for address in addresses):
         yield _warn(doc, ("contacts", "general"), "no contact channel stated for the controller", "Art. 13(1)(a)")
 
 
@@ -336,7 +342,8 @@ def complaint(doc: Document) -> Iterator[Diagnostic]:
 @_rule
 def rights_channel(doc: Document) -> Iterator[Diagnostic]:
     """Art. 12(2): the controller facilitates the exercise of rights: some channel to send a request to."""
-    if _no_channel(doc.data["rights"]["contact"]):
+    rights = doc.data["rights"]
+    if _no_channel(rights["contact"]) and "via_controller" not in rights:  # a processor sends people to the controller
         yield _warn(doc, ("rights", "contact"), "no channel stated to exercise rights", "Art. 12(2)")
 
 

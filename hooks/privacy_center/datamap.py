@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from . import phrases
+from . import phrases, statements
 from .model import NOT_STATED, Company, Purpose, Transfer
 from .wording import Wording
 
@@ -57,6 +57,11 @@ class Box:
         return self.x + self.width, self.y + self.height // 2
 
 
+LinkKind = Literal["stated", "possible", "reading"]
+"""How a link is drawn: a solid line for what the policy states, dashed for a transfer it presents as possible, dotted
+for a link that is a reading of the policy (its purpose carries a note saying how it was read)."""
+
+
 @dataclass(frozen=True)
 class Link:
     """A curve from one box to a box of the next column: data used for a purpose, sent to a recipient, sent abroad."""
@@ -64,6 +69,7 @@ class Link:
     source: str
     target: str
     path: str  # SVG path data
+    kind: LinkKind = "stated"
 
 
 @dataclass(frozen=True)
@@ -77,6 +83,7 @@ class DataMap:
     links: tuple[Link, ...]
     title: str
     description: str
+    legend: tuple[tuple[LinkKind, str], ...] = ()  # what the dashed and dotted lines mean, when drawn
 
     def column(self, column: Column) -> tuple[Box, ...]:
         return tuple(box for box in self.boxes if box.column == column)
@@ -126,11 +133,14 @@ def _first_use(keys: Iterable[str], uses: Sequence[Sequence[str]]) -> list[str]:
     return sorted(order, key=lambda key: (first.get(key, len(uses)), order[key]))
 
 
-def _transfer_label(transfer: Transfer, words: Wording) -> str:
-    if transfer.destination == NOT_STATED:
-        return str(words("label.destination_not_stated"))
-    names = [phrases.country(code, words) for code in transfer.destination]
-    return phrases.including(transfer.destination, phrases.join(names, words), words)
+def _transfer_label(transfer: statements.TransferStatement, words: Wording) -> str:
+    destination = transfer.transfer.destination
+    if destination == NOT_STATED:
+        label = str(words("label.destination_not_stated"))
+    else:
+        names = [phrases.country(code, words) for code in destination]
+        label = phrases.including(destination, phrases.join(names, words), words)
+    return words("datamap.possible", place=label) if transfer.answer == "possible" else label
 
 
 def _transfer_sources(transfer: Transfer, purposes: Sequence[Purpose]) -> list[str]:
@@ -149,7 +159,10 @@ def layout(company: Company, words: Wording) -> DataMap:
     recipient_uses = [[r.id for r in _stated(p.recipients)] for p in purposes]  # type: ignore[attr-defined]
     categories = {c.id: phrases.category_name(c, words) for c in company.data_categories}
     recipients = {r.id: phrases.recipient_name(r, words) for r in company.recipients}
-    transfers = company.transfers.items if company.transfers != NOT_STATED else ()
+    found = statements.of(company)
+    transfers = found.transfers
+    readings = {f"purpose:{p.purpose.id}" for p in found.purposes if p.reading}
+    possible = {f"transfer:{t.transfer.id}" for t in transfers if t.answer == "possible"}
 
     columns: list[tuple[Column, list[tuple[str, str]]]] = [
         ("data", [(f"category:{key}", categories[key]) for key in _first_use(categories, category_uses)]),
@@ -157,7 +170,7 @@ def layout(company: Company, words: Wording) -> DataMap:
         ("recipients", [(f"recipient:{key}", recipients[key]) for key in _first_use(recipients, recipient_uses)]),
     ]
     if transfers:
-        columns.append(("outside_eu", [(f"transfer:{t.id}", _transfer_label(t, words)) for t in transfers]))
+        columns.append(("outside_eu", [(f"transfer:{t.transfer.id}", _transfer_label(t, words)) for t in transfers]))
     lefts = [sum(WIDTHS[column] + GAP for column, _ in columns[:index]) for index in range(len(columns))]
     boxes = [box for x, (column, items) in zip(lefts, columns, strict=False) for box in _stack(column, x, items)]
     where = {box.key: box for box in boxes}
@@ -168,10 +181,20 @@ def layout(company: Company, words: Wording) -> DataMap:
     pairs += [
         (f"purpose:{p.id}", f"recipient:{r}") for p, used in zip(purposes, recipient_uses, strict=False) for r in used
     ]
-    pairs += [(source, f"transfer:{t.id}") for t in transfers for source in _transfer_sources(t, purposes)]
+    pairs += [
+        (source, f"transfer:{t.transfer.id}") for t in transfers for source in _transfer_sources(t.transfer, purposes)
+    ]
+
+    def kind(a: str, b: str) -> LinkKind:
+        return "possible" if b in possible else "reading" if a in readings or b in readings else "stated"
+
     links = tuple(
-        Link(a, b, _curve(where[a].right, where[b].left)) for a, b in dict.fromkeys(pairs) if a in where and b in where
+        Link(a, b, _curve(where[a].right, where[b].left), kind(a, b))
+        for a, b in dict.fromkeys(pairs)
+        if a in where and b in where
     )
+    drawn = {link.kind for link in links}
+    legend = tuple((k, str(words(f"datamap.legend.{k}"))) for k in ("possible", "reading") if k in drawn)
 
     width = lefts[-1] + WIDTHS[columns[-1][0]]
     height = max((box.y + box.height for box in boxes), default=HEADER) + SPACING
@@ -186,5 +209,6 @@ def layout(company: Company, words: Wording) -> DataMap:
         tuple(boxes),
         links,
         str(words("datamap.title", company=name)),
-        str(words("datamap.description")),
+        " ".join([str(words("datamap.description")), *(text for _, text in legend)]),
+        legend,
     )

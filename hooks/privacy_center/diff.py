@@ -444,6 +444,33 @@ def purpose_profiling(old: Company, new: Company) -> Iterator[Change]:
             yield Change("purpose_profiling_changed", material, after[key].name, was, now)
 
 
+def purpose_advertising(old: Company, new: Company) -> Iterator[Change]:
+    """Whether each kept purpose serves advertising. Material when advertising is newly said, or when "no
+    advertising" is no longer said; editorial when it is said to stop or the policy falls silent on it."""
+    before, after = _by_id(old.purposes), _by_id(new.purposes)
+    for key in sorted(before.keys() & after.keys()):
+        was, now = before[key].advertising, after[key].advertising
+        if was != now:
+            material = (now is True) or (was is False and now is None)
+            yield Change("purpose_advertising_changed", material, after[key].name, was, now)
+
+
+def purpose_role(old: Company, new: Company) -> Iterator[Change]:
+    """The role a kept purpose states for the company (Art. 4(7), 4(8), 26, 28): who decides, or on whose behalf the
+    company acts, is always material to the people concerned. A purpose that states none takes the company's role,
+    whose change is `role_changed`."""
+    before, after = _by_id(old.purposes), _by_id(new.purposes)
+    for key in sorted(before.keys() & after.keys()):
+        was, now = before[key].role, after[key].role
+        if was is None and now is None:
+            continue
+        if (getattr(was, "acts_as", None), getattr(was, "on_behalf_of", None)) != (
+            getattr(now, "acts_as", None),
+            getattr(now, "on_behalf_of", None),
+        ):
+            yield Change("purpose_role_changed", True, after[key].name, was or NOT_STATED, now or NOT_STATED)
+
+
 def category_items(old: Company, new: Company) -> Iterator[Change]:
     """The items of each kept data category: a new item, or a list that becomes non-exhaustive, is material."""
     before, after = _by_id(old.data_categories), _by_id(new.data_categories)
@@ -498,6 +525,9 @@ def _own(company: Company, name: str) -> Any:
                 _links(p.recipients),
                 p.legal_bases,
                 p.profiling,
+                p.advertising,
+                p.role,
+                p.linked_by_reading,
             )
             for p in company.purposes
         )
@@ -524,6 +554,8 @@ DIFFS: tuple[tuple[Callable[[Company, Company], Iterable[Change]], tuple[str, ..
     (category_items, ("data_categories",)),
     (transfer_destinations, ("transfers",)),
     (purpose_profiling, ("purposes",)),
+    (purpose_advertising, ("purposes",)),
+    (purpose_role, ("purposes",)),
     (sale, ("sale",)),
 )
 

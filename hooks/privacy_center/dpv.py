@@ -8,12 +8,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from . import statements
 from .changelog import Entry
 from .countries import is_country
 from .exports import as_json, per_version
 from .feeds import Asset
-from .model import NOT_STATED, Company, ContactPoint, OtherSafeguard, Purpose, Right, Text, Transfer
-from .phrases import country, retention
+from .model import NOT_STATED, Company, ContactPoint, OtherSafeguard, Text
+from .phrases import country, retention, safeguards
 from .wording import Wording, available_languages, load_wording
 
 CONTEXT: dict[str, Any] = {
@@ -25,6 +26,7 @@ CONTEXT: dict[str, Any] = {
     "xsd": "http://www.w3.org/2001/XMLSchema#",
     "dct:valid": {"@type": "xsd:date"},
     "dct:title": {"@container": "@language"},
+    "schema:name": {"@container": "@language"},
     "dct:description": {"@container": "@language"},
 }
 # GDPR Art. 6(1) bases and the rights of Chapter III as the DPV's eu-gdpr extension names them.
@@ -78,14 +80,25 @@ def _wordings() -> dict[str, Wording]:
     return {language: load_wording(language) for language in available_languages()}
 
 
+def _company(company: Company, found: statements.Statements) -> dict[str, Any]:
+    """The company as an entity: a controller, a processor or both, by the roles its purposes give it."""
+    identity = company.identity
+    kinds = {"controller": "dpv:DataController", "joint_controller": "dpv:JointDataControllers"}
+    types = list(dict.fromkeys(kinds.get(role, "dpv:DataProcessor") for role in found.acts_as)) or [
+        "dpv:DataController"
+    ]
+    node: dict[str, Any] = {"@id": "#company", "@type": types if len(types) > 1 else types[0]}
+    if identity.legal_name != NOT_STATED:
+        node["schema:name"] = identity.legal_name
+    if contact := _contact(company.contact):
+        node["dpv:hasContact"] = contact
+    return node
+
+
 def record(company: Company, version: Entry) -> dict[str, Any]:
     """The notice of one version as a DPV record (`company` is the notice as it was at that version)."""
-    identity = company.identity
-    controller: dict[str, Any] = {"@type": "dpv:DataController", "schema:name": identity.legal_name}
-    if identity.legal_name == NOT_STATED:
-        controller.pop("schema:name")
-    if contact := _contact(company.contact):
-        controller["dpv:hasContact"] = contact
+    found = statements.of(company)
+    entity = _company(company, found)
     notice: dict[str, Any] = {
         "@context": CONTEXT,
         "@type": "dpv:PrivacyNotice",
@@ -93,11 +106,14 @@ def record(company: Company, version: Entry) -> dict[str, Any]:
         "dct:hasVersion": version.version.version,
         "dct:identifier": f"content-hash:{version.hash}" if version.hash else None,
         "dct:valid": version.version.date if version.version.date != NOT_STATED else None,
-        "dpv:hasDataController": controller,
-        "dpv:hasAuthority": _authority(company),
-        "dpv:hasProcess": [_process(company, purpose) for purpose in company.purposes]
+        # the notice's controller: the company when it is controller for every purpose; otherwise each process names
+        # its controller, and the company is the processor of the processes it carries out for another
+        "dpv:hasDataController": entity if found.roles == "controller" else None,
+        "dpv:hasEntity": None if found.roles == "controller" else entity,
+        "dpv:hasAuthority": _authority(company, found),
+        "dpv:hasProcess": [_process(company, found.of(purpose)) for purpose in company.purposes]
         + [_transfer(transfer) for transfer in _transfers(company)],
-        "dpv:hasRight": [_right(company, right) for right in company.rights.offered],
+        "dpv:hasRight": [_right(company, right) for right in found.rights],
     }
     if company.dpo != NOT_STATED and company.dpo.appointed and (contact := _contact(company.dpo.contact)):
         notice["dpv:hasDataProtectionOfficer"] = {"@type": "dpv:DataProtectionOfficer", "dpv:hasContact": contact}
@@ -118,24 +134,30 @@ def _contact(point: ContactPoint | None) -> dict[str, str] | None:
     return {SCHEMA_CONTACT.get(key, "schema:url"): value for key, value in ways.items()} or None
 
 
-def _authority(company: Company) -> dict[str, Any]:
-    """The supervisory authority: its code, its name from the wording files, and what the policy says of it."""
+def _authority(company: Company, found: statements.Statements) -> dict[str, Any] | None:
+    """The supervisory authority, when the policy names it for complaints: its code, its name from the wording
+    files, and the addresses the policy gives. None when the policy does not mention it."""
+    if not found.complaint.yes:
+        return None
     code = company.authority.code
     authority: dict[str, Any] = {
         "@type": "dpv:SupervisoryAuthority",
         "dct:identifier": code,
         "dct:title": {language: words(f"authority.{code}.name") for language, words in _wordings().items()},
     }
-    if _stated(company.authority.complaint_url):
-        authority["schema:url"] = company.authority.complaint_url
-    if _stated(company.authority.postal_address):
-        authority["schema:address"] = company.authority.postal_address
+    if found.complaint_url:
+        authority["schema:url"] = found.complaint_url
+    if found.complaint_address:
+        authority["schema:address"] = found.complaint_address
     return authority
 
 
-def _right(company: Company, right: Right) -> dict[str, Any]:
+def _right(company: Company, found: statements.RightStatement) -> dict[str, Any]:
     """A right offered: its eu-gdpr concept (a right of another law, such as post_mortem, as a data subject right
-    with its name), and where and how to exercise it when the policy says so (`dpv:isExercisedAt`)."""
+    with its name), and where and how to exercise it as the policy says (`dpv:isExercisedAt`): the means it
+    describes, the address it gives for the right (the authority's, for a complaint), or the controller a
+    processor sends people to."""
+    right = found.right
     node: dict[str, Any] = {
         "@id": f"#right-{right.code}",
         "@type": RIGHT.get(right.code, "dpv:DataSubjectRight"),
@@ -144,23 +166,33 @@ def _right(company: Company, right: Right) -> dict[str, Any]:
     where: dict[str, Any] = {"@type": "dpv:RightExerciseNotice"}
     if right.how is not None:
         where["dct:description"] = _texts(right.how)
-    if contact := _contact(right.contact or company.rights.contact):
+    if found.channel in ("contact", "own") and (contact := _contact(found.contact)):
         where["dpv:hasContact"] = contact
+    elif found.channel == "authority":
+        answers = statements.of(company)
+        ways = {"schema:url": answers.complaint_url, "schema:address": answers.complaint_address}
+        if stated := {key: value for key, value in ways.items() if value}:
+            where["dpv:hasContact"] = stated
+    elif found.channel == "controller" and company.rights.via_controller is not None:
+        where["dpv:hasDataController"] = {
+            "@type": "dpv:DataController",
+            "schema:name": _texts(company.rights.via_controller.controller),
+        }
     if len(where) > 1:
         node["dpv:isExercisedAt"] = where
     return node
 
 
-def _transfers(company: Company) -> tuple[Transfer, ...]:
+def _transfers(company: Company) -> tuple[statements.TransferStatement, ...]:
     """The transfers the policy says take place; none when it calls them possible only ("where data is transferred
     outside the EU..."): a DPV transfer process states that it takes place."""
-    transfers = company.transfers
-    return () if transfers == NOT_STATED or transfers.outside_eu is not True else transfers.items
+    return tuple(t for t in statements.of(company).transfers if t.answer == "yes")
 
 
-def _transfer(transfer: Transfer) -> dict[str, Any]:
+def _transfer(found: statements.TransferStatement) -> dict[str, Any]:
     """A transfer outside the EU as a transfer process: where to, to whom, on which instruments, for which purposes
     (`dct:isPartOf` the purposes' processes, when the policy names them)."""
+    transfer = found.transfer
     node: dict[str, Any] = {
         "@type": "dpv:Process",
         "@id": f"#transfer-{transfer.id}",
@@ -172,8 +204,13 @@ def _transfer(transfer: Transfer) -> dict[str, Any]:
         node["dpv:hasLocation"] = [_place(code) for code in transfer.destination]
     if transfer.recipient is not None:
         node["dpv:hasRecipient"] = {"@id": f"#recipient-{transfer.recipient.id}"}
-    if transfer.safeguards != NOT_STATED:
-        node["dpv:hasLegalBasis"] = [_safeguard(s) for s in transfer.safeguards]
+    if found.instruments != NOT_STATED and found.alternatives:  # "A or B": one of them, never both as listed bases
+        node["dpv:hasLegalBasis"] = {
+            "@type": "dpv:DataTransferLegalBasis",
+            "dct:description": {lang: safeguards(found.instruments, w) for lang, w in _wordings().items()},
+        }
+    elif found.instruments != NOT_STATED:
+        node["dpv:hasLegalBasis"] = [_safeguard(s) for s in found.instruments]
     if transfer.purposes:
         node["dct:isPartOf"] = [{"@id": f"#purpose-{purpose.id}"} for purpose in transfer.purposes]
     return node
@@ -200,12 +237,20 @@ def _place(code: str) -> dict[str, Any]:
     return {"@type": "dpv:Location", "dct:description": {lang: country(code, w) for lang, w in _wordings().items()}}
 
 
-def _process(company: Company, purpose: Purpose) -> dict[str, Any]:
+def _process(company: Company, found: statements.PurposeStatements) -> dict[str, Any]:
+    purpose = found.purpose
     process: dict[str, Any] = {
         "@type": "dpv:Process",
         "@id": f"#purpose-{purpose.id}",
         "dpv:hasPurpose": {"@type": "dpv:Purpose", "dct:description": _texts(purpose.name)},
     }
+    role = found.role
+    if role.acts_as == "processor":
+        process["dpv:hasDataProcessor"] = {"@id": "#company"}
+        if isinstance(role.on_behalf_of, Text):
+            process["dpv:hasDataController"] = {"@type": "dpv:DataController", "schema:name": _texts(role.on_behalf_of)}
+    elif statements.of(company).roles != "controller":
+        process["dpv:hasDataController"] = {"@id": "#company"}
     if purpose.legal_bases != NOT_STATED:
         process["dpv:hasLegalBasis"] = [{"@id": LEGAL_BASIS[b.basis]} for b in purpose.legal_bases]
     if purpose.data_categories != NOT_STATED:

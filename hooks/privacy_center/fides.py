@@ -16,6 +16,7 @@ from typing import Any, Final
 
 import yaml
 
+from . import statements
 from .exports import INERT
 from .model import NONE, NOT_STATED, Company, DataCategory, DataSubject, Including, Purpose, Recipient, Text
 from .phrases import category_name, including, join, purpose_recipients, recipient_name, retention, subject_name
@@ -77,11 +78,11 @@ NO_DATA_SUBJECT: Final[dict[str, str]] = {
     "customer_employee": "fideslang's employee is employed by the organization, not by its customer",
 }
 
-# What a company is for the processing (model.Role) as fideslang's DataResponsibilityTitle.
-RESPONSIBILITY: Final[dict[str, list[str]]] = {
-    "controller": ["Controller"],
-    "processor": ["Processor"],
-    "controller_and_processor": ["Controller", "Processor"],
+# What a company is for each purpose (statements.Role.acts_as) as fideslang's DataResponsibilityTitle.
+RESPONSIBILITY: Final[dict[str, str]] = {
+    "controller": "Controller",
+    "joint_controller": "Controller",
+    "processor": "Processor",
 }
 
 # Transfer instruments (model.Safeguard) as fideslang's LegalBasisForTransfersEnum values. Its "Other" would drop
@@ -184,20 +185,20 @@ def unmapped(company: Company) -> list[Unmapped]:
                 )
                 for basis in purpose.legal_bases
             ]
-    transfers = company.transfers
-    if transfers != NOT_STATED:
-        for transfer in transfers.items:
-            if transfer.safeguards == NOT_STATED:
+    for transfer in statements.of(company).transfers:
+        if transfer.instruments == NOT_STATED:
+            continue
+        for item in transfer.instruments:
+            code = item if isinstance(item, str) else None
+            if transfer.answer == "possible":
+                reason = "the policy describes transfers only as possible: fideslang has no such value"
+            elif transfer.alternatives:
+                reason = "the policy gives the instruments as alternatives: fideslang's list would read as all of them"
+            elif code not in TRANSFER_BASIS:
+                reason = "fideslang's transfer bases are adequacy, SCCs, BCRs or Other (which would drop which)"
+            else:
                 continue
-            for item in transfer.safeguards:
-                code = item if isinstance(item, str) else None
-                if transfers.outside_eu == "possible":
-                    reason = "the policy describes transfers only as possible: fideslang has no such value"
-                elif code not in TRANSFER_BASIS:
-                    reason = "fideslang's transfer bases are adequacy, SCCs, BCRs or Other (which would drop which)"
-                else:
-                    continue
-                found.append(Unmapped("safeguard", transfer.id, code, reason))
+            found.append(Unmapped("safeguard", transfer.transfer.id, code, reason))
     return found
 
 
@@ -250,10 +251,14 @@ def _declaration(company: Company, purpose: Purpose, words: Wording, silent: lis
     categories = purpose.data_categories
     if categories == NOT_STATED:
         declaration["data_categories"] = []  # required by fideslang: System.meta records the silence
-        silent += ["data_categories", "processes_special_category_data"]
+        silent.append("data_categories")
     else:
         declaration["data_categories"] = _unique(category_key(company, c) for c in categories)
-        declaration["processes_special_category_data"] = any(c.sensitive for c in categories)
+    special = statements.of(company).of(purpose).special
+    if special.yes or special.no:  # fideslang reads an absent field as false: silence is left out and named
+        declaration["processes_special_category_data"] = special.yes
+    elif "processes_special_category_data" not in silent:
+        silent.append("processes_special_category_data")
     if purpose.data_subjects == NOT_STATED:
         silent.append("data_subjects")
     else:
@@ -289,7 +294,8 @@ def _system_facts(company: Company, words: Wording) -> dict[str, Any]:
     """The system-level fields our data states."""
     language = words.language
     identity = company.identity
-    facts: dict[str, Any] = {"responsibility": RESPONSIBILITY[company.role]}
+    found = statements.of(company)
+    facts: dict[str, Any] = {"responsibility": _unique(RESPONSIBILITY[role] for role in found.acts_as)}
     if identity.description is not None:
         facts["description"] = identity.description.get(language)
     url = company.source.get("url")
@@ -322,21 +328,19 @@ def _system_facts(company: Company, words: Wording) -> dict[str, Any]:
         facts["data_security_practices"] = "\n".join(security)  # the policy's sentences, one a line
     if isinstance(company.cookies.used, bool):
         facts["uses_cookies"] = company.cookies.used
-    decisions = company.automated_decisions
     # uses_profiling is profiling "in a way that has a legal effect": stated by an Art. 22 decision based on
     # profiling; "no solely automated decision" does not rule out profiling with a legal effect, so never false
-    if decisions != NOT_STATED and decisions.exists and decisions.profiling is True:
+    if found.decisions_on_profiling:
         facts["uses_profiling"] = True
-    transfers = company.transfers
-    if transfers != NOT_STATED and transfers.outside_eu is not True and transfers.outside_eu != "possible":
+    if found.outside_eu.no:
         facts["does_international_transfers"] = False
-    elif transfers != NOT_STATED and transfers.outside_eu is True:
+    elif found.outside_eu.yes:
         facts["does_international_transfers"] = True
-        instruments = [
+        instruments = [  # instruments given as alternatives ("or") are not all relied on: left out
             TRANSFER_BASIS[item]
-            for transfer in transfers.items
-            if transfer.safeguards != NOT_STATED
-            for item in transfer.safeguards
+            for transfer in found.transfers
+            if transfer.instruments != NOT_STATED and not transfer.alternatives
+            for item in transfer.instruments
             if isinstance(item, str) and item in TRANSFER_BASIS
         ]
         if instruments:

@@ -68,16 +68,23 @@ def covered(gaps: Sequence[Gap], rule: str, subject: str | None = None) -> bool:
 
 
 def _transfer_name(company: Company, transfer_id: str, words: Wording) -> str:
-    """A transfer in words: its destinations, or failing them its recipient, or its description."""
+    """A transfer in words: its destinations, or failing them its recipient, or its description, or failing all its
+    place among the policy's transfers (`gaps.unnamed_transfer`; its id is the data's, never shown)."""
     transfers = company.transfers.items if company.transfers != NOT_STATED else ()
-    transfer = next(t for t in transfers if t.id == transfer_id)
+    number, transfer = next((n, t) for n, t in enumerate(transfers, 1) if t.id == transfer_id)
     if transfer.destination != NOT_STATED:
         return phrases.including(
             transfer.destination, phrases.join([phrases.country(c, words) for c in transfer.destination], words), words
         )
     if transfer.recipient is not None:
         return phrases.recipient_name(transfer.recipient, words)
-    return phrases.localize(transfer.description, words) if transfer.description else transfer_id
+    if transfer.description:
+        return phrases.localize(transfer.description, words)
+    if len(transfers) == 1:
+        return words("gaps.unnamed_transfer.one")
+    return words(
+        "gaps.unnamed_transfer.other", number=phrases.number(number, words), total=phrases.number(len(transfers), words)
+    )
 
 
 def subject_name(company: Company, kind: str, subject: str, words: Wording) -> str:

@@ -111,6 +111,25 @@ class Including(tuple[_Item, ...], Generic[_Item]):
         return f"Including({tuple.__repr__(self)})"
 
 
+class Alternatives(tuple[_Item, ...], Generic[_Item]):
+    """Items the policy gives as alternatives ("standard contractual clauses or adequacy decisions"):
+    `{one_of: [...]}` in the data. Joined with "or" on every surface; never equal to the cumulative tuple."""
+
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Alternatives) and tuple.__eq__(self, other)
+
+    def __ne__(self, other: object) -> bool:
+        return not self.__eq__(other)
+
+    def __hash__(self) -> int:
+        return hash(("one_of", tuple(self)))
+
+    def __repr__(self) -> str:
+        return f"Alternatives({tuple.__repr__(self)})"
+
+
 def listed(value: Raw, item: Callable[[Raw], object] = lambda v: v) -> Raw:
     """A plain list as a tuple, `{including: [...]}` as an Including, each item built by `item`; other values
     (not_stated, none, all) pass through."""
@@ -462,6 +481,31 @@ def sources(value: Raw) -> tuple[Source, ...] | NotStated:
     return tuple(Source(v["code"], text(v.get("detail"))) if isinstance(v, dict) else Source(v) for v in items)
 
 
+ActsAs = Literal["controller", "joint_controller", "processor"]
+"""What the company is for one purpose: `controller` (it decides why and how, GDPR Art. 4(7), 24),
+`joint_controller` (with another controller, Art. 26) or `processor` (on a controller's behalf, Art. 4(8), 28)."""
+
+
+@dataclass(frozen=True)
+class PurposeRole:
+    """The company's role for one purpose, and for a processor the controller it acts for (as the policy names it,
+    or not_stated)."""
+
+    acts_as: ActsAs
+    on_behalf_of: Text | NotStated | None = None
+    note: Text | None = None
+
+
+def purpose_role(value: Raw) -> PurposeRole | None:
+    """`role: controller` or `role: {acts_as, on_behalf_of, note}`; absent: None (the company's role applies)."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return PurposeRole(value, NOT_STATED if value == "processor" else None)  # type: ignore[arg-type]
+    on_behalf = value.get("on_behalf_of", NOT_STATED if value["acts_as"] == "processor" else None)
+    return PurposeRole(value["acts_as"], text(on_behalf), text(value.get("note")))
+
+
 @dataclass(frozen=True)
 class Purpose:
     """One processing activity, linked to the categories, rules and recipients it uses."""
@@ -479,6 +523,9 @@ class Purpose:
     recipients: tuple[Recipient, ...] | Absent  # an Including when given as examples; `all` resolved
     note: Text | None = None  # how the purpose was read, where the reading is an interpretation
     profiling: bool | None = None  # segmentation or profiling (Art. 4(4), 21(2)); None: the policy does not say
+    role: PurposeRole | None = None  # the company's role for this purpose; None: the company's role applies
+    advertising: bool | None = None  # the purpose serves advertising; None: the policy does not say
+    linked_by_reading: bool = False  # its data, retention and recipients are linked to it by reading the policy
 
     @property
     def interests(self) -> tuple[LegalBasis, ...]:
@@ -542,7 +589,7 @@ class Transfer:
     destination: tuple[str, ...] | NotStated  # country codes (an Including when given as examples), or not_stated
     recipient: Recipient | None
     description: Text | None
-    safeguards: tuple[Safeguard | OtherSafeguard, ...] | NotStated
+    safeguards: tuple[Safeguard | OtherSafeguard, ...] | NotStated  # an Alternatives when given with "or"
     copy_available: Text | None
     purposes: tuple[Purpose, ...] = ()  # the purposes the data is transferred for; () when the policy names none
     note: Text | None = None  # how the transfer was read, where the reading is an interpretation
@@ -589,7 +636,17 @@ class Right:
     code: RightCode
     how: Text | None = None
     note: Text | None = None
-    contact: ContactPoint | None = None
+    contact: ContactPoint | NotStated | None = None  # not_stated: the policy gives only `how`, no address
+
+
+@dataclass(frozen=True)
+class ViaController:
+    """A processor's policy sends people to the controller to exercise their rights (Art. 28(3)(e)); `forwarded`
+    when it says requests sent to the company are passed on."""
+
+    controller: Text
+    forwarded: bool | None = None
+    note: Text | None = None
 
 
 @dataclass(frozen=True)
@@ -603,6 +660,7 @@ class Rights:
     identity_verification: Text | NotStated  # Art. 12(6)
     request_content: Text | None
     note: Text | None
+    via_controller: ViaController | None = None
 
     def has(self, code: str) -> bool:
         """True when the policy offers this right."""
@@ -695,6 +753,25 @@ class Sale:
 
 
 @dataclass(frozen=True)
+class SpecialCategories:
+    """What the policy says of special categories of data (Art. 9): `processed` true or false when it answers,
+    None when it addresses them only in its own words (`statement`)."""
+
+    processed: bool | None
+    statement: Text | None = None
+    note: Text | None = None
+
+
+def special_categories(value: Raw) -> SpecialCategories | NotStated:
+    """`{processed, statement, note}`, a text (the policy's words, no yes/no), or not_stated / absent."""
+    if isinstance(value, dict) and "processed" in value:
+        return SpecialCategories(value["processed"], text(value.get("statement")), text(value.get("note")))
+    if isinstance(value, dict):
+        return SpecialCategories(None, Text(dict(value)))
+    return NOT_STATED
+
+
+@dataclass(frozen=True)
 class ProcessorObligations:
     """What a processor does on its customer's behalf and commits to (Art. 28)."""
 
@@ -703,6 +780,7 @@ class ProcessorObligations:
     commitments: tuple[Text, ...] = ()
     sub_processing: Text | None = None
     liability_exclusions: tuple[Text, ...] = ()
+    liability_statement: Text | None = None  # the policy's sentence introducing the exclusions
 
 
 @dataclass(frozen=True)
@@ -761,7 +839,7 @@ class Company:
     legal_bases_overview: tuple[LegalBasis, ...]
     purposes: tuple[Purpose, ...]
     data_categories: tuple[DataCategory, ...]
-    special_categories: Text | NotStated | None  # the policy's statement on Art. 9 data
+    special_categories: SpecialCategories | NotStated  # what the policy says on Art. 9 data
     data_subjects: tuple[DataSubject, ...]
     retention_rules: tuple[RetentionRule, ...]
     recipients: tuple[Recipient, ...]

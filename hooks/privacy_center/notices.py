@@ -7,11 +7,12 @@ files and the data of that version, each on one line (a line break in the data c
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import phrases
+from . import phrases, statements
 from .changelog import Entry
 from .history import notice_name, snapshot_folder
 from .model import NOT_STATED, Company
@@ -44,9 +45,14 @@ def notice_path(company_file: Path, slug: str, version: str, language: str) -> P
     return snapshot_folder(company_file, slug) / notice_name(version, language)
 
 
-def _line(text: str) -> str:
-    """A sentence on one line: every run of spaces, tabs and line breaks of the data becomes one space."""
-    return " ".join(text.split())
+# Any run of white space but the no-break spaces of typography and of Babel's numbers (U+00A0, U+202F, U+2007).
+_SPACES = re.compile(r"[^\S\u00a0\u202f\u2007]+")
+
+
+def _line(text: str, words: Wording) -> str:
+    """A sentence on one line: every run of spaces, tabs and line breaks of the data becomes one space, the
+    language's no-break spaces are kept, and the language's one typographic rule applies (as on the pages)."""
+    return words.typeset(_SPACES.sub(" ", text).strip())
 
 
 def change_notice(entry: Entry, words: Wording, default: str, site_url: str = "") -> ChangeNotice | None:
@@ -65,13 +71,24 @@ def change_notice(entry: Entry, words: Wording, default: str, site_url: str = ""
         words("change_notice.read", url=f"{root}notice/"),
         words("change_notice.compare", version=version, url=f"{root}history/#v{version.replace('.', '-')}"),
     ]
-    rights = [right for right in company.rights.offered if right.code != "complaint"]
+    found = statements.of(company)
+    rights = [r for r in found.rights if r.channel != "authority" and r.right.code != "complaint"]
     if rights:
-        names = [_lower_first(words(f"right.{right.code}.name")) for right in rights]
+        names = [_lower_first(words(f"right.{r.right.code}.name")) for r in rights]
         actions.append(words("change_notice.rights", rights=phrases.join(names, words)))
-        if ways := company.rights.contact.ways(phone=False):
-            actions.append(words("change_notice.write_to", contact=phrases.alternatives(ways.values(), words)))
-    if company.rights.has("complaint"):
+        # the rights contact, for the rights exercised there (never for a right the policy gives other means for)
+        written = [r for r in rights if r.channel == "contact" and r.contact is not None]
+        if written and (ways := written[0].contact.ways(phone=False)):  # type: ignore[union-attr]
+            contact = phrases.alternatives(ways.values(), words)
+            if len(written) == len(rights):
+                actions.append(words("change_notice.write_to", contact=contact))
+            else:
+                some = phrases.join([_lower_first(words(f"right.{r.right.code}.name")) for r in written], words)
+                actions.append(words("change_notice.write_to_some", rights=some, contact=contact))
+        elif found.channel == "controller" and company.rights.via_controller is not None:
+            controller = phrases.localize(company.rights.via_controller.controller, words)
+            actions.append(words("layer.act.controller", controller=controller))
+    if any(r.channel == "authority" for r in found.rights):
         authority = words(f"authority.{company.authority.code}.in_sentence")
         actions.append(words("change_notice.complaint", authority=authority))
     footer = f"{words('label.version')} {version}"
@@ -79,11 +96,11 @@ def change_notice(entry: Entry, words: Wording, default: str, site_url: str = ""
         footer += f" · {words('history.content_hash')}{words('punct.colon')}{entry.hash}"
     return ChangeNotice(
         language=words.language,
-        subject=_line(words(f"change_notice.subject{dated}", company=name, version=version, date=when)),
-        intro=_line(words(f"change_notice.intro{dated}", company=name, version=version, date=when)),
-        changes=tuple(_line(phrases.change(item, words)) for item in entry.changes if item.material),
-        summary=_line(words("change_notice.summary", summary=phrases.localize(entry.version.summary, words))),
-        actions=tuple(_line(action) for action in actions),
+        subject=_line(words(f"change_notice.subject{dated}", company=name, version=version, date=when), words),
+        intro=_line(words(f"change_notice.intro{dated}", company=name, version=version, date=when), words),
+        changes=tuple(_line(phrases.change(item, words), words) for item in entry.changes if item.material),
+        summary=_line(words("change_notice.summary", summary=phrases.localize(entry.version.summary, words)), words),
+        actions=tuple(_line(action, words) for action in actions),
         footer=footer,
     )
 

@@ -16,6 +16,7 @@ from babel.numbers import format_currency, format_decimal
 from .countries import REGION_GROUP, country_name, is_country
 from .model import (
     NOT_STATED,
+    Alternatives,
     ContactPoint,
     CookiePartner,
     DataCategory,
@@ -25,6 +26,7 @@ from .model import (
     Including,
     Money,
     OtherSafeguard,
+    PurposeRole,
     Recipient,
     RetentionPeriod,
     Safeguard,
@@ -94,6 +96,19 @@ def alternatives(items: Iterable[str], words: Wording) -> str:
     return format_list([str(item) for item in items], style="or", locale=words.language)
 
 
+def listed(items: Any, parts: Iterable[str], words: Wording) -> str:
+    """Parts of a list as the policy joins them: `A ou B` for alternatives (`{one_of: [...]}`), `notamment A et B`
+    for examples, `A et B` otherwise."""
+    if isinstance(items, Alternatives):
+        return alternatives(parts, words)
+    return including(items, join(parts, words), words)
+
+
+def safeguards(items: Iterable[Safeguard | OtherSafeguard], words: Wording) -> str:
+    """A transfer's instruments, joined by "and", or by "or" when the policy gives them as alternatives."""
+    return listed(items, [safeguard(item, words) for item in items], words)
+
+
 def including(items: Any, joined: str, words: Wording) -> str:
     """A joined list, marked as examples (`notamment A et B`, `including A and B`) when the policy gives it so."""
     return words("list.including", items=joined) if isinstance(items, Including) else joined
@@ -101,7 +116,7 @@ def including(items: Any, joined: str, words: Wording) -> str:
 
 def _event(event: str | Text | None, form: str, words: Wording) -> str:
     if isinstance(event, Text):
-        return event.get(words.language)
+        return localize(event, words)  # typeset, as every text of the data
     return words(f"event.{event}.{form}")
 
 
@@ -136,7 +151,7 @@ def _period(period: RetentionPeriod, words: Wording) -> str:
             return words("retention.relationship_plus_legal")
         return words("retention.relationship")
     if kind == "criteria":
-        return period.text.get(words.language) if period.text else ""
+        return localize(period.text, words) if period.text else ""
     if kind == "legal_period" and period.reference:
         return words("retention.legal_reference", reference=localize(period.reference, words))
     if kind == "first_of":
@@ -303,13 +318,23 @@ _NAMERS: tuple[tuple[type, Callable[[Any, Wording], str]], ...] = (
     (DataCategory, category_name),
     (Recipient, recipient_name),
     (Source, source_name),
+    (PurposeRole, lambda role, words: purpose_role(role, words)),
 )
+
+
+def purpose_role(role: PurposeRole, words: Wording) -> str:
+    """A purpose's role in words: `Data controller`, `Processor on behalf of the Customer (GDPR Art. 28)`."""
+    if role.acts_as != "processor":
+        return words(f"role.{role.acts_as}")
+    named = role.on_behalf_of
+    controller = localize(named, words) if isinstance(named, Text) else words("role.unnamed_controller")
+    return words("role.processor_for", controllers=controller)
 
 
 def value(item: Any, kind: str, words: Wording) -> str:
     """One old or new value of a change, in words; `kind` tells codes apart (legal bases, rights, safeguards)."""
     if isinstance(item, (tuple, list)):
-        return including(item, join((value(part, kind, words) for part in item), words), words) or words("label.none")
+        return listed(item, [value(part, kind, words) for part in item], words) or words("label.none")
     for model_type, name in _NAMERS:
         if isinstance(item, model_type):
             return name(item, words)

@@ -12,20 +12,22 @@ import io
 from collections.abc import Sequence
 from pathlib import Path
 
-from .model import NONE, NOT_STATED, Company, Purpose
+from . import statements
+from .model import NONE, NOT_STATED, Company, Purpose, Text
 from .phrases import (
     category_name,
     join,
     localize,
     purpose_recipients,
     retention,
-    safeguard,
+    safeguards,
     subject_name,
     transfer_name,
 )
 from .wording import Wording
 
 COLUMNS = (
+    "record",
     "company",
     "purpose",
     "legal_bases",
@@ -49,25 +51,32 @@ def header(words: Wording) -> list[str]:
 
 
 def rows(company: Company, words: Wording) -> list[list[str]]:
-    """One row per purpose of the company, in `COLUMNS` order."""
-    return [_row(company, purpose, words) for purpose in company.purposes]
+    """One row per purpose of the company, in `COLUMNS` order, each cell typeset by the language's one rule (French
+    no-break spaces before `: ; ? !`, as on the pages)."""
+    return [[words.typeset(cell) for cell in _row(company, purpose, words)] for purpose in company.purposes]
 
 
 def _row(company: Company, purpose: Purpose, words: Wording) -> list[str]:
     unknown = words("label.not_stated")
+    found = statements.of(company).of(purpose)
     categories = purpose.data_categories
-    if categories == NOT_STATED:
-        sensitive = unknown
+    special = found.special
+    if special.yes and found.sensitive_categories:
+        sensitive = join((category_name(c, words) for c in found.sensitive_categories), words)
+    elif special.no:
+        sensitive = words("register.no_sensitive")
+    elif special.answer == "statement":
+        sensitive = words("register.sensitive_statement", text=" ".join(localize(q, words) for q in special.quotes))
     else:
-        names = [category_name(c, words) for c in categories if c.sensitive]
-        sensitive = join(names, words) if names else words("register.no_sensitive")
-    if purpose.recipients == NONE:  # as the notice says it (_macros.md.j2), shared recipients included
+        sensitive = unknown
+    if found.recipients == NONE:  # as the notice says it (_macros.md.j2), shared recipients included
         recipients = words("register.no_recipient")
-    elif purpose.recipients != NOT_STATED or company.shared_recipients:
+    elif found.recipients != NOT_STATED:
         recipients = purpose_recipients(purpose.recipients, company.shared_recipients, words)
     else:
         recipients = unknown
     return [
+        words(f"register.record_{'processor' if found.role.record == '30(2)' else 'controller'}"),
         localize(company.name, words),
         localize(purpose.name, words),
         unknown
@@ -82,45 +91,51 @@ def _row(company: Company, purpose: Purpose, words: Wording) -> list[str]:
         _transfers(company, purpose, words),
         unknown
         if purpose.retention == NOT_STATED
-        else "; ".join(f"{localize(r.applies_to, words)}: {retention(r.period, words)}" for r in purpose.retention),
+        else words("punct.semicolon").join(
+            f"{localize(r.applies_to, words)}{words('punct.colon')}{retention(r.period, words)}"
+            for r in purpose.retention
+        ),
         unknown
         if company.security_measures == NOT_STATED
         else join((localize(m, words) for m in company.security_measures), words),
-        _controller(company, words),
+        _controller(company, purpose, words),
         _dpo(company, words),
     ]
 
 
 def _transfers(company: Company, purpose: Purpose, words: Wording) -> str:
-    transfers = company.transfers
-    if transfers == NOT_STATED:
+    found = statements.of(company)
+    if not found.outside_eu.stated:
         return words("label.not_stated")
-    if transfers.outside_eu is False:
+    if found.outside_eu.no:
         return words("register.no_transfer")
     described = [
-        f"{transfer_name(t, words)}: "
-        + (
-            words("label.safeguards_not_stated")
-            if t.safeguards == NOT_STATED
-            else join((safeguard(s, words) for s in t.safeguards), words)
-        )
-        for t in transfers.items
-        if not t.purposes or purpose in t.purposes  # a transfer tied to no purpose may concern any
+        f"{transfer_name(t.transfer, words)}{words('punct.colon')}"
+        + (words("label.safeguards_not_stated") if t.instruments == NOT_STATED else safeguards(t.instruments, words))
+        for t in found.of(purpose).transfers
     ]
-    if transfers.outside_eu == "possible":
-        said = localize(transfers.statement, words) if transfers.statement else ""
-        return "; ".join([said, *described]) if described else said
-    return "; ".join(described) if described else words("label.not_stated")
+    if found.outside_eu.answer == "possible":
+        said = [words("register.transfer_possible"), *(localize(q, words) for q in found.outside_eu.quotes)]
+        return words("punct.semicolon").join([" ".join(said), *described])
+    return words("punct.semicolon").join(described) if described else words("label.not_stated")
 
 
-def _controller(company: Company, words: Wording) -> str:
+def _controller(company: Company, purpose: Purpose, words: Wording) -> str:
+    """The controller of the activity (Art. 30(1)(a)); for a processor's activity (Art. 30(2)(a)), the controller
+    it acts for, then the company as processor."""
     identity = company.identity
     parts = [
         words("label.not_stated") if identity.legal_name == NOT_STATED else identity.legal_name,
         *([identity.registered_address] if identity.registered_address != NOT_STATED else []),
         *([company.contact.email] if company.contact.email and company.contact.email != NOT_STATED else []),
     ]
-    return " · ".join(parts)
+    role = statements.of(company).of(purpose).role
+    if role.acts_as != "processor":
+        return " · ".join(parts)
+    controller = (
+        localize(role.on_behalf_of, words) if isinstance(role.on_behalf_of, Text) else words("label.not_stated")
+    )
+    return words("register.processor_for", controller=controller, processor=" · ".join(parts))
 
 
 def _dpo(company: Company, words: Wording) -> str:

@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 
 from . import cache, datamap, gaps, layer, phrases
 from .changelog import Entry
-from .model import NONE, NOT_STATED, Company, Including
+from .model import NONE, NOT_STATED, Alternatives, Company, Including
 from .notices import ChangeNotice, blocks
 from .safety import defuse_markdown
 from .wording import Wording, load_wording
@@ -116,9 +116,9 @@ def join(items: Iterable[Any], name: Callable[[Any], Any] | None, words: Wording
     A list the policy gives as examples (an Including) reads `notamment A et B` / `including A and B`."""
     parts = [name(item) if name else item for item in items]
     if not any(isinstance(part, Markup) for part in parts):
-        return phrases.including(items, phrases.join(parts, words), words)
+        return phrases.listed(items, parts, words)
     safe = [part if isinstance(part, Markup) else escape(md_escape(str(part))) for part in parts]
-    joined = Markup(phrases.join(safe, words))
+    joined = Markup(phrases.alternatives(safe, words) if isinstance(items, Alternatives) else phrases.join(safe, words))
     if not isinstance(items, Including):
         return joined
     before, _, after = words("list.including", items="\0").partition("\0")
@@ -242,6 +242,9 @@ def template_context(words: Wording, languages: Sequence[str], default: str) -> 
         "data_map": lambda company: data_map(company, words),
         "anchor": lambda key: anchor(str(words(key))),
         "key_facts": layer.key_facts,
+        "automated_answer": layer.automated,
+        "short_quotes": lambda statement: layer.quotes(statement, words),
+        "role_line": lambda company: layer.role_line(company, words),
         "change": lambda item: phrases.change(item, words),
         "export_links": lambda slug, depth, version=None: export_links(slug, depth, words, default, version),
         "base": "",

@@ -12,6 +12,7 @@ from .loader import Document
 from .model import (
     NOT_STATED,
     Absent,
+    Alternatives,
     Authority,
     AutomatedDecisions,
     Company,
@@ -42,11 +43,14 @@ from .model import (
     Transfer,
     Transfers,
     Version,
+    ViaController,
     cookie_partner,
     duration,
     general_interest,
     listed,
+    purpose_role,
     sources,
+    special_categories,
     text,
     texts,
 )
@@ -90,7 +94,10 @@ def _dpo(data: Raw, authority: str) -> Dpo | NotStated:
 
 
 def _safeguards(data: Raw) -> tuple[Safeguard | OtherSafeguard, ...] | NotStated:
-    """Codes stay codes; `{other: text}` becomes an OtherSafeguard; not_stated stays as it is."""
+    """Codes stay codes; `{other: text}` becomes an OtherSafeguard; `{one_of: [...]}` an Alternatives; not_stated
+    stays as it is."""
+    if isinstance(data, dict) and "one_of" in data:
+        return Alternatives(_safeguards(data["one_of"]))  # type: ignore[arg-type]
     if not isinstance(data, list):
         return NOT_STATED
     return tuple(OtherSafeguard(Text(dict(item["other"]))) if isinstance(item, dict) else item for item in data)
@@ -154,15 +161,28 @@ def _sale(data: Raw) -> Sale | NotStated:
     return Sale(data["sold"], text(data.get("statement")), text(data.get("note")))
 
 
+def _right_contact(data: Raw) -> ContactPoint | NotStated | None:
+    if data is None or data == NOT_STATED:
+        return data  # type: ignore[no-any-return]
+    return ContactPoint.from_data(data)
+
+
+def _via_controller(data: Raw) -> ViaController | None:
+    if data is None:
+        return None
+    return ViaController(text(data["controller"]), data.get("forwarded"), text(data.get("note")))
+
+
 def _processor(data: Raw) -> ProcessorObligations | None:
     if data is None:
         return None
     return ProcessorObligations(
         text(data["controller"]),
-        texts(data.get("operations", [])),
+        listed(data.get("operations", []), text),
         texts(data.get("commitments", [])),
         text(data.get("sub_processing")),
         texts(data.get("liability_exclusions", [])),
+        text(data.get("liability_statement")),
     )
 
 
@@ -211,6 +231,9 @@ def company_from_data(data: Mapping[str, Raw], file: str = "", warnings: Iterabl
             _pick(p["recipients"], recipients),
             text(p.get("note")),
             p.get("profiling"),
+            purpose_role(p.get("role")),
+            p.get("advertising"),
+            p.get("linked_by_reading", False),
         )
         for p in data["purposes"]
     )
@@ -233,7 +256,7 @@ def company_from_data(data: Mapping[str, Raw], file: str = "", warnings: Iterabl
         legal_bases_overview=tuple(_basis(b) for b in data.get("legal_bases_overview", [])),
         purposes=purposes,
         data_categories=tuple(categories.values()),
-        special_categories=text(data.get("special_categories")),
+        special_categories=special_categories(data.get("special_categories")),
         data_subjects=tuple(subjects.values()),
         retention_rules=tuple(rules.values()),
         recipients=tuple(recipients.values()),
@@ -245,7 +268,7 @@ def company_from_data(data: Mapping[str, Raw], file: str = "", warnings: Iterabl
                     r["code"],
                     text(r.get("how")),
                     text(r.get("note")),
-                    ContactPoint.from_data(r["contact"]) if "contact" in r else None,
+                    _right_contact(r.get("contact")),
                 )
                 for r in rights["offered"]
             ),
@@ -255,6 +278,7 @@ def company_from_data(data: Mapping[str, Raw], file: str = "", warnings: Iterabl
             text(rights["identity_verification"]),
             text(rights.get("request_content")),
             text(rights.get("note")),
+            _via_controller(rights.get("via_controller")),
         ),
         cookies=Cookies(
             cookies["used"],

@@ -509,6 +509,55 @@ def processor_has_obligations(doc: Document, ctx: RuleContext) -> Iterator[Diagn
         )
 
 
+ROLE_FITS: dict[str, frozenset[str]] = {
+    "controller": frozenset({"controller", "joint_controller"}),
+    "processor": frozenset({"processor"}),
+    "controller_and_processor": frozenset({"controller", "joint_controller", "processor"}),
+}
+"""The purpose roles each company role allows (GDPR Art. 4(7), 4(8), 26, 28)."""
+
+
+def _acts_as(role: Any) -> Any:
+    return role.get("acts_as") if isinstance(role, dict) else role
+
+
+def purpose_roles(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
+    """A company that is controller for some purposes and processor for others says which, purpose by purpose; a
+    purpose's role fits the company's role; `rights.via_controller` belongs to a processor."""
+    role = doc.data.get("role")
+    purposes = doc.data.get("purposes", [])
+    allowed = ROLE_FITS.get(role, frozenset())
+    for index, purpose in enumerate(purposes):
+        given = purpose.get("role")
+        if given is None and role == "controller_and_processor":
+            yield doc.diagnostic(
+                ("purposes", index),
+                "the company is controller_and_processor, but this purpose does not say which it is",
+                "add 'role: controller', or 'role: {acts_as: processor, on_behalf_of: {fr: ..., en: ...}}' "
+                "(on_behalf_of: not_stated if the policy does not name the controller)",
+            )
+        elif given is not None and _acts_as(given) not in allowed:
+            yield doc.diagnostic(
+                ("purposes", index, "role"),
+                f"role {_acts_as(given)} does not fit the company's role {role}",
+                "set the company's role to controller_and_processor, or correct this purpose's role",
+            )
+    acts = {_acts_as(p.get("role")) for p in purposes}
+    one_kind = "processor" not in acts or not acts & {"controller", "joint_controller"}
+    if role == "controller_and_processor" and purposes and None not in acts and one_kind:
+        yield doc.diagnostic(
+            ("role",),
+            "role controller_and_processor, but no purpose has the other role",
+            "give the company the one role its purposes have (controller or processor)",
+        )
+    if "via_controller" in doc.data.get("rights", {}) and role not in ("processor", "controller_and_processor"):
+        yield doc.diagnostic(
+            ("rights", "via_controller"),
+            f"rights exercised with the controller, but the company's role is {role}",
+            "remove via_controller, or set the company's role to processor or controller_and_processor",
+        )
+
+
 def versions_in_order(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     """Versions are listed oldest first, with increasing numbers and dates, so history reads in order."""
     previous: dict[str, Any] | None = None
@@ -676,6 +725,7 @@ RULES: tuple[Rule, ...] = (
     consent_has_withdrawal,
     rights_listed_once,
     processor_has_obligations,
+    purpose_roles,
     versions_in_order,
     dates_in_range,
     codes_are_known,

@@ -49,7 +49,8 @@ class Wording:
         }
         spacing = re.compile("|".join(map(re.escape, spaces))) if spaces else None
         words = rules.get("elision", {})
-        elision = re.compile(rf"(?<!\w)({'|'.join(map(re.escape, words))}) \{{(\w+)\}}") if words else None
+        joined = [*words, *(word for word in rules.get("contraction", {}) if word not in words)]
+        elision = re.compile(rf"(?<!\w)({'|'.join(map(re.escape, joined))}) \{{(\w+)\}}") if joined else None
         return spacing, {**spaces, **words}, elision, rules.get("vowels", "")
 
     def typeset(self, text: str) -> str:
@@ -63,10 +64,16 @@ class Wording:
         if elision is None:
             return text
 
+        contraction = (self.get("typography") or {}).get("contraction", {})
+
         def elide(found: re.Match[str]) -> str:
-            value = str(values.get(found.group(2), ""))
-            if value[:1].lower() in vowels:
-                return f"{replacements[found.group(1)]}{{{found.group(2)}}}"
+            word, name = found.group(1), found.group(2)
+            value = str(values.get(name, ""))
+            article, _, rest = value.partition(" ")
+            if rest and article in contraction.get(word, {}):  # `de {x}` with x = `le Client`: `du Client`
+                return f"{contraction[word][article]} {rest}".replace("{", "{{").replace("}", "}}")
+            if word in replacements and value[:1].lower() in vowels:
+                return f"{replacements[word]}{{{name}}}"
             return found.group(0)
 
         return elision.sub(elide, text)

@@ -1,0 +1,114 @@
+"""One reading, every surface: the facts statements.py answers are read from it, never from the model again.
+
+A surface module or template that reads one of these facts from the model re-interprets the policy on its own: the
+guard below finds such reads by their shape (`company.sale`, `transfers.outside_eu`, `category.sensitive`...) and
+fails with the file and line. The answers themselves are checked on the five seeds, as the pages state them.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from privacy_center import statements
+from privacy_center.loader import load_file
+from privacy_center.resolve import company_from_data
+
+PACKAGE = ROOT / "hooks" / "privacy_center"
+# Modules and templates that only show what statements.py answers (the model, its builders, the checks and the diff
+# read the data itself: they are not surfaces).
+SURFACES = (
+    *(PACKAGE / name for name in ("layer.py", "register.py", "dpv.py", "fides.py", "datamap.py", "notices.py")),
+    *(PACKAGE / name for name in ("feeds.py", "gaps.py", "render.py", "phrases.py", "exports.py")),
+    *sorted(p for p in (PACKAGE / "templates").glob("*.j2") if p.name != "new_company.yaml.j2"),  # scaffold
+)
+# The facts statements.py answers, as a surface would read them from the model.
+GUARDED = {
+    "sold": re.compile(r"\bcompany\.sale\b"),
+    "special categories": re.compile(r"\bcompany\.special_categories\b|\b(?:c|category)\.sensitive\b"),
+    "role": re.compile(r"\b(?:company|purpose)\.role\b"),
+    "complaint channel": re.compile(r"\bauthority\.(?:mentioned|complaint_url|postal_address)\b"),
+    "transfers": re.compile(r"\btransfers\.outside_eu\b|\btransfer\.safeguards\b"),
+    "automated decisions": re.compile(r"\bcompany\.automated_decisions\b"),
+    "profiling, advertising": re.compile(r"\bpurpose\.(?:profiling|advertising)\b"),
+    "rights channel": re.compile(r"\bright\.contact\b"),
+}
+
+
+def reads_of_the_model(text: str) -> list[tuple[int, str]]:
+    """(line, fact) for every line of a surface that reads a guarded fact from the model."""
+    return [
+        (number, fact)
+        for number, line in enumerate(text.splitlines(), 1)
+        for fact, pattern in GUARDED.items()
+        if pattern.search(line)
+    ]
+
+
+def test_the_guard_can_fail() -> None:
+    surface = "x = company.sale.sold\n{% if company.authority.mentioned %}\n{{ join(transfer.safeguards, safeguard) }}"
+    assert reads_of_the_model(surface) == [(1, "sold"), (2, "complaint channel"), (3, "transfers")]
+    assert reads_of_the_model("found = statements.of(company)\nfacts.sold.answer\nitem.instruments") == []
+
+
+@pytest.mark.parametrize("path", SURFACES, ids=lambda p: p.name)
+def test_surfaces_read_only_the_statements(path: Path) -> None:
+    found = reads_of_the_model(path.read_text(encoding="utf-8"))
+    assert found == [], f"{path.name} reads from the model what statements.py answers: {found}"
+
+
+def _company(slug: str) -> statements.Statements:
+    document, errors = load_file(ROOT / "data" / f"{slug}.yaml")
+    assert document is not None and not errors
+    return statements.of(company_from_data(document.data, document.file))
+
+
+def test_the_saas_provider_is_a_processor_but_for_its_contract_contacts() -> None:
+    found = _company("saas-provider")
+    assert found.roles == "mixed"
+    assert [p.role.acts_as for p in found.purposes] == ["processor"] * 4 + ["controller"]
+    assert [p.id for p in found.controller_purposes] == ["contract_contacts"]
+    assert [p.role.record for p in found.purposes] == ["30(2)"] * 4 + ["30(1)"]
+    assert found.channel == "controller"
+    assert {r.channel for r in found.rights} == {"controller"}
+
+
+@pytest.mark.parametrize("slug", ["actifpilot", "coopo", "saas-provider"])
+def test_silence_on_special_categories_is_no_answer(slug: str) -> None:
+    found = _company(slug)
+    assert found.special.answer == "not_stated"
+    assert {p.special.answer for p in found.purposes} == {"not_stated"}
+
+
+def test_coppernic_says_it_collects_no_sensitive_data() -> None:
+    found = _company("coppernic")
+    assert found.special.answer == "no"
+    assert found.special.quotes[0].get("en").startswith("Coppernic collects no sensitive data")
+    withdraw = found.right("withdraw_consent")
+    assert withdraw is not None and withdraw.channel == "how" and withdraw.contact is None
+    assert found.right("complaint").channel == "authority"  # type: ignore[union-attr]
+
+
+def test_actifpilot_safeguards_are_alternatives_and_its_transfers_possible() -> None:
+    found = _company("actifpilot")
+    assert found.outside_eu.answer == "possible"
+    assert [(t.answer, t.alternatives) for t in found.transfers] == [("possible", True)]
+    assert found.automated.answer == "statement"
+    assert found.complaint.answer == "not_stated"
+
+
+def test_the_publisher_sells_and_advertises() -> None:
+    found = _company("publisher-cgu")
+    assert found.sold.answer == "yes" and found.sold.notes
+    assert found.advertising.answer == "yes"
+    assert found.profiling.answer == "yes"
+    assert found.automated.answer == "not_stated"
+
+
+def test_answers_are_computed_once_per_company() -> None:
+    document, _ = load_file(ROOT / "data" / "coopo.yaml")
+    assert document is not None
+    company = company_from_data(document.data, document.file)
+    assert statements.of(company) is statements.of(company)
