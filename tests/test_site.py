@@ -313,3 +313,13 @@ def test_no_raw_code_in_visible_text(site: Path) -> None:
                 if found:
                     codes[f"{language} {slug} {page}"] = found
     assert codes == {}
+
+
+def test_no_list_marker_is_printed_as_text(site: Path) -> None:
+    """A list that Markdown did not read as one (no blank line before it) shows its `- ` to the visitor."""
+    found = [
+        f"{path.relative_to(site)}: {match.group(0)[:80]!r}"
+        for path in sorted(site.rglob("*.html"))
+        for match in re.finditer(r"<p>[^<]*\n- ", path.read_text(encoding="utf-8"))
+    ]
+    assert found == []

@@ -432,27 +432,17 @@ def purpose_lists(old: Company, new: Company) -> Iterator[Change]:
                 yield Change(kind, material, now.name, getattr(was, attribute), getattr(now, attribute))
 
 
-def purpose_profiling(old: Company, new: Company) -> Iterator[Change]:
-    """Whether each kept purpose uses segmentation or profiling (Art. 4(4), 21(2)). Material when profiling is newly
-    said to take place, or when "no profiling" is no longer said; editorial when it is said to stop or the policy
-    falls silent on a profiling it used to state."""
+def purpose_flags(old: Company, new: Company) -> Iterator[Change]:
+    """Whether each kept purpose uses segmentation or profiling (Art. 4(4), 21(2)) and whether it serves advertising.
+    Material when one is newly said to take place, or when "no" is no longer said; editorial when it is said to stop
+    or the policy falls silent on one it used to state."""
     before, after = _by_id(old.purposes), _by_id(new.purposes)
-    for key in sorted(before.keys() & after.keys()):
-        was, now = before[key].profiling, after[key].profiling
-        if was != now:
-            material = (now is True) or (was is False and now is None)
-            yield Change("purpose_profiling_changed", material, after[key].name, was, now)
-
-
-def purpose_advertising(old: Company, new: Company) -> Iterator[Change]:
-    """Whether each kept purpose serves advertising. Material when advertising is newly said, or when "no
-    advertising" is no longer said; editorial when it is said to stop or the policy falls silent on it."""
-    before, after = _by_id(old.purposes), _by_id(new.purposes)
-    for key in sorted(before.keys() & after.keys()):
-        was, now = before[key].advertising, after[key].advertising
-        if was != now:
-            material = (now is True) or (was is False and now is None)
-            yield Change("purpose_advertising_changed", material, after[key].name, was, now)
+    for attribute in ("profiling", "advertising"):
+        for key in sorted(before.keys() & after.keys()):
+            was, now = getattr(before[key], attribute), getattr(after[key], attribute)
+            if was != now:
+                material = (now is True) or (was is False and now is None)
+                yield Change(f"purpose_{attribute}_changed", material, after[key].name, was, now)
 
 
 def purpose_role(old: Company, new: Company) -> Iterator[Change]:
@@ -553,8 +543,7 @@ DIFFS: tuple[tuple[Callable[[Company, Company], Iterable[Change]], tuple[str, ..
     (purpose_lists, ("purposes",)),
     (category_items, ("data_categories",)),
     (transfer_destinations, ("transfers",)),
-    (purpose_profiling, ("purposes",)),
-    (purpose_advertising, ("purposes",)),
+    (purpose_flags, ("purposes",)),
     (purpose_role, ("purposes",)),
     (sale, ("sale",)),
 )

@@ -90,7 +90,26 @@ def duration(value: Raw) -> Raw:
 _Item = TypeVar("_Item", covariant=True)
 
 
-class Including(tuple[_Item, ...], Generic[_Item]):
+class _Marked(tuple[_Item, ...], Generic[_Item]):
+    """A tuple that says how the policy gives its items: never equal to a plain tuple (or another mark) of the same
+    items, so a list whose mark changes is a change."""
+
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and tuple.__eq__(self, other)
+
+    def __ne__(self, other: object) -> bool:
+        return not self.__eq__(other)
+
+    def __hash__(self) -> int:
+        return hash((type(self).__name__, tuple(self)))
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({tuple.__repr__(self)})"
+
+
+class Including(_Marked[_Item]):
     """A list the policy gives as examples ("such as", "including", "notamment"): `{including: [...]}` in the data.
 
     A tuple, so templates and code iterate it as any list, but never equal to the exhaustive tuple of the same
@@ -98,36 +117,12 @@ class Including(tuple[_Item, ...], Generic[_Item]):
 
     __slots__ = ()
 
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Including) and tuple.__eq__(self, other)
 
-    def __ne__(self, other: object) -> bool:
-        return not self.__eq__(other)
-
-    def __hash__(self) -> int:
-        return hash(("including", tuple(self)))
-
-    def __repr__(self) -> str:
-        return f"Including({tuple.__repr__(self)})"
-
-
-class Alternatives(tuple[_Item, ...], Generic[_Item]):
+class Alternatives(_Marked[_Item]):
     """Items the policy gives as alternatives ("standard contractual clauses or adequacy decisions"):
     `{one_of: [...]}` in the data. Joined with "or" on every surface; never equal to the cumulative tuple."""
 
     __slots__ = ()
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Alternatives) and tuple.__eq__(self, other)
-
-    def __ne__(self, other: object) -> bool:
-        return not self.__eq__(other)
-
-    def __hash__(self) -> int:
-        return hash(("one_of", tuple(self)))
-
-    def __repr__(self) -> str:
-        return f"Alternatives({tuple.__repr__(self)})"
 
 
 def listed(value: Raw, item: Callable[[Raw], object] = lambda v: v) -> Raw:
