@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 LOADING = {
     "script": "src",
@@ -59,9 +60,9 @@ class _Page(HTMLParser):
             self.text.append(data)
 
 
-def parse(path: Path) -> _Page:
-    """Parse one built HTML file."""
-    page = _Page()
+def parse(path: Path, parser: type[HTMLParser] = _Page) -> Any:
+    """Parse one built HTML file (with this module's page reader, or the parser given)."""
+    page = parser()
     page.feed(path.read_text(encoding="utf-8"))
     return page
 

@@ -209,8 +209,7 @@ class _Surfaces(HTMLParser):
 
 
 def surfaces(path: Path) -> _Surfaces:
-    found = _Surfaces()
-    found.feed(path.read_text(encoding="utf-8"))
+    found: _Surfaces = parse(path, _Surfaces)
     return found
 
 
