@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 
 from . import cache, datamap, gaps, layer, phrases
 from .changelog import Entry
-from .model import NONE, NOT_STATED, Alternatives, Company, Including
+from .model import NONE, NOT_STATED, Alternatives, Company, Including, PurposeRole
 from .notices import ChangeNotice, blocks
 from .safety import defuse_markdown
 from .wording import Wording, load_wording
@@ -245,6 +245,7 @@ def template_context(words: Wording, languages: Sequence[str], default: str) -> 
         "automated_answer": layer.automated,
         "short_quotes": lambda statement: layer.quotes(statement, words),
         "role_line": lambda company: layer.role_line(company, words),
+        "role_name": lambda role: phrases.purpose_role(PurposeRole(role.acts_as, role.on_behalf_of), words),
         "change": lambda item: phrases.change(item, words),
         "export_links": lambda slug, depth, version=None: export_links(slug, depth, words, default, version),
         "base": "",
