@@ -211,11 +211,17 @@ def company(slug: str) -> Any:
 
 
 def register(site: Path, slug: str, language: str, check: dict[str, Any]) -> Reading:
-    """The company's rows of the register of processing activities, as the CSV export writes them."""
-    from privacy_center.register import to_csv
+    """The company's rows of the register of processing activities, as the CSV export writes them, read cell by
+    cell (a CSV separator is no punctuation of the text)."""
+    import csv
+    import io
+
+    from privacy_center.register import SEPARATOR, to_csv
     from privacy_center.wording import load_wording
 
-    return Reading(fold(to_csv([company(slug)], load_wording(language)).decode("utf-8-sig")))
+    text = to_csv([company(slug)], load_wording(language)).decode("utf-8-sig")
+    cells = [cell for row in csv.reader(io.StringIO(text), delimiter=SEPARATOR.get(language, ",")) for cell in row]
+    return Reading("\n".join(fold(cell) for cell in cells))  # the cells' text, one a line (no separator read)
 
 
 def jsonld(site: Path, slug: str, language: str, check: dict[str, Any]) -> Reading:

@@ -5,6 +5,7 @@ and retention, every recipient, the rights, the version and its content hash."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -68,6 +69,27 @@ def languages(node: dict[str, Any], prop: str) -> dict[str, str]:
     return {value["@language"]: value["@value"] for value in node[prop]}
 
 
+def worded(text: Text) -> dict[str, str]:
+    """A text of the data as the record gives it: each language typeset by its own rule, as on the pages (French
+    no-break spaces before `: ; ! ? »` and after `«`)."""
+    return {lang: load_wording(lang).typeset(value) for lang, value in text.values.items()}
+
+
+# A plain space where French typography wants a no-break one (wording.typeset).
+UNTYPESET = re.compile(r" [:;!?»]|« ")
+
+
+def french_values(value: Any) -> list[str]:
+    """Every French string of an expanded record (`{"@language": "fr", "@value": ...}`)."""
+    if isinstance(value, dict):
+        if value.get("@language") == "fr":
+            return [value["@value"]]
+        return [text for item in value.values() for text in french_values(item)]
+    if isinstance(value, list):
+        return [text for item in value for text in french_values(item)]
+    return []
+
+
 def contact(node: dict[str, Any]) -> dict[str, str]:
     if DPV + "hasContact" not in node:
         return {}
@@ -99,6 +121,11 @@ def acts_as(company: Any, purpose: Any) -> str:
     if purpose.role is not None:
         return purpose.role.acts_as
     return "processor" if company.role == "processor" else "controller"
+
+
+def own(company: Any) -> list[Any]:
+    """The company's own purposes: not another controller's processing that the policy only describes."""
+    return [p for p in company.purposes if acts_as(company, p) != "other_controller"]
 
 
 def acts_for(company: Any, purpose: Any) -> Any:
@@ -198,12 +225,12 @@ def assert_record(notice: dict[str, Any], company: Any, entry: Any) -> None:
                 assert node["@id"] == GDPR + TRANSFER_ARTICLE[safeguard]
                 continue
             assert node["@type"] == [DPV + "DataTransferLegalBasis"]
-            worded = (
-                dict(safeguard.text.values)
+            described = (
+                worded(safeguard.text)
                 if isinstance(safeguard, OtherSafeguard)
                 else {lang: load_wording(lang)(f"safeguard.{safeguard}") for lang in ("fr", "en")}
             )
-            assert languages(node, DCT + "description") == worded
+            assert languages(node, DCT + "description") == described
         if transfer.destination == NOT_STATED:
             assert DPV + "hasLocation" not in process
         else:
@@ -219,16 +246,21 @@ def assert_record(notice: dict[str, Any], company: Any, entry: Any) -> None:
         assert [p["@id"].split("#")[1] for p in process.get(DCT + "isPartOf", [])] == [
             f"purpose-{p.id}" for p in transfer.purposes
         ]
-    every_controller = all(acts_as(company, p) == "controller" for p in company.purposes)
+    every_controller = all(acts_as(company, p) == "controller" for p in own(company))
     for process, purpose in zip(processes, company.purposes, strict=False):
         # who is responsible, per process: the company as processor for a controller's work (that controller named
         # when the data names it), as controller of its own work when it is not controller for every purpose
-        # (it used to be the notice's one controller for every process)
+        # (it used to be the notice's one controller for every process); another controller's processing names
+        # that controller only, never the company
         role = acts_as(company, purpose)
-        if role == "processor":
-            assert ids(process, "hasDataProcessor") == ["#company"]
-            named = [] if acts_for(company, purpose) == NOT_STATED else [[DPV + "DataController"]]
+        if role in ("processor", "other_controller"):
+            if role == "processor":
+                assert ids(process, "hasDataProcessor") == ["#company"]
+            else:
+                assert DPV + "hasDataProcessor" not in process
+            named = [] if acts_for(company, purpose) in (NOT_STATED, None) else [[DPV + "DataController"]]
             assert [node["@type"] for node in process.get(DPV + "hasDataController", [])] == named
+            assert all("@id" not in node for node in process.get(DPV + "hasDataController", []))
         else:
             assert DPV + "hasDataProcessor" not in process
             assert ids(process, "hasDataController") == ([] if every_controller else ["#company"])
@@ -236,10 +268,19 @@ def assert_record(notice: dict[str, Any], company: Any, entry: Any) -> None:
             assert DPV + "hasLegalBasis" not in process  # silence stays silence
         else:
             assert ids(process, "hasLegalBasis") == [GDPR + LEGAL_BASIS[b.basis][8:] for b in purpose.legal_bases]
+        # its data, retention and recipients linked by a reading of the policy: the record says so, in its note
+        if purpose.linked_by_reading and purpose.note is not None:
+            assert languages(process, DCT + "description") == worded(purpose.note)
+        else:
+            assert DCT + "description" not in process
         if purpose.retention == NOT_STATED:
             assert DPV + "hasStorageCondition" not in process
         else:
             assert ids(process, "hasStorageCondition") == [f"#retention-{r.id}" for r in purpose.retention]
+            for node, rule in zip(process[DPV + "hasStorageCondition"], purpose.retention, strict=True):
+                described = languages(node, DCT + "description")
+                for lang, words in ((lang, load_wording(lang)) for lang in ("fr", "en")):
+                    assert described[lang].startswith(words.typeset(rule.applies_to.get(lang) + words("punct.colon")))
         if purpose.data_categories != NOT_STATED:
             assert ids(process, "hasPersonalData") == [f"#data-{c.id}" for c in purpose.data_categories]
         expected = list(purpose.recipients) if isinstance(purpose.recipients, tuple) else []
@@ -263,7 +304,7 @@ def assert_record(notice: dict[str, Any], company: Any, entry: Any) -> None:
         controllers = [c["@type"] for c in where.get(DPV + "hasDataController", [])]
         assert controllers == ([[DPV + "DataController"]] if channel == "controller" else [])
         if right.how is not None:
-            assert languages(where, DCT + "description") == dict(right.how.values)
+            assert languages(where, DCT + "description") == worded(right.how)
     authority = company.authority
     if not authority.mentioned:
         assert DPV + "hasAuthority" not in notice  # the policy does not name it (it used to be always there)
@@ -285,14 +326,16 @@ def assert_record(notice: dict[str, Any], company: Any, entry: Any) -> None:
     assert entity["@id"].endswith("#company")
     types = {
         "controller": DPV + "DataController",
-        "joint_controller": DPV + "JointDataControllers",
+        "joint_controller": DPV + "DataController",  # one controller among joint ones, not the group itself
         "processor": DPV + "DataProcessor",
     }
-    expected_types = list(dict.fromkeys(types[acts_as(company, p)] for p in company.purposes))
-    assert entity["@type"] == (expected_types or [DPV + "DataController"])
+    expected_types = list(dict.fromkeys(types[acts_as(company, p)] for p in own(company)))
+    assert entity["@type"] == (expected_types or [DPV + "LegalEntity"])  # no processing of its own: no role
     legal_name = company.identity.legal_name
     assert entity.get(SCHEMA + "name") == (None if legal_name == NOT_STATED else [{"@value": legal_name}])
     assert contact(entity) == stated_ways(company.contact)
+    # every French text typeset as on the pages: the data's texts, the wording's and the retention descriptions
+    assert [text for text in french_values(notice) if UNTYPESET.search(text)] == []
 
 
 def test_the_vocabulary_cites_the_articles_the_site_cites() -> None:
@@ -366,13 +409,16 @@ def process_of(notice: dict[str, Any], purpose_id: str) -> dict[str, Any]:
 
 
 def test_a_processor_is_the_processor_of_the_work_it_does_for_the_customer(site: Path) -> None:
-    """saas-provider is a processor for four purposes (on behalf of the Customer) and controller of the contract
+    """saas-provider is a processor for three purposes (on behalf of the Customer) and controller of the contract
     contacts: each process names its own controller, and the company is never the controller of the Customer's
-    work (it was the notice's `dpv:hasDataController` for every process)."""
+    work (it was the notice's `dpv:hasDataController` for every process). The Customer's own use of the data
+    (`other_controller`) names the Customer as its controller and the company in no role."""
     notice, company = seed_record(site, "saas-provider")
     processor = [p for p in company.purposes if acts_as(company, p) == "processor"]
     controller = [p for p in company.purposes if acts_as(company, p) == "controller"]
-    assert len(processor) == 4 and [p.id for p in controller] == ["contract_contacts"]
+    other = [p for p in company.purposes if acts_as(company, p) == "other_controller"]
+    assert len(processor) == 3 and [p.id for p in controller] == ["contract_contacts"]
+    assert [p.id for p in other] == ["customer_purposes"]
     assert DPV + "hasDataController" not in notice
     (entity,) = notice[DPV + "hasEntity"]
     assert entity["@id"].endswith("#company")
@@ -387,6 +433,13 @@ def test_a_processor_is_the_processor_of_the_work_it_does_for_the_customer(site:
         process = process_of(notice, purpose.id)
         assert ids(process, "hasDataController") == ["#company"]
         assert DPV + "hasDataProcessor" not in process
+    for purpose in other:
+        process = process_of(notice, purpose.id)
+        assert DPV + "hasDataProcessor" not in process
+        (named,) = process[DPV + "hasDataController"]
+        assert "@id" not in named and named["@type"] == [DPV + "DataController"]
+        assert languages(named, SCHEMA + "name") == worded(purpose.role.on_behalf_of)
+        assert "#company" not in json.dumps(process)  # the company is neither its controller nor its processor
 
 
 def test_the_customer_is_named_in_the_expanded_record(site: Path) -> None:
@@ -394,10 +447,10 @@ def test_the_customer_is_named_in_the_expanded_record(site: Path) -> None:
     record is expanded by a JSON-LD processor: `le Client` / `the Customer`, as the data names it."""
     notice, company = seed_record(site, "saas-provider")
     for purpose in company.purposes:
-        if acts_as(company, purpose) == "processor":
+        if acts_as(company, purpose) in ("processor", "other_controller"):
             (named,) = process_of(notice, purpose.id)[DPV + "hasDataController"]
-            assert languages(named, SCHEMA + "name") == dict(acts_for(company, purpose).values)
-    via = dict(company.rights.via_controller.controller.values)
+            assert languages(named, SCHEMA + "name") == worded(acts_for(company, purpose))
+    via = worded(company.rights.via_controller.controller)
     for right in notice[DPV + "hasRight"]:
         (where,) = right[DPV + "isExercisedAt"]
         (named,) = where[DPV + "hasDataController"]
@@ -429,5 +482,22 @@ def test_coppernic_rights_are_exercised_where_the_policy_says(site: Path) -> Non
     (where,) = rights["withdraw_consent"][DPV + "isExercisedAt"]
     assert DPV + "hasContact" not in where
     how = next(r.how for r in company.rights.offered if r.code == "withdraw_consent")
-    assert languages(where, DCT + "description") == dict(how.values)
+    assert languages(where, DCT + "description") == worded(how)
     assert rights["access"][DPV + "isExercisedAt"][0][DPV + "hasContact"]  # the other rights keep the contact
+
+
+@pytest.mark.parametrize("slug", SEEDS)
+def test_a_reading_is_described_exactly_where_the_data_says(site: Path, slug: str) -> None:
+    """A purpose whose links to data, retention and recipients are a reading of the policy (`linked_by_reading`)
+    carries its note as the process's `dct:description`, typeset as on the pages; no other purpose's process has
+    one."""
+    notice, company = seed_record(site, slug)
+    described = {
+        p["@id"].split("#purpose-")[1]: languages(p, DCT + "description")
+        for p in notice[DPV + "hasProcess"]
+        if "#purpose-" in p["@id"] and DCT + "description" in p
+    }
+    read = [p for p in company.purposes if p.linked_by_reading]
+    assert read  # every seed has some
+    assert all(p.note is not None for p in read)  # a reading says what it reads
+    assert described == {p.id: worded(p.note) for p in read}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import copy
+import re
 from dataclasses import replace
 from functools import cache
 from typing import Any
@@ -49,6 +50,7 @@ from privacy_center.model import (
     PurposeRole,
     Recipient,
     SpecialCategories,
+    Text,
     Transfer,
     Transfers,
 )
@@ -144,15 +146,40 @@ def acts_as(company: Company, purpose: Any) -> str:
     return "processor" if company.role == "processor" else "controller"
 
 
+def own(company: Company) -> list[Any]:
+    """The purposes that are the company's own processing: another controller's (`other_controller`), which the
+    policy only describes, gets no declaration and no data use."""
+    return [p for p in company.purposes if acts_as(company, p) != "other_controller"]
+
+
 def special_category_data(company: Company, purpose: Any) -> bool | None:
-    """Whether the data says a purpose processes special-category data (Art. 9): yes from a category marked
-    sensitive, else the policy's explicit yes or no for all its data; None when it does not answer (silence, or
-    words without a yes or no)."""
+    """Whether the data says a purpose processes special-category data (Art. 9): yes from a category of its own
+    marked sensitive; no from the policy's explicit no for all its data; None when it does not answer for this
+    purpose (silence, words without a yes or no, or a yes for the company that names no purpose)."""
     categories = () if purpose.data_categories == NOT_STATED else purpose.data_categories
     if any(c.sensitive for c in categories):
         return True
     special = company.special_categories
-    return None if special == NOT_STATED else special.processed
+    return False if special != NOT_STATED and special.processed is False else None
+
+
+def stated_otherwise(company: Company) -> set[str]:
+    """The system's yes/no fields the policy answers otherwise than yes or no, as the data says: transfers it calls
+    possible; profiling it states for a purpose, or in its own words, with no Art. 22 decision based on profiling."""
+    found = statements.of(company)
+    expected = set()
+    transfers = company.transfers
+    if transfers != NOT_STATED and transfers.outside_eu == "possible":
+        expected.add("does_international_transfers")
+    decisions = company.automated_decisions
+    on_profiling = decisions != NOT_STATED and decisions.exists and decisions.profiling is True
+    said = decisions != NOT_STATED and decisions.profiling is True
+    profiled = [p for p in own(company) if p.profiling is not None and p.profiling is not False]
+    assert found.decisions_on_profiling is on_profiling
+    if not on_profiling and (said or profiled):
+        assert found.profiling.answer in ("yes", "statement")
+        expected.add("uses_profiling")
+    return expected
 
 
 def assert_says_what_the_data_says(company: Company, language: str, found: dict[str, Any]) -> None:
@@ -166,18 +193,25 @@ def assert_says_what_the_data_says(company: Company, language: str, found: dict[
         assert len(entries) == len(found.get(kind, [])), f"duplicate custom {kind}"
     assert NOT_STATED not in strings(found), "a not_stated value reached the manifest"
 
+    # every string typeset by the language's one rule, as on the pages
+    typeset = words.typeset
+    assert [text for text in strings(found) if typeset(text) != text] == []
+
     # the system: only what the data states
     identity = company.identity
+    purposes = own(company)
     assert system["fides_key"] == company.slug
-    assert system["name"] == company.name.get(language)
+    assert system["name"] == typeset(company.name.get(language))
     # from each purpose's role, each title once in the order the roles first appear (it was the company's role, one
-    # title for a company that is controller of some purposes and processor of others)
+    # title for a company that is controller of some purposes and processor of others); another controller's
+    # processing gives the company no title
     roles = [acts_as(company, p) for p in company.purposes]
     assert [p.role.acts_as for p in statements.of(company).purposes] == roles
-    assert system["responsibility"] == list(dict.fromkeys(RESPONSIBILITY[role] for role in roles or ["controller"]))
-    assert system.get("legal_name") == (None if identity.legal_name == NOT_STATED else identity.legal_name)
+    titles = [RESPONSIBILITY[acts_as(company, p)] for p in purposes] or [RESPONSIBILITY["controller"]]
+    assert system["responsibility"] == list(dict.fromkeys(titles))
+    assert system.get("legal_name") == (None if identity.legal_name == NOT_STATED else typeset(identity.legal_name))
     assert system.get("legal_address") == (
-        None if identity.registered_address == NOT_STATED else identity.registered_address
+        None if identity.registered_address == NOT_STATED else typeset(identity.registered_address)
     )
     url = company.source.get("url")
     assert system.get("privacy_policy") == (None if url in (None, NOT_STATED) else url)
@@ -186,10 +220,12 @@ def assert_says_what_the_data_says(company: Company, language: str, found: dict[
         assert "dpo" not in system
     elif dpo.contact and dpo.contact.email not in (None, NOT_STATED):
         assert dpo.contact.email in system["dpo"]
-    if company.cookies.used == NOT_STATED:
+    cookies = statements.of(company).cookies_used
+    assert cookies.stated is (company.cookies.used != NOT_STATED)
+    if not cookies.stated:
         assert "uses_cookies" not in system
     else:
-        assert system["uses_cookies"] is company.cookies.used
+        assert system["uses_cookies"] is cookies.yes is company.cookies.used
     transfers = company.transfers
     if transfers == NOT_STATED or transfers.outside_eu == "possible":
         assert "does_international_transfers" not in system
@@ -198,10 +234,15 @@ def assert_says_what_the_data_says(company: Company, language: str, found: dict[
         assert system["does_international_transfers"] is transfers.outside_eu
     if company.security_measures != NOT_STATED:
         for measure in company.security_measures:
-            assert measure.get(language) in system["data_security_practices"]
+            assert typeset(measure.get(language)) in system["data_security_practices"]
     meta = system["meta"][META]
-    for field in fides.SYSTEM_DEFAULTS:  # fideslang reads an absent one as false: the silence is named in meta
-        assert (field in system) != (field in meta.get("not_stated", [])), field
+    # fideslang reads an absent one as false: each is written, named unstated, or named as answered otherwise
+    otherwise = meta.get("stated_otherwise", {})
+    assert set(otherwise) == stated_otherwise(company)
+    assert all(isinstance(reason, str) and reason.strip() for reason in otherwise.values())
+    for field in fides.SYSTEM_DEFAULTS:
+        places = [field in system, field in meta.get("not_stated", []), field in otherwise]
+        assert places.count(True) == 1, (field, places)
     decisions = company.automated_decisions
     profiling = decisions != NOT_STATED and decisions.exists and decisions.profiling is True
     assert system.get("uses_profiling") is (True if profiling else None)  # never an inferred false
@@ -209,18 +250,23 @@ def assert_says_what_the_data_says(company: Company, language: str, found: dict[
     assert meta["version"] == company.current_version.version
     notes = meta.get("declarations", {})
 
-    # one declaration per purpose, in the notice's order
+    # one declaration per purpose of the company's own, in the notice's order
     declarations = system["privacy_declarations"]
-    assert [d["name"] for d in declarations] == [p.name.get(language) for p in company.purposes]
-    assert set(notes) <= {p.id for p in company.purposes}
-    for declaration, purpose in zip(declarations, company.purposes, strict=True):
+    assert [d["name"] for d in declarations] == [typeset(p.name.get(language)) for p in purposes]
+    assert set(notes) <= {p.id for p in purposes}
+    for declaration, purpose in zip(declarations, purposes, strict=True):
         note = notes.get(purpose.id, {})
         silent = note.get("not_stated", [])
         assert "flexible_legal_basis_for_processing" not in declaration  # fideslang's default (true) is not ours
         assert "flexible_legal_basis_for_processing" in silent
         use = custom_key(company, "purpose", purpose.id)
         assert declaration["data_use"] == use
-        assert custom["data_use"][use]["name"] == purpose.name.get(language)
+        assert custom["data_use"][use]["name"] == typeset(purpose.name.get(language))
+        # links to data, retention and recipients that are a reading of the policy: its note, in the language
+        if purpose.linked_by_reading and purpose.note is not None:
+            assert note["reading"] == typeset(purpose.note.get(language))
+        else:
+            assert "reading" not in note
 
         if purpose.data_categories == NOT_STATED:
             assert declaration["data_categories"] == []  # required by fideslang; the silence is in meta
@@ -258,14 +304,14 @@ def assert_says_what_the_data_says(company: Company, language: str, found: dict[
             assert "retention_period" in silent
         else:
             for rule in purpose.retention:
-                assert rule.applies_to.get(language) in declaration["retention_period"]
+                assert typeset(rule.applies_to.get(language) + words("punct.colon")) in declaration["retention_period"]
 
         listed = company.recipients_of(purpose)
         outside = [r for r in listed if r.kind != "internal"]
-        internal = [recipient_name(r, words) for r in listed if r.kind == "internal"]
+        internal = [typeset(recipient_name(r, words)) for r in listed if r.kind == "internal"]
         assert note.get("internal_recipients", []) == internal
         for recipient in outside:
-            assert recipient_name(recipient, words) in declaration["third_parties"]
+            assert typeset(recipient_name(recipient, words)) in declaration["third_parties"]
         if not outside:
             assert "third_parties" not in declaration
         if outside:
@@ -283,6 +329,11 @@ def assert_says_what_the_data_says(company: Company, language: str, found: dict[
     ]
     subjects = [s for s in company.data_subjects if DATA_SUBJECT.get(s.code or "") not in DEFAULT_KEYS["data_subject"]]
     several = [p for p in company.purposes if p.legal_bases != NOT_STATED and len(p.legal_bases) > 1]
+    # another controller's processing is listed as a purpose with no data use, with its own reason
+    reasons = {u.id: u.reason for u in unmapped(company) if u.kind == "purpose"}
+    for purpose in company.purposes:
+        other = acts_as(company, purpose) == "other_controller"
+        assert (reasons[purpose.id] == "another controller's processing, which the policy only describes") is other
     expected_unmapped = {
         *(("purpose", p.id, None) for p in company.purposes),
         *(("data_category", c.id, c.code) for c in categories),
@@ -292,7 +343,7 @@ def assert_says_what_the_data_says(company: Company, language: str, found: dict[
     assert {u for u in found_unmapped if u[0] != "safeguard"} == expected_unmapped
     assert set(custom["data_category"]) == {custom_key(company, "category", c.id) for c in categories}
     assert set(custom["data_subject"]) == {custom_key(company, "subject", s.id) for s in subjects}
-    assert set(custom["data_use"]) == {custom_key(company, "purpose", p.id) for p in company.purposes}
+    assert set(custom["data_use"]) == {custom_key(company, "purpose", p.id) for p in purposes}
     if transfers != NOT_STATED and transfers.outside_eu is True:
         given = set(system.get("legal_basis_for_transfers", []))
         relied = [
@@ -316,7 +367,7 @@ def test_each_manifest_is_valid_fideslang_and_says_what_the_data_says(case: str,
     taxonomy = validated(found)
     (system,) = taxonomy.system
     assert sorted(d.name or "" for d in system.privacy_declarations) == sorted(
-        p.name.get(language) for p in company.purposes
+        load_wording(language).typeset(p.name.get(language)) for p in own(company)
     )  # fideslang sorts declarations by name: same set, the manifest keeps the notice's order
     assert_says_what_the_data_says(company, language, found)
 
@@ -382,7 +433,7 @@ def test_silence_on_special_categories_is_not_a_no(slug: str) -> None:
     for language in LANGUAGES:
         system = manifest(company, language)["system"][0]
         notes = system["meta"][META].get("declarations", {})
-        for declaration, purpose in zip(system["privacy_declarations"], company.purposes, strict=True):
+        for declaration, purpose in zip(system["privacy_declarations"], own(company), strict=True):
             assert "processes_special_category_data" not in declaration, purpose.id
             assert "processes_special_category_data" in notes[purpose.id]["not_stated"], purpose.id
 
@@ -395,7 +446,7 @@ def test_a_field_the_manifest_writes_is_never_named_not_stated(case: str) -> Non
     for language in LANGUAGES:
         system = manifest(company, language)["system"][0]
         notes = system["meta"][META].get("declarations", {})
-        for declaration, purpose in zip(system["privacy_declarations"], company.purposes, strict=True):
+        for declaration, purpose in zip(system["privacy_declarations"], own(company), strict=True):
             silent = notes.get(purpose.id, {}).get("not_stated", [])
             written = [field for field in silent if field in declaration and field != "data_categories"]
             assert written == [], f"{purpose.id}: written and named not stated: {written}"
@@ -494,7 +545,8 @@ def test_every_code_is_mapped_or_explained_once() -> None:
     assert set(DATA_SUBJECT.values()) <= DEFAULT_KEYS["data_subject"]
     assert set(LEGAL_BASIS) == set(words.codes("legal_basis"))
     assert {LegalBasisForProcessingEnum(v) for v in LEGAL_BASIS.values()} == set(LegalBasisForProcessingEnum)
-    assert set(RESPONSIBILITY) == set(get_args(ActsAs))
+    # another controller's processing gives the company no title
+    assert set(RESPONSIBILITY) == set(get_args(ActsAs)) - {"other_controller"}
     assert set(RESPONSIBILITY.values()) <= {t.value for t in DataResponsibilityTitle}
     assert set(TRANSFER_BASIS.values()) <= {t.value for t in LegalBasisForTransfersEnum}
 
@@ -579,3 +631,56 @@ def test_export_fides_writes_every_company_and_lists_what_has_no_key(
     assert f"{len(expected)} item(s) with no fideslang default key" in out.out
     assert main(["export", "fides", "--format", "xlsx", "--data-dir", str(ROOT / "data")]) == 1
     assert "the Fides manifest is written as yml, not xlsx" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_reading_is_in_the_meta_exactly_where_the_data_says(language: str) -> None:
+    """`meta.privacy_center.declarations.<purpose>.reading` carries, in the manifest's language, the note of each
+    purpose whose links to data, retention and recipients are a reading of the policy (`linked_by_reading`), and
+    of no other."""
+    words = load_wording(language)
+    for slug in SEEDS:
+        company = seed(slug)
+        notes = manifest(company, language)["system"][0]["meta"][META].get("declarations", {})
+        found = {purpose_id: note["reading"] for purpose_id, note in notes.items() if "reading" in note}
+        read = [p for p in company.purposes if p.linked_by_reading]
+        assert read and all(p.note is not None for p in read), slug  # every seed has some, each with its note
+        assert found == {p.id: words.typeset(p.note.get(language)) for p in read}, slug
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_a_french_manifest_is_typeset_as_the_pages(case: str) -> None:
+    """Every string of a French manifest has the no-break space before `:` and `;` (and `! ? »`, after `«`), as
+    the pages do (`wording.typeset`): never a plain one."""
+    found = manifest(company_of(case), "fr")
+    assert [text for text in strings(found) if re.search(r" [:;!?»]|« ", text)] == []
+    assert all(load_wording("fr").typeset(text) == text for text in strings(found))
+
+
+def test_the_french_seeds_need_the_rule() -> None:
+    """The check above is not vacuous: the French seeds' manifests have colons and semicolons to typeset."""
+    texts = [text for slug in SEEDS for text in strings(manifest(seed(slug), "fr"))]
+    french = load_wording("fr")
+    for mark in (" :", " ;"):  # each with the space the French rule puts before it
+        spaced = french.typeset(mark)
+        assert spaced != mark and any(spaced in text for text in texts), mark
+
+
+@pytest.mark.parametrize("slug", SEEDS)
+def test_a_field_the_policy_answers_otherwise_is_not_named_not_stated(slug: str) -> None:
+    """Transfers the policy calls possible, and profiling it states for a purpose or in its own words without an
+    Art. 22 decision, are answers fideslang's yes/no cannot hold: left out, and listed in
+    `meta.privacy_center.stated_otherwise` with the reason, never under `not_stated` (which would say silence)."""
+    company = seed(slug)
+    expected = stated_otherwise(company)
+    for language in LANGUAGES:
+        system = manifest(company, language)["system"][0]
+        meta = system["meta"][META]
+        assert set(meta.get("stated_otherwise", {})) == expected
+        assert not expected & set(meta.get("not_stated", []))
+        assert not expected & set(system)
+    transfers = company.transfers
+    if transfers != NOT_STATED and transfers.outside_eu == "possible":  # actifpilot, coppernic, saas-provider
+        assert "does_international_transfers" in expected
+    if any(isinstance(p.profiling, Text) for p in own(company)):  # publisher-cgu's aggregation
+        assert "uses_profiling" in expected

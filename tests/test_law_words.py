@@ -172,12 +172,12 @@ def test_a_named_authority_stays_the_policys_words(site: Path, slug: str, langua
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_law_label_names_the_law_and_the_article(language: str) -> None:
-    """Each label reads as the law's, with the article: `What the law says (GDPR Art. 7(3)):`."""
+    """Each label reads as the law's, in short, with the article: `The law, in short (GDPR Art. 7(3)):`."""
     words = load_wording(language)
     for code in words.codes("right"):
         label = fold(words("law.says", article=words(f"right.{code}.article")))
         assert words(f"right.{code}.article") in label.replace("\u00a0", " ")
-        assert label.startswith(("What the law says (", "Ce que dit la loi ("))
+        assert label.startswith(("The law, in short (", "La loi, en résumé ("))
         description = words(f"right.{code}.description")
         assert ("GDPR" in description or "RGPD" in description) or code == "post_mortem", code
     assert "85" in words("right.post_mortem.description") and "Informatique et Libertés" in words(

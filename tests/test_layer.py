@@ -55,7 +55,8 @@ def test_mailto_without_body_is_unchanged() -> None:
 def test_silence_is_never_no() -> None:
     facts = key_facts(company(ROOT / "data" / "coppernic.yaml"))
     answers = (facts.sold, facts.advertising, facts.automated, facts.outside_eu, facts.consent_cookies, facts.special)
-    assert tuple(a.answer for a in answers) == ("not_stated", "not_stated", "not_stated", "possible", "yes", "no")
+    # advertising: its marketing purposes say so (advertising: true); sale and automated decisions: silent
+    assert tuple(a.answer for a in answers) == ("not_stated", "yes", "not_stated", "possible", "yes", "no")
     assert facts.special.paths == ("special_categories.processed",)  # "collects no sensitive data": said, not assumed
     assert facts.channel == "postal"
 
@@ -67,8 +68,14 @@ def test_coopo_says_its_data_is_not_sold() -> None:
     assert key_facts(replace(coopo, sale=Sale(True))).sold.answer == "yes"
 
 
+def _no_advertising_purpose(path: Path):
+    """The company with its purposes silent on advertising (so the cookies alone answer the question)."""
+    found = company(path)
+    return replace(found, purposes=tuple(replace(p, advertising=None) for p in found.purposes))
+
+
 def test_advertising_cookies_and_their_consent() -> None:
-    coopo = company(ROOT / "data" / "coopo.yaml")
+    coopo = _no_advertising_purpose(ROOT / "data" / "coopo.yaml")
     advert = Cookie(Text.of("ad"), None, "advertising", NOT_STATED, True, None)
     cookies = replace(coopo.cookies, items=(advert,))
     facts = key_facts(replace(coopo, cookies=cookies))
@@ -85,7 +92,7 @@ def test_advertising_cookies_and_their_consent() -> None:
 
 
 def test_a_purpose_for_advertising_answers_the_advertising_question() -> None:
-    coopo = company(ROOT / "data" / "coopo.yaml")
+    coopo = _no_advertising_purpose(ROOT / "data" / "coopo.yaml")
     first = replace(coopo.purposes[0], advertising=True)
     facts = key_facts(replace(coopo, purposes=(first, *coopo.purposes[1:])))
     assert facts.advertising.answer == "yes" and facts.advertising.paths == ("purposes[0].advertising",)
@@ -186,8 +193,12 @@ def test_coppernic_first_layer_gives_the_postal_address_and_the_letter(site: Pat
     facts = _facts(article)
     assert list(facts) == [_text_of(words(f"layer.fact.{key}")) for key in QUESTIONS]
     not_stated = _text_of(words("layer.answer.not_stated"))
-    for key in ("sold", "advertising", "automated"):
+    for key in ("sold", "automated"):
         assert facts[_text_of(words(f"layer.fact.{key}"))].endswith(not_stated), key
+    # "Marketing and business development operations", "Emailing about marketing offers", "Personalised sales
+    # prospecting campaigns": the policy's own purposes answer the advertising question
+    advertising = facts[_text_of(words("layer.fact.advertising"))]
+    assert advertising.startswith(_text_of(words("layer.answer.yes"))), advertising
     assert {"fr": "Possible : Amérique du Nord", "en": "Possibly: North America"}[language] in facts[
         _text_of(words("layer.fact.outside_eu"))
     ]

@@ -33,7 +33,8 @@ GUARDED = {
     "transfers": re.compile(r"\btransfers\.outside_eu\b|\btransfer\.safeguards\b"),
     "automated decisions": re.compile(r"\bcompany\.automated_decisions\b"),
     "profiling, advertising": re.compile(r"\bpurpose\.(?:profiling|advertising)\b"),
-    "rights channel": re.compile(r"\bright\.contact\b"),
+    "rights channel": re.compile(r"\bright\.contact\b|\bvia_controller\b"),
+    "cookies used": re.compile(r"\bcookies\.used\b"),
 }
 
 
@@ -68,11 +69,14 @@ def _company(slug: str) -> statements.Statements:
 def test_the_saas_provider_is_a_processor_but_for_its_contract_contacts() -> None:
     found = _company("saas-provider")
     assert found.roles == "mixed"
-    assert [p.role.acts_as for p in found.purposes] == ["processor"] * 4 + ["controller"]
+    # "Purposes pursued by the Customer outside the Services ... are the sole responsibility of the Customer"
+    assert [p.role.acts_as for p in found.purposes] == ["processor"] * 3 + ["other_controller", "controller"]
     assert [p.id for p in found.controller_purposes] == ["contract_contacts"]
-    assert [p.role.record for p in found.purposes] == ["30(2)"] * 4 + ["30(1)"]
-    assert found.channel == "controller"
+    assert [p.role.record for p in found.purposes] == ["30(2)"] * 3 + [None, "30(1)"]
+    assert found.channel == "controller" and found.forwarded
     assert {r.channel for r in found.rights} == {"controller"}
+    # rights go to the Customer, but for the data it controls the policy gives no channel: said, not hidden
+    assert [p.id for p in found.unserved] == ["contract_contacts"]
 
 
 @pytest.mark.parametrize("slug", ["actifpilot", "coopo", "saas-provider"])
@@ -99,11 +103,12 @@ def test_actifpilot_safeguards_are_alternatives_and_its_transfers_possible() -> 
     assert found.complaint.answer == "not_stated"
 
 
-def test_the_publisher_sells_and_advertises() -> None:
+def test_the_publisher_may_sell_advertises_and_speaks_of_profiling() -> None:
     found = _company("publisher-cgu")
-    assert found.sold.answer == "yes" and found.sold.notes
+    assert found.sold.answer == "possible" and found.sold.notes  # "subject to resale", read as may be resold
     assert found.advertising.answer == "yes"
-    assert found.profiling.answer == "yes"
+    # "demographic profiling" of aggregated information: the policy's words, neither yes nor not stated
+    assert found.profiling.answer == "statement" and found.profiling.quotes
     assert found.automated.answer == "not_stated"
 
 

@@ -20,7 +20,7 @@ from privacy_center.model import NOT_STATED, Alternatives, Company, Purpose, Tex
 from privacy_center.phrases import category_name, join, localize
 from privacy_center.publish import in_force_day
 from privacy_center.site import check_company
-from privacy_center.wording import load_wording
+from privacy_center.wording import Wording, load_wording
 
 
 def export(data: Path, output: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -44,18 +44,45 @@ def acts_as(company: Company, purpose: Purpose) -> str:
     return "processor" if company.role == "processor" else "controller"
 
 
+def own(company: Company) -> list[Purpose]:
+    """The purposes that are activities of the company (controller, joint controller or processor): another
+    controller's processing, which the policy only describes (`other_controller`), has no row."""
+    found = [p for p in company.purposes if acts_as(company, p) != "other_controller"]
+    assert [p for p in company.purposes if statements.of(company).of(p).role.own] == found
+    return found
+
+
+def expected_bases(purpose: Purpose, words: Wording) -> str:
+    """The legal-bases cell the data calls for: each basis by name, followed by its note in brackets when it has
+    one; joined with the wording's semicolon when any has a note (a list with "and" would read them as cumulative),
+    as a list otherwise."""
+    if purpose.legal_bases == NOT_STATED:
+        return words("label.not_stated")
+    named = [
+        words(f"legal_basis.{b.basis}.name") + (f" ({localize(b.note, words)})" if b.note else "")
+        for b in purpose.legal_bases
+    ]
+    return words("punct.semicolon").join(named) if any(b.note for b in purpose.legal_bases) else join(named, words)
+
+
+def expected_reading(purpose: Purpose, words: Wording) -> str:
+    """The last cell: the purpose's note, for a purpose whose links to data, retention and recipients are a reading
+    of the policy (`linked_by_reading`); empty otherwise."""
+    if not purpose.linked_by_reading:
+        return ""
+    assert purpose.note is not None, purpose.id  # a reading says what it reads
+    return words.typeset(words("register.reading_note", note=localize(purpose.note, words)))
+
+
 def expected_cells(company: Company, language: str) -> list[tuple[str, str, str, str]]:
-    """What the data says of each purpose: the Art. 30 record it belongs in (30(2) for the work the company does as
-    a processor, 30(1) otherwise), the company, the purpose's name and its legal bases, typeset as every cell."""
+    """What the data says of each of the company's own purposes: the Art. 30 record it belongs in (30(2) for the work
+    the company does as a processor, 30(1) otherwise), the company, the purpose's name and its legal bases, typeset
+    as every cell."""
     words = load_wording(language)
     cells = []
-    for purpose in company.purposes:
+    for purpose in own(company):
         record = words(f"register.record_{'processor' if acts_as(company, purpose) == 'processor' else 'controller'}")
-        bases = (
-            words("label.not_stated")
-            if purpose.legal_bases == NOT_STATED
-            else join((words(f"legal_basis.{b.basis}.name") for b in purpose.legal_bases), words)
-        )
+        bases = expected_bases(purpose, words)
         cells.append(
             tuple(
                 words.typeset(cell)
@@ -100,10 +127,15 @@ def test_csv_has_one_row_per_purpose_as_the_data_says(
     # the record (Art. 30(1) or 30(2)) comes first: a processor's activities are a register of their own
     first = ("record", "company", "purpose", "legal_bases")
     assert table[0] == [words(f"register.{column}") for column in first] + table[0][4:]
-    assert len(table[0]) == len(register.COLUMNS) == 13
-    expected = [cell for company in companies(data) for cell in expected_cells(company, language)]
+    assert len(table[0]) == len(register.COLUMNS) == 14
+    assert table[0][-1] == words("register.reading") and register.COLUMNS[-1] == "reading"
+    found = companies(data)
+    expected = [cell for company in found for cell in expected_cells(company, language)]
     assert [tuple(row[:4]) for row in table[1:]] == expected
-    assert all(len(row) == 13 and all(cell.strip() for cell in row) for row in table[1:])  # no empty cell
+    # no empty cell but the last: the reading, for the purposes whose links are one only
+    assert all(len(row) == 14 and all(cell.strip() for cell in row[:-1]) for row in table[1:])
+    readings = [expected_reading(p, words) for company in found for p in own(company)]
+    assert [row[-1] for row in table[1:]] == readings
 
 
 def test_retention_and_sensitive_data_follow_the_data(tmp_path: Path) -> None:
@@ -114,7 +146,7 @@ def test_retention_and_sensitive_data_follow_the_data(tmp_path: Path) -> None:
     retention, sensitive = register.COLUMNS.index("retention"), register.COLUMNS.index("sensitive")
     rows = iter(table[1:])
     for company in companies(ROOT / "data"):
-        for purpose in company.purposes:
+        for purpose in own(company):
             row = next(rows)
             if purpose.retention == NOT_STATED:
                 assert row[retention] == words("label.not_stated")
@@ -138,7 +170,7 @@ def test_the_workbook_has_one_sheet_per_company(tmp_path: Path) -> None:
     for company in found:
         sheet = book[company.slug]
         rows = list(sheet.iter_rows(values_only=True))
-        assert len(rows) == len(company.purposes) + 1
+        assert len(rows) == len(own(company)) + 1
         assert [row[:4] for row in rows[1:]] == expected_cells(company, "fr")
         assert sheet["A1"].font.bold
 
@@ -221,7 +253,7 @@ def test_french_cells_are_typeset_as_the_pages() -> None:
     column = register.COLUMNS.index("retention")
     rows = iter(table[1:])
     for company in found:
-        for purpose in company.purposes:
+        for purpose in own(company):
             cell = next(rows)[column]
             for rule in () if purpose.retention == NOT_STATED else purpose.retention:
                 assert f"{localize(rule.applies_to, words)}\u00a0: " in cell, cell
@@ -255,21 +287,29 @@ def test_silence_on_sensitive_data_is_not_none(slug: str, language: str) -> None
     words = load_wording(language)
     found = cells(company, language, "sensitive")
     assert words.typeset(words("register.no_sensitive")) not in found
-    assert found == [words.typeset(words("label.not_stated"))] * len(company.purposes)
+    assert found == [words.typeset(words("label.not_stated"))] * len(own(company))
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_a_processor_activity_is_in_the_processor_record(language: str) -> None:
-    """saas-provider: four purposes carried out for the Customer are Art. 30(2) rows whose controller is the
-    Customer, the company their processor; the contract contacts are its own Art. 30(1) row."""
+    """saas-provider: three purposes carried out for the Customer are Art. 30(2) rows whose controller is the
+    Customer, the company their processor; the contract contacts are its own Art. 30(1) row; the Customer's own use
+    of the data (`other_controller`), which the policy only describes, is in neither record."""
     company = seed("saas-provider")
     words = load_wording(language)
     records = cells(company, language, "record")
     processor = words.typeset(words("register.record_processor"))
     controller = words.typeset(words("register.record_controller"))
-    assert records.count(processor) == 4 and records.count(controller) == 1
-    roles = [acts_as(company, p) for p in company.purposes]
-    assert [p.role.record for p in statements.of(company).purposes] == [
+    assert records.count(processor) == 3 and records.count(controller) == 1 and len(records) == 4
+    other = [p for p in company.purposes if acts_as(company, p) == "other_controller"]
+    assert [p.id for p in other] == ["customer_purposes"]
+    assert [statements.of(company).of(p).role.record for p in other] == [None]
+    names = cells(company, language, "purpose")
+    assert localize(other[0].name, words) not in names
+    if language == "en":  # the issue's example
+        assert "Use of the data by the Customer" not in names
+    roles = [acts_as(company, p) for p in own(company)]
+    assert [statements.of(company).of(p).role.record for p in own(company)] == [
         "30(2)" if role == "processor" else "30(1)" for role in roles
     ]
     assert records == [processor if role == "processor" else controller for role in roles]
@@ -281,7 +321,7 @@ def test_a_processor_activity_is_in_the_processor_record(language: str) -> None:
             *([company.contact.email] if company.contact.email not in (None, NOT_STATED) else []),
         ]
     )
-    for cell, purpose in zip(cells(company, language, "controller"), company.purposes, strict=True):
+    for cell, purpose in zip(cells(company, language, "controller"), own(company), strict=True):
         if acts_as(company, purpose) == "processor":
             assert isinstance(purpose.role.on_behalf_of, Text)
             customer = localize(purpose.role.on_behalf_of, words)
@@ -305,3 +345,64 @@ def test_alternative_instruments_are_joined_with_or(language: str, joiner: str) 
         assert cell.startswith(words.typeset(words("register.transfer_possible")))
         assert words.typeset(either) in cell
         assert words.typeset(both) not in cell
+
+
+SEEDS = ["actifpilot", "coopo", "coppernic", "publisher-cgu", "saas-provider"]
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_reading_column_is_filled_exactly_for_a_reading(language: str) -> None:
+    """The last column ("A reading of the policy, not its letter") carries the purpose's note for each purpose whose
+    links to data, retention and recipients are a reading (`linked_by_reading`), and is empty for every other."""
+    words = load_wording(language)
+    assert register.header(words)[-1] == words("register.reading")
+    for slug in SEEDS:
+        company = seed(slug)
+        found = cells(company, language, "reading")
+        assert [bool(cell) for cell in found] == [p.linked_by_reading for p in own(company)], slug
+        assert found == [expected_reading(p, words) for p in own(company)], slug
+        for cell, purpose in zip(found, own(company), strict=True):
+            if purpose.linked_by_reading:
+                assert words.typeset(localize(purpose.note, words)) in cell
+        assert any(found), slug  # every seed has purposes linked by reading
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_each_legal_basis_keeps_its_note(language: str) -> None:
+    """A basis the policy qualifies ("Consent (when you accept optional cookies)") keeps its note after its name,
+    and bases with notes are separated by the semicolon, not joined with "and" as if cumulative."""
+    words = load_wording(language)
+    noted = 0
+    for slug in SEEDS:
+        company = seed(slug)
+        for cell, purpose in zip(cells(company, language, "legal_bases"), own(company), strict=True):
+            assert cell == words.typeset(expected_bases(purpose, words)), (slug, purpose.id)
+            for basis in () if purpose.legal_bases == NOT_STATED else purpose.legal_bases:
+                if basis.note:
+                    noted += 1
+                    name = words(f"legal_basis.{basis.basis}.name")
+                    assert words.typeset(f"{name} ({localize(basis.note, words)})") in cell
+            several = purpose.legal_bases != NOT_STATED and len(purpose.legal_bases) > 1
+            if several and any(b.note for b in purpose.legal_bases):
+                assert words.typeset(words("punct.semicolon")) in cell
+    assert noted  # coopo and coppernic qualify some of their bases
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_a_transfer_tied_to_no_purpose_says_so(language: str) -> None:
+    """A transfer the policy ties to no purpose is in every purpose's cell, followed by "(the policy does not say
+    for which purposes)"; a transfer tied to the purpose is not."""
+    words = load_wording(language)
+    unsaid = words.typeset(f" ({words('register.transfer_any_purpose')})")
+    seen = 0
+    for slug in SEEDS:
+        company = seed(slug)
+        found = statements.of(company)
+        for cell, purpose in zip(cells(company, language, "transfers"), own(company), strict=True):
+            loose = [t for t in found.of(purpose).transfers if not t.transfer.purposes]
+            if not found.outside_eu.stated or found.outside_eu.no:
+                assert unsaid not in cell
+                continue
+            assert cell.count(unsaid) == len(loose), (slug, purpose.id)
+            seen += len(loose)
+    assert seen  # actifpilot and coppernic have such a transfer

@@ -155,11 +155,12 @@ def _transfer_sources(transfer: Transfer, purposes: Sequence[Purpose]) -> list[s
 def layout(company: Company, words: Wording) -> DataMap:
     """The map of one company in one language."""
     purposes = company.purposes
+    found = statements.of(company)
     category_uses = [[c.id for c in _stated(p.data_categories)] for p in purposes]  # type: ignore[attr-defined]
-    recipient_uses = [[r.id for r in _stated(p.recipients)] for p in purposes]  # type: ignore[attr-defined]
+    # every recipient of a purpose's data, the ones the policy shares for every purpose included (as on the notice)
+    recipient_uses = [[r.id for r in _stated(found.of(p).recipients)] for p in purposes]  # type: ignore[attr-defined]
     categories = {c.id: phrases.category_name(c, words) for c in company.data_categories}
     recipients = {r.id: phrases.recipient_name(r, words) for r in company.recipients}
-    found = statements.of(company)
     transfers = found.transfers
     readings = {f"purpose:{p.purpose.id}" for p in found.purposes if p.reading}
     possible = {f"transfer:{t.transfer.id}" for t in transfers if t.answer == "possible"}

@@ -70,9 +70,15 @@ UNION = {"EU": "loc:EU", "EEA": "loc:EEA"}
 
 
 def _texts(text: Text | str) -> dict[str, str] | str:
-    """A text per language as a JSON-LD language map; one string for every language (a name) as it is."""
+    """A text per language as a JSON-LD language map, each typeset by its language's rule as on the pages; one
+    string for every language (a name) as it is."""
     if isinstance(text, Text):
-        return text.same if text.same is not None else dict(text.values)
+        if text.same is not None:
+            return text.same
+        wordings = _wordings()
+        return {
+            lang: wordings[lang].typeset(value) if lang in wordings else value for lang, value in text.values.items()
+        }
     return text
 
 
@@ -83,10 +89,9 @@ def _wordings() -> dict[str, Wording]:
 def _company(company: Company, found: statements.Statements) -> dict[str, Any]:
     """The company as an entity: a controller, a processor or both, by the roles its purposes give it."""
     identity = company.identity
-    kinds = {"controller": "dpv:DataController", "joint_controller": "dpv:JointDataControllers"}
-    types = list(dict.fromkeys(kinds.get(role, "dpv:DataProcessor") for role in found.acts_as)) or [
-        "dpv:DataController"
-    ]
+    kinds = {"controller": "dpv:DataController", "joint_controller": "dpv:DataController"}  # one of joint controllers
+    types = list(dict.fromkeys(kinds.get(role, "dpv:DataProcessor") for role in found.acts_as))
+    types = types or ["dpv:LegalEntity"]  # no processing of its own: neither controller nor processor
     node: dict[str, Any] = {"@id": "#company", "@type": types if len(types) > 1 else types[0]}
     if identity.legal_name != NOT_STATED:
         node["schema:name"] = identity.legal_name
@@ -173,11 +178,8 @@ def _right(company: Company, found: statements.RightStatement) -> dict[str, Any]
         ways = {"schema:url": answers.complaint_url, "schema:address": answers.complaint_address}
         if stated := {key: value for key, value in ways.items() if value}:
             where["dpv:hasContact"] = stated
-    elif found.channel == "controller" and company.rights.via_controller is not None:
-        where["dpv:hasDataController"] = {
-            "@type": "dpv:DataController",
-            "schema:name": _texts(company.rights.via_controller.controller),
-        }
+    elif found.channel == "controller" and (controller := statements.of(company).rights_controller) is not None:
+        where["dpv:hasDataController"] = {"@type": "dpv:DataController", "schema:name": _texts(controller)}
     if len(where) > 1:
         node["dpv:isExercisedAt"] = where
     return node
@@ -245,12 +247,15 @@ def _process(company: Company, found: statements.PurposeStatements) -> dict[str,
         "dpv:hasPurpose": {"@type": "dpv:Purpose", "dct:description": _texts(purpose.name)},
     }
     role = found.role
+    named = role.on_behalf_of
+    if role.acts_as in ("processor", "other_controller") and isinstance(named, Text):
+        process["dpv:hasDataController"] = {"@type": "dpv:DataController", "schema:name": _texts(named)}
     if role.acts_as == "processor":
         process["dpv:hasDataProcessor"] = {"@id": "#company"}
-        if isinstance(role.on_behalf_of, Text):
-            process["dpv:hasDataController"] = {"@type": "dpv:DataController", "schema:name": _texts(role.on_behalf_of)}
-    elif statements.of(company).roles != "controller":
+    elif role.own and statements.of(company).roles != "controller":
         process["dpv:hasDataController"] = {"@id": "#company"}
+    if found.reading and purpose.note is not None:  # its data, retention and recipients are a reading of the policy
+        process["dct:description"] = _texts(purpose.note)
     if purpose.legal_bases != NOT_STATED:
         process["dpv:hasLegalBasis"] = [{"@id": LEGAL_BASIS[b.basis]} for b in purpose.legal_bases]
     if purpose.data_categories != NOT_STATED:
@@ -277,7 +282,9 @@ def _process(company: Company, found: statements.PurposeStatements) -> dict[str,
                 "@type": "dpv:StorageDuration",
                 "@id": f"#retention-{r.id}",
                 "dct:description": {
-                    language: f"{r.applies_to.get(language)}{words('punct.colon')}{retention(r.period, words)}"
+                    language: words.typeset(
+                        f"{r.applies_to.get(language)}{words('punct.colon')}{retention(r.period, words)}"
+                    )
                     for language, words in _wordings().items()
                 },
             }

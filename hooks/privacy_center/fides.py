@@ -160,8 +160,11 @@ def unmapped(company: Company) -> list[Unmapped]:
     """Every code or item of the notice that the manifest gives no fideslang key or value, in file order: each
     purpose (a custom data use), each category and subject without a matching default key (a custom entry), the
     legal bases of a purpose that states several (fideslang takes one), and the transfer instruments left out."""
+    roles = statements.of(company)
     found = [
         Unmapped("purpose", p.id, None, "purposes have no code: a fideslang data use would be a guess")
+        if roles.of(p).role.own
+        else Unmapped("purpose", p.id, None, "another controller's processing, which the policy only describes")
         for p in company.purposes
     ]
     found += [
@@ -326,8 +329,8 @@ def _system_facts(company: Company, words: Wording) -> dict[str, Any]:
     ]
     if security:
         facts["data_security_practices"] = "\n".join(security)  # the policy's sentences, one a line
-    if isinstance(company.cookies.used, bool):
-        facts["uses_cookies"] = company.cookies.used
+    if found.cookies_used.stated:
+        facts["uses_cookies"] = found.cookies_used.yes
     # uses_profiling is profiling "in a way that has a legal effect": stated by an Art. 22 decision based on
     # profiling; "no solely automated decision" does not rule out profiling with a legal effect, so never false
     if found.decisions_on_profiling:
@@ -348,6 +351,24 @@ def _system_facts(company: Company, words: Wording) -> dict[str, Any]:
     return facts
 
 
+def _stated_otherwise(found: statements.Statements) -> dict[str, str]:
+    """The system's yes/no fields left out because the policy answers them otherwise than yes or no (fideslang would
+    read their absence as false): transfers it calls possible, profiling it states for a purpose rather than as an
+    Art. 22 decision, or profiling in its own words."""
+    otherwise = {}
+    if found.outside_eu.answer == "possible":
+        otherwise["does_international_transfers"] = (
+            "possible: the policy describes transfers as possible or conditional"
+        )
+    if not found.decisions_on_profiling and found.profiling.answer in ("yes", "statement"):
+        otherwise["uses_profiling"] = (
+            "profiling stated for a purpose, not as a decision with legal effect (Art. 22)"
+            if found.profiling.yes
+            else "the policy speaks of profiling in its own words"
+        )
+    return otherwise
+
+
 def manifest(company: Company, language: str) -> dict[str, Any]:
     """The company's notice as a fideslang manifest, texts in `language`: `system` (one system, one privacy
     declaration per purpose in file order) and the custom `data_use` (every purpose), `data_category` and
@@ -359,14 +380,18 @@ def manifest(company: Company, language: str) -> dict[str, Any]:
     departments among the recipients (`internal_recipients`). fideslang sorts declarations by name when it reads
     them; the manifest lists them in the notice's order."""
     words = load_wording(language)
+    found_statements = statements.of(company)
     declarations = []
-    notes: dict[str, dict[str, list[str]]] = {}
-    for purpose in company.purposes:
+    notes: dict[str, dict[str, Any]] = {}
+    own = [p for p in company.purposes if found_statements.of(p).role.own]  # another controller's: no data use
+    for purpose in own:
         silent: list[str] = []
         declarations.append(_declaration(company, purpose, words, silent))
-        note: dict[str, list[str]] = {}
+        note: dict[str, Any] = {}
         if silent:
             note["not_stated"] = silent
+        if found_statements.of(purpose).reading and purpose.note is not None:
+            note["reading"] = words.typeset(purpose.note.get(language))  # its links are a reading of the policy
         if purpose.legal_bases != NOT_STATED and len(purpose.legal_bases) > 1:
             note["legal_bases"] = [b.basis for b in purpose.legal_bases]
         internal = [r for r in company.recipients_of(purpose) if r.kind == "internal"]
@@ -377,8 +402,11 @@ def manifest(company: Company, language: str) -> dict[str, Any]:
     version = company.current_version
     facts = _system_facts(company, words)
     meta: dict[str, Any] = {"language": language, "version": version.version}
-    if defaulted := [field for field in SYSTEM_DEFAULTS if field not in facts]:
+    otherwise = _stated_otherwise(found_statements)
+    if defaulted := [field for field in SYSTEM_DEFAULTS if field not in facts and field not in otherwise]:
         meta["not_stated"] = defaulted
+    if otherwise:
+        meta["stated_otherwise"] = otherwise  # the policy answers, in a way fideslang's yes/no cannot hold
     if version.date != NOT_STATED:
         meta["date"] = version.date
     if notes:
@@ -392,7 +420,7 @@ def manifest(company: Company, language: str) -> dict[str, Any]:
         "meta": {META: meta},
     }
     found: dict[str, Any] = {"system": [system]}
-    uses = [_data_use(company, p, language) for p in company.purposes]
+    uses = [_data_use(company, p, language) for p in own]
     categories = [
         _data_category(company, c, words) for c in company.data_categories if not (c.code and c.code in DATA_CATEGORY)
     ]
@@ -402,7 +430,20 @@ def manifest(company: Company, language: str) -> dict[str, Any]:
     for name, entries in (("data_use", uses), ("data_category", categories), ("data_subject", subjects)):
         if entries:
             found[name] = entries
-    return found
+    typeset: dict[str, Any] = _typeset(found, words)
+    return typeset
+
+
+def _typeset(value: Any, words: Wording) -> Any:
+    """Every text of the manifest with its language's one typographic rule, as on the pages (keys and codes have no
+    spaces: the rule leaves them as they are)."""
+    if isinstance(value, str):
+        return words.typeset(value)
+    if isinstance(value, list):
+        return [_typeset(item, words) for item in value]
+    if isinstance(value, dict):
+        return {key: _typeset(item, words) for key, item in value.items()}
+    return value
 
 
 class _Dumper(yaml.SafeDumper):

@@ -46,6 +46,8 @@ def role_line(company: Company, words: Wording) -> str:
 
 QUOTED = 2
 """The first layer quotes at most this many of the policy's sentences for one answer; the notice has them all."""
+QUOTE_CHARS = 160
+"""A quoted sentence longer than this is cut at a word and marked "[…]" on the first layer (about three phone lines)."""
 
 
 def quotes(statement: statements.Statement, words: Wording) -> list[str]:
@@ -55,7 +57,10 @@ def quotes(statement: statements.Statement, words: Wording) -> list[str]:
     for quote in statement.quotes[:QUOTED]:
         text = phrases.localize(quote, words)
         first, cut, rest = text.partition(". ")
-        found.append(words("layer.quote", text=f"{first}. […]" if cut and rest.strip() else text))
+        shown = f"{first}." if cut and rest.strip() else text
+        if len(shown) > QUOTE_CHARS:
+            shown = shown[:QUOTE_CHARS].rsplit(" ", 1)[0].rstrip(",;:")
+        found.append(words("layer.quote", text=f"{shown} […]" if shown != text else text))
     return found
 
 
@@ -65,7 +70,7 @@ def automated(found: Statements) -> Answer:
     denied (the line then says what it says of profiling); otherwise not stated."""
     if found.automated.yes or found.profiling.yes:
         return "yes"
-    if found.automated.answer == "statement":
+    if "statement" in (found.automated.answer, found.profiling.answer):
         return "statement"
     if found.automated.no:
         return "no"

@@ -476,9 +476,11 @@ def sources(value: Raw) -> tuple[Source, ...] | NotStated:
     return tuple(Source(v["code"], text(v.get("detail"))) if isinstance(v, dict) else Source(v) for v in items)
 
 
-ActsAs = Literal["controller", "joint_controller", "processor"]
+ActsAs = Literal["controller", "joint_controller", "processor", "other_controller"]
 """What the company is for one purpose: `controller` (it decides why and how, GDPR Art. 4(7), 24),
-`joint_controller` (with another controller, Art. 26) or `processor` (on a controller's behalf, Art. 4(8), 28)."""
+`joint_controller` (with another controller, Art. 26), `processor` (on a controller's behalf, Art. 4(8), 28), or
+`other_controller`: the processing is another controller's, which the policy describes (the company neither decides it
+nor carries it out for that controller); it is no activity of the company's own."""
 
 
 @dataclass(frozen=True)
@@ -517,7 +519,7 @@ class Purpose:
     retention: tuple[RetentionRule, ...] | NotStated
     recipients: tuple[Recipient, ...] | Absent  # an Including when given as examples; `all` resolved
     note: Text | None = None  # how the purpose was read, where the reading is an interpretation
-    profiling: bool | None = None  # segmentation or profiling (Art. 4(4), 21(2)); None: the policy does not say
+    profiling: bool | Text | None = None  # profiling (Art. 4(4), 21(2)); a Text: the policy's words; None: silent
     role: PurposeRole | None = None  # the company's role for this purpose; None: the company's role applies
     advertising: bool | None = None  # the purpose serves advertising; None: the policy does not say
     linked_by_reading: bool = False  # its data, retention and recipients are linked to it by reading the policy
@@ -742,7 +744,7 @@ class Sale:
     words. Not a GDPR Art. 13 item as such, but what a visitor asks first; absent from the data means not stated.
     A sale is a disclosure to a recipient (Art. 13(1)(e)) and needs a legal basis of its own (Art. 6(1))."""
 
-    sold: bool
+    sold: bool | Literal["possible"]  # `possible`: the policy presents a sale as possible ("may be resold")
     statement: Text | None = None  # the policy's sentence ("Under no circumstances do we sell...")
     note: Text | None = None  # how the statement was read, where the reading is an interpretation
 

@@ -85,9 +85,12 @@ def change_notice(entry: Entry, words: Wording, default: str, site_url: str = ""
             else:
                 some = phrases.join([_lower_first(words(f"right.{r.right.code}.name")) for r in written], words)
                 actions.append(words("change_notice.write_to_some", rights=some, contact=contact))
-        elif found.channel == "controller" and company.rights.via_controller is not None:
-            controller = phrases.localize(company.rights.via_controller.controller, words)
+        elif found.channel == "controller" and found.rights_controller is not None:
+            controller = phrases.localize(found.rights_controller, words)
             actions.append(words("layer.act.controller", controller=controller))
+            if found.unserved:
+                names = [phrases.localize(p.name, words) for p in found.unserved]
+                actions.append(words("layer.act.unserved", purposes=phrases.join(names, words)))
     if any(r.channel == "authority" for r in found.rights):
         authority = words(f"authority.{company.authority.code}.in_sentence")
         actions.append(words("change_notice.complaint", authority=authority))

@@ -324,10 +324,12 @@ _NAMERS: tuple[tuple[type, Callable[[Any, Wording], str]], ...] = (
 
 def purpose_role(role: PurposeRole, words: Wording) -> str:
     """A purpose's role in words: `Data controller`, `Processor on behalf of the Customer (GDPR Art. 28)`."""
-    if role.acts_as != "processor":
-        return words(f"role.{role.acts_as}")
     named = role.on_behalf_of
     controller = localize(named, words) if isinstance(named, Text) else words("role.unnamed_controller")
+    if role.acts_as == "other_controller":
+        return words("role.other_controller_named", controller=controller)
+    if role.acts_as != "processor":
+        return words(f"role.{role.acts_as}")
     return words("role.processor_for", controllers=controller)
 
 
@@ -347,6 +349,8 @@ def value(item: Any, kind: str, words: Wording) -> str:
             return words(f"safeguard.{item}")  # a coded instrument; OtherSafeguard is named by _NAMERS above
         if kind == "role_changed":
             return words(f"role.{item}")
+        if kind == "sale_changed":  # `possible`: the policy presents a sale as possible
+            return words(f"layer.answer.{item}")
         if kind == "cookie_partners_purposes_changed":
             return words(f"cookie_purpose.{item}")
         if kind.startswith("transfer"):

@@ -40,6 +40,7 @@ COLUMNS = (
     "security",
     "controller",
     "dpo",
+    "reading",
 )
 # CSV for the spreadsheet software of each language: UTF-8 with a byte order mark (so Excel reads accents right),
 # and the list separator of that locale (";" where the decimal mark is a comma, as in French).
@@ -53,7 +54,12 @@ def header(words: Wording) -> list[str]:
 def rows(company: Company, words: Wording) -> list[list[str]]:
     """One row per purpose of the company, in `COLUMNS` order, each cell typeset by the language's one rule (French
     no-break spaces before `: ; ? !`, as on the pages)."""
-    return [[words.typeset(cell) for cell in _row(company, purpose, words)] for purpose in company.purposes]
+    found = statements.of(company)
+    return [
+        [words.typeset(cell) for cell in _row(company, purpose, words)]
+        for purpose in company.purposes
+        if found.of(purpose).role.own  # another controller's processing is no activity of this company's register
+    ]
 
 
 def _row(company: Company, purpose: Purpose, words: Wording) -> list[str]:
@@ -79,9 +85,7 @@ def _row(company: Company, purpose: Purpose, words: Wording) -> list[str]:
         words(f"register.record_{'processor' if found.role.record == '30(2)' else 'controller'}"),
         localize(company.name, words),
         localize(purpose.name, words),
-        unknown
-        if purpose.legal_bases == NOT_STATED
-        else join((words(f"legal_basis.{b.basis}.name") for b in purpose.legal_bases), words),
+        unknown if purpose.legal_bases == NOT_STATED else _bases(purpose, words),
         unknown
         if purpose.data_subjects == NOT_STATED
         else join((subject_name(s, words) for s in purpose.data_subjects), words),
@@ -100,7 +104,20 @@ def _row(company: Company, purpose: Purpose, words: Wording) -> list[str]:
         else join((localize(m, words) for m in company.security_measures), words),
         _controller(company, purpose, words),
         _dpo(company, words),
+        words("register.reading_note", note=localize(purpose.note, words)) if found.reading and purpose.note else "",
     ]
+
+
+def _bases(purpose: Purpose, words: Wording) -> str:
+    """Each legal basis with what the policy says of it ("Consent (when you accept optional cookies)"): bases that
+    each cover part of the processing are not read as cumulative."""
+    if purpose.legal_bases == NOT_STATED:
+        return words("label.not_stated")
+    named = [
+        words(f"legal_basis.{b.basis}.name") + (f" ({localize(b.note, words)})" if b.note else "")
+        for b in purpose.legal_bases
+    ]
+    return words("punct.semicolon").join(named) if any(b.note for b in purpose.legal_bases) else join(named, words)
 
 
 def _transfers(company: Company, purpose: Purpose, words: Wording) -> str:
@@ -112,6 +129,7 @@ def _transfers(company: Company, purpose: Purpose, words: Wording) -> str:
     described = [
         f"{transfer_name(t.transfer, words)}{words('punct.colon')}"
         + (words("label.safeguards_not_stated") if t.instruments == NOT_STATED else safeguards(t.instruments, words))
+        + ("" if t.transfer.purposes else f" ({words('register.transfer_any_purpose')})")
         for t in found.of(purpose).transfers
     ]
     if found.outside_eu.answer == "possible":

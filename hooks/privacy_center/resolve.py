@@ -230,7 +230,7 @@ def company_from_data(data: Mapping[str, Raw], file: str = "", warnings: Iterabl
             _stated(_pick(p["retention"], rules)),
             _pick(p["recipients"], recipients),
             text(p.get("note")),
-            p.get("profiling"),
+            text(p["profiling"]["statement"]) if isinstance(p.get("profiling"), dict) else p.get("profiling"),
             purpose_role(p.get("role")),
             p.get("advertising"),
             p.get("linked_by_reading", False),

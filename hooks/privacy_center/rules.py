@@ -510,9 +510,9 @@ def processor_has_obligations(doc: Document, ctx: RuleContext) -> Iterator[Diagn
 
 
 ROLE_FITS: dict[str, frozenset[str]] = {
-    "controller": frozenset({"controller", "joint_controller"}),
-    "processor": frozenset({"processor"}),
-    "controller_and_processor": frozenset({"controller", "joint_controller", "processor"}),
+    "controller": frozenset({"controller", "joint_controller", "other_controller"}),
+    "processor": frozenset({"processor", "other_controller"}),
+    "controller_and_processor": frozenset({"controller", "joint_controller", "processor", "other_controller"}),
 }
 """The purpose roles each company role allows (GDPR Art. 4(7), 4(8), 26, 28)."""
 
@@ -542,7 +542,7 @@ def purpose_roles(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
                 f"role {_acts_as(given)} does not fit the company's role {role}",
                 "set the company's role to controller_and_processor, or correct this purpose's role",
             )
-    acts = {_acts_as(p.get("role")) for p in purposes}
+    acts = {_acts_as(p.get("role")) for p in purposes} - {"other_controller"}
     one_kind = "processor" not in acts or not acts & {"controller", "joint_controller"}
     if role == "controller_and_processor" and purposes and None not in acts and one_kind:
         yield doc.diagnostic(

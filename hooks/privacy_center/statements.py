@@ -13,7 +13,7 @@ complain and where to exercise a right. Each question has one answer here, compu
 
 Each answer carries the data paths it rests on and, where the data records that a reading is an interpretation,
 its note, so a surface can show it as such. Surfaces read these answers, never the raw facts they rest on
-(tests/test_statements_only.py enforces it).
+(tests/test_one_reading.py enforces it).
 """
 
 from __future__ import annotations
@@ -88,9 +88,17 @@ class Role:
     path: str = "role"
 
     @property
-    def record(self) -> Literal["30(1)", "30(2)"]:
-        """The Art. 30 register the purpose belongs in: a controller's record (30(1)) or a processor's (30(2))."""
+    def record(self) -> Literal["30(1)", "30(2)"] | None:
+        """The Art. 30 register the purpose belongs in: a controller's record (30(1)), a processor's (30(2)), or none
+        (another controller's processing, which the policy only describes)."""
+        if self.acts_as == "other_controller":
+            return None
         return "30(2)" if self.acts_as == "processor" else "30(1)"
+
+    @property
+    def own(self) -> bool:
+        """The company's own processing (as controller, joint controller or processor)."""
+        return self.acts_as != "other_controller"
 
 
 RoleSummary = Literal["controller", "processor", "joint_controller", "mixed"]
@@ -174,6 +182,10 @@ class Statements:
     complaint_address: str | None
     channel: Channel
     rights: tuple[RightStatement, ...]
+    rights_controller: Text | None  # the controller a processor's policy sends people to (rights.via_controller)
+    forwarded: bool  # the policy says requests sent to the company are forwarded to that controller
+    unserved: tuple[Purpose, ...]  # purposes the company controls while its rights go to another controller only
+    cookies_used: Statement
     _by_purpose: dict[str, PurposeStatements] = field(default_factory=dict, compare=False, repr=False)
 
     def of(self, purpose: Purpose) -> PurposeStatements:
@@ -185,8 +197,9 @@ class Statements:
 
     @property
     def acts_as(self) -> tuple[ActsAs, ...]:
-        """The roles the company holds, in the order of its purposes (each once)."""
-        return tuple(dict.fromkeys(p.role.acts_as for p in self.purposes))
+        """The roles the company holds, in the order of its purposes (each once; another controller's processing
+        gives it none)."""
+        return tuple(dict.fromkeys(p.role.acts_as for p in self.purposes if p.role.own))
 
 
 def _unique(items: Iterable[Text | NotStated]) -> tuple[Text | NotStated, ...]:
@@ -220,8 +233,8 @@ def _special(company: Company, categories: Sequence[DataCategory], index: int | 
     if sensitive:
         return Statement("yes", (where,))
     special = company.special_categories
-    if special == NOT_STATED:
-        return SILENT
+    if special == NOT_STATED or (special.processed is True and index is not None):
+        return SILENT  # "we process sensitive data" says nothing of which purpose does
     quotes = _notes(special.statement)
     if special.processed is False:
         return Statement("no", ("special_categories.processed",), quotes, _notes(special.note))
@@ -247,10 +260,13 @@ def _purpose_transfers(transfers: Sequence[TransferStatement], purpose: Purpose)
     return tuple(t for t in transfers if not t.transfer.purposes or purpose in t.transfer.purposes)
 
 
-def _flag(value: bool | None, path: str, note: Text | None) -> Statement:
+def _flag(value: bool | Text | None, path: str) -> Statement:
+    """A purpose's yes / no, or the policy's words where it speaks of it without a yes or no."""
     if value is None:
         return SILENT
-    return Statement("yes" if value else "no", (path,), (), _notes(note))
+    if isinstance(value, Text):
+        return Statement("statement", (path,), (value,))
+    return Statement("yes" if value else "no", (path,))
 
 
 def _cookie_uses(company: Company) -> list[tuple[str, Consent]]:
@@ -277,7 +293,7 @@ def _advertising(uses: list[tuple[str, Consent]], purposes: Sequence[PurposeStat
     """Advertising: a cookie for advertising, or a purpose the data says serves advertising. The consent detail is
     the cookies' (purposes state no consent of their own here)."""
     consents = [consent for code, consent in uses if code == "advertising"]
-    advertising = [p for p in purposes if p.advertising.yes]
+    advertising = [p for p in purposes if p.advertising.yes and p.role.own]
     if not consents and not advertising:
         return SILENT, NOT_STATED
     paths = (("cookies",) if consents else ()) + tuple(p.advertising.paths[0] for p in advertising)
@@ -308,13 +324,19 @@ def _profiling(company: Company, purposes: Sequence[PurposeStatements]) -> tuple
     there is none and no purpose says otherwise."""
     decisions = company.automated_decisions
     said = decisions.profiling if decisions != NOT_STATED and isinstance(decisions.profiling, bool) else None
-    profiled = tuple(p for p in purposes if p.profiling.yes)
+    own = [p for p in purposes if p.role.own]
+    profiled = tuple(p for p in own if p.profiling.yes)
     if profiled or said is True:
         paths = (("automated_decisions.profiling",) if said else ()) + tuple(p.profiling.paths[0] for p in profiled)
-        notes = tuple(note for p in profiled for note in p.profiling.notes)
-        return Statement("yes", paths, (), notes), tuple(p.purpose for p in profiled)
+        return Statement("yes", paths), tuple(p.purpose for p in profiled)
     if said is False:
         return Statement("no", ("automated_decisions.profiling",)), ()
+    worded = [p for p in own if p.profiling.answer == "statement"]
+    if worded:
+        quotes = tuple(quote for p in worded for quote in p.profiling.quotes)
+        return Statement("statement", tuple(p.profiling.paths[0] for p in worded), quotes), tuple(
+            p.purpose for p in worded
+        )
     return SILENT, ()
 
 
@@ -355,12 +377,10 @@ def _channel(company: Company) -> Channel:
 
 
 def _summary(roles: Sequence[Role]) -> RoleSummary:
-    kinds = {role.acts_as for role in roles}
-    if not kinds:
-        return "controller"
-    if len(kinds) == 1:
-        return next(iter(kinds))
-    return "mixed" if "processor" in kinds else "controller"
+    kinds = {role.acts_as for role in roles if role.own}
+    if "processor" in kinds:
+        return "mixed" if len(kinds) > 1 else "processor"
+    return "joint_controller" if kinds == {"joint_controller"} else "controller"
 
 
 def compute(company: Company) -> Statements:
@@ -384,8 +404,8 @@ def compute(company: Company) -> Statements:
                 tuple(c for c in categories if c.sensitive),
                 recipients,
                 _purpose_transfers(transfer_statements, purpose),
-                _flag(purpose.profiling, f"purposes[{index}].profiling", purpose.note),
-                _flag(purpose.advertising, f"purposes[{index}].advertising", purpose.note),
+                _flag(purpose.profiling, f"purposes[{index}].profiling"),
+                _flag(purpose.advertising, f"purposes[{index}].advertising"),
                 purpose.linked_by_reading,
             )
         )
@@ -407,13 +427,20 @@ def compute(company: Company) -> Statements:
     sold = (
         SILENT
         if sale == NOT_STATED
-        else Statement("yes" if sale.sold else "no", ("sale.sold",), _notes(sale.statement), _notes(sale.note))
+        else Statement(
+            "possible" if sale.sold == "possible" else "yes" if sale.sold else "no",
+            ("sale.sold",),
+            _notes(sale.statement),
+            _notes(sale.note),
+        )
     )
     authority = company.authority
+    channel = _channel(company)
+    via = company.rights.via_controller
     return Statements(
         slug=company.slug,
         roles=_summary(roles),
-        controller_purposes=tuple(p.purpose for p in purposes if p.role.acts_as != "processor"),
+        controller_purposes=tuple(p.purpose for p in purposes if p.role.acts_as in ("controller", "joint_controller")),
         processor_for=_unique(
             NOT_STATED if p.role.on_behalf_of is None else p.role.on_behalf_of
             for p in purposes
@@ -440,8 +467,16 @@ def compute(company: Company) -> Statements:
         complaint=Statement("yes", ("supervisory_authority.mentioned",)) if authority.mentioned else SILENT,
         complaint_url=_stated(authority.complaint_url) if authority.mentioned else None,
         complaint_address=_stated(authority.postal_address) if authority.mentioned else None,
-        channel=_channel(company),
+        channel=channel,
         rights=_rights(company),
+        rights_controller=via.controller if via else None,
+        forwarded=bool(via and via.forwarded),
+        unserved=tuple(p.purpose for p in purposes if p.role.acts_as in ("controller", "joint_controller"))
+        if channel == "controller"
+        else (),
+        cookies_used=SILENT
+        if company.cookies.used == NOT_STATED
+        else Statement("yes" if company.cookies.used else "no", ("cookies.used",)),
         _by_purpose={p.purpose.id: p for p in purposes},
     )
 
