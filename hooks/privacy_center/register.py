@@ -85,7 +85,7 @@ def _row(company: Company, purpose: Purpose, words: Wording) -> list[str]:
         words(f"register.record_{'processor' if found.role.record == '30(2)' else 'controller'}"),
         localize(company.name, words),
         localize(purpose.name, words),
-        unknown if purpose.legal_bases == NOT_STATED else _bases(purpose, words),
+        unknown if purpose.legal_bases == NOT_STATED else bases(purpose, words),
         unknown
         if purpose.data_subjects == NOT_STATED
         else join((subject_name(s, words) for s in purpose.data_subjects), words),
@@ -108,7 +108,7 @@ def _row(company: Company, purpose: Purpose, words: Wording) -> list[str]:
     ]
 
 
-def _bases(purpose: Purpose, words: Wording) -> str:
+def bases(purpose: Purpose, words: Wording) -> str:
     """Each legal basis with what the policy says of it ("Consent (when you accept optional cookies)"): bases that
     each cover part of the processing are not read as cumulative."""
     if purpose.legal_bases == NOT_STATED:
