@@ -169,6 +169,7 @@ HINTS = [  # (pattern on the fix, how to follow it: data, path, match -> the pat
     ),
     (r"^keep one entry$", lambda data, path, m: (_at(data, path[:-1]).pop(path[-1]), path)[1]),
     (r", or remove (\w+)$", lambda data, path, m: (_at(data, path[:-1]).pop(m.group(1)), path)[1]),
+    (r"^add 'role: (\w+)'", lambda data, path, m: (_set(data, (*path, "role"), m.group(1)), path)[1]),
 ]
 
 

@@ -533,8 +533,8 @@ def purpose_roles(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
             yield doc.diagnostic(
                 ("purposes", index),
                 "the company is controller_and_processor, but this purpose does not say which it is",
-                "add 'role: controller', or 'role: {acts_as: processor, on_behalf_of: {fr: ..., en: ...}}' "
-                "(on_behalf_of: not_stated if the policy does not name the controller)",
+                "add 'role: controller', or 'role: {acts_as: processor, on_behalf_of: {fr: ..., en: ...}}', "
+                "with on_behalf_of: not_stated if the policy does not name the controller",
             )
         elif given is not None and _acts_as(given) not in allowed:
             yield doc.diagnostic(
@@ -548,7 +548,7 @@ def purpose_roles(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
         yield doc.diagnostic(
             ("role",),
             "role controller_and_processor, but no purpose has the other role",
-            "give the company the one role its purposes have (controller or processor)",
+            "set role: controller or role: processor, the one role its purposes have",
         )
     if "via_controller" in doc.data.get("rights", {}) and role not in ("processor", "controller_and_processor"):
         yield doc.diagnostic(
