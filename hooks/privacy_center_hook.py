@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from jinja2 import Environment
+from markdown.extensions.toc import slugify as toc_slugify
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
@@ -34,6 +35,7 @@ from privacy_center.chrome import (
     language_index,
     print_block,
     publishes_register,
+    theme_safe_slugify,
 )
 from privacy_center.csp import with_policy
 from privacy_center.perf import gc_paused
@@ -113,6 +115,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _stage(config)
         serving.RENDERED.new_build()
     _permalink_title(config)
+    _theme_safe_ids(config)
     _state["markdown_config"] = repr((config.markdown_extensions, config.mdx_configs))
     return config
 
@@ -124,6 +127,13 @@ def _permalink_title(config: MkDocsConfig) -> None:
     toc = config.mdx_configs.setdefault("toc", {})
     if toc.get("permalink"):
         toc["permalink_title"] = load_wording(_current_language(config))("chrome.permalink_title")
+
+
+def _theme_safe_ids(config: MkDocsConfig) -> None:
+    """Heading ids never start with `__`, the prefix of the theme's own ids (`<script id="__config">`): a section
+    titled "__config" would otherwise come first in the page and break the theme's JavaScript."""
+    toc = config.mdx_configs.setdefault("toc", {})
+    toc["slugify"] = theme_safe_slugify(toc.get("slugify") or toc_slugify)
 
 
 def _inner_build(config: MkDocsConfig) -> bool:

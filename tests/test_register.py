@@ -392,3 +392,29 @@ def test_a_transfer_tied_to_no_purpose_says_so(language: str) -> None:
             assert cell.count(unsaid) == len(loose), (slug, purpose.id)
             seen += len(loose)
     assert seen  # actifpilot and coppernic have such a transfer
+
+
+@pytest.mark.parametrize("formula", [" =1+1", "\u3000+1+1", "\uff1d1+1", "\uff0b1", "\uff0d1", "\uff20SUM(A1)"])
+def test_a_formula_after_blanks_or_in_full_width_stays_text(tmp_path: Path, formula: str) -> None:
+    """Spreadsheets skip leading blanks (` =1+1` is a formula) and read `＝＋－＠` as `=+-@` in some locales."""
+    assert register.as_text(formula) == "'" + formula
+    data = tmp_path / "data"
+    data.mkdir()
+    text = (FIXTURES / "valid" / "minimal.yaml").read_text(encoding="utf-8")
+    (data / "minimal.yaml").write_text(text.replace("en: Sending the newsletter", f'en: "{formula}"'), encoding="utf-8")
+    [_, row] = list(csv.reader(io.StringIO(register.to_csv(companies(data), load_wording("en")).decode("utf-8-sig"))))
+    assert row[register.COLUMNS.index("purpose")].startswith("'")
+
+
+def test_an_invisible_character_exports_nothing(tmp_path: Path) -> None:
+    """A bidi override in a purpose name would reorder the register's cell: the export stops at the located error."""
+    data = tmp_path / "data"
+    data.mkdir()
+    text = (FIXTURES / "valid" / "minimal.yaml").read_text(encoding="utf-8")
+    (data / "minimal.yaml").write_text(
+        text.replace("en: Sending the newsletter", 'en: "Sending \\u202ethe newsletter"'), encoding="utf-8"
+    )
+    done = export(data, tmp_path / "register.csv", "--lang", "en")
+    assert done.returncode == 1
+    assert "purposes[0].name.en: invisible character U+202E is not allowed here" in done.stdout + done.stderr
+    assert not (tmp_path / "register.csv").exists()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 import markdown
 import pytest
@@ -86,3 +87,28 @@ def test_rich_text_keeps_formatting_and_safe_links() -> None:
 def test_markdown_escape_is_reversible_for_readers() -> None:
     text = "Aix-en-Provence, 3.5 * 2 = 7 [sic] #1 | _x_ (a) !"
     assert to_html(str(md_escape(text))) == f"<p>{text}</p>"
+
+
+def test_leading_and_trailing_blanks_of_a_text_change_no_markdown(tmp_path: Path) -> None:
+    """`*{{ tr(purpose.group) }}*` with ` Our mailings` was a bullet (`* Our mailings*`), `**{{ legal_name }}**` with
+    ` Minimal SAS ` literal stars: every plain text is printed stripped, so no leading character changes Markdown."""
+    from conftest import FIXTURES
+    from privacy_center.checker import default_context
+    from privacy_center.publish import in_force_day
+    from privacy_center.render import render_company
+    from privacy_center.site import check_company
+
+    source = (FIXTURES / "valid" / "minimal.yaml").read_text(encoding="utf-8")
+    source = source.replace("legal_name: Minimal SAS", "legal_name: ' Minimal SAS '")
+    source = source.replace(
+        "  - id: newsletter\n", "  - id: newsletter\n    group: {fr: ' Nos envois', en: ' Our mailings '}\n", 1
+    )
+    path = tmp_path / "minimal.yaml"
+    path.write_text(source, encoding="utf-8")
+    build = check_company(path, default_context(), (), ["fr", "en"], "fr", in_force_day())
+    assert build.company is not None
+    pages = {page.path: to_html(page.content) for page in render_company(build.company, ["fr", "en"], "fr")}
+    notice, overview = pages["minimal/notice.en.md"], pages["minimal/index.en.md"]
+    assert "<em>Our mailings</em>" in notice
+    assert "<li>Our mailings" not in notice and "*" not in re.sub(r"<[^>]*>", "", notice)
+    assert "<strong>Minimal SAS</strong>" in overview

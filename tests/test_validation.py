@@ -9,6 +9,7 @@ import pytest
 from conftest import FIXTURES, ROOT
 from privacy_center.checker import check_files, display_name
 from privacy_center.cli import main
+from privacy_center.safety import INVISIBLE_CHAR
 
 INVALID = sorted((FIXTURES / "invalid").glob("*.yaml"))
 VALID = sorted((FIXTURES / "valid").glob("*.yaml"))
@@ -170,6 +171,10 @@ HINTS = [  # (pattern on the fix, how to follow it: data, path, match -> the pat
     (r"^keep one entry$", lambda data, path, m: (_at(data, path[:-1]).pop(path[-1]), path)[1]),
     (r", or remove (\w+)$", lambda data, path, m: (_at(data, path[:-1]).pop(m.group(1)), path)[1]),
     (r"^add 'role: (\w+)'", lambda data, path, m: (_set(data, (*path, "role"), m.group(1)), path)[1]),
+    (
+        r"^remove the character: bidi controls",
+        lambda data, path, m: (_set(data, path, INVISIBLE_CHAR.sub("", _at(data, path))), path)[1],
+    ),
 ]
 
 
@@ -199,3 +204,36 @@ def test_each_hint_works_when_followed(path: Path) -> None:
                 if d.path == error.path or d.path.startswith(error.path + ".") or d.message == error.message
             ]
             assert left == [], f"following '{error.fix}' at {where} still fails: {left}"
+
+
+# A file name is printed in every diagnostic about the file: a line break in it would forge output lines (a GitHub
+# Actions `::error` annotation in a CI log), a bidi override would reorder the line. Such a name is refused before
+# anything about the file is read, and shown escaped.
+FORGED = "evil\n::error file=x.yaml,line=1::forged\u202e.yaml"
+
+
+def test_a_file_name_with_a_line_break_is_refused_on_one_line(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    data = tmp_path / "data"
+    (data / "versions" / "minimal").mkdir(parents=True)
+    source = (FIXTURES / "valid" / "minimal.yaml").read_text(encoding="utf-8")
+    (data / FORGED).write_text(source, encoding="utf-8")
+    (data / "minimal.yaml").write_text(source, encoding="utf-8")
+    (data / "versions" / "minimal" / "1.0\n::error::x.yaml").write_text("", encoding="utf-8")
+    (data / "versions" / "bad\rfolder").mkdir()
+    assert main(["validate", "--data-dir", str(data)]) == 1
+    out = capsys.readouterr().out
+    assert "\r" not in out and "\u202e" not in out
+    lines = out.splitlines()
+    assert not [line for line in lines if line.startswith("::")]
+    refused = [line for line in lines if "the file name holds" in line]
+    assert len(refused) == 3, out
+    assert any(
+        line.endswith(
+            "versions/bad\\rfolder:1:1: (document): the file name holds the line break, control or invisible "
+            "character U+000D (shown escaped) (rename the file with letters, digits, '-', '_' and '.' only)"
+        )
+        for line in refused
+    )
+    assert "evil\\n::error file=x.yaml,line=1::forged\\u202e.yaml:1:1: (document):" in out
+    assert "versions/minimal/1.0\\n::error::x.yaml:1:1: (document):" in out
+    assert display_name(data / FORGED).endswith("data/evil\\n::error file=x.yaml,line=1::forged\\u202e.yaml")

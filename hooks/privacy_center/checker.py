@@ -15,6 +15,7 @@ from .loader import Document, load_file
 from .perf import without_gc
 from .progress import Stages, bar, report
 from .rules import RuleContext, check_rules, duplicate_slugs
+from .safety import printable_name
 from .schema import check_schema
 from .wording import available_languages, load_wording
 
@@ -42,11 +43,13 @@ def data_files(data_dir: Path) -> list[Path]:
 
 
 def display_name(path: Path) -> str:
-    """A path as the user would type it: relative to the working folder when possible."""
+    """A path as the user would type it: relative to the working folder when possible, control and invisible
+    characters escaped so it prints on one line."""
     try:
-        return os.path.relpath(path)
+        shown = os.path.relpath(path)
     except ValueError:  # pragma: no cover - other drive on Windows
-        return str(path)
+        shown = str(path)
+    return printable_name(shown)  # a line break in a name would forge output lines (a CI annotation): escaped
 
 
 def default_context() -> RuleContext:

@@ -1,11 +1,12 @@
 """The site's chrome, engine-neutral: footer links from the site configuration, the print block of a company page,
-one search index per language, and the sitemap files a theme looks up beside each feed."""
+one search index per language, the sitemap files a theme looks up beside each feed, and heading ids that never take
+one of the theme's own."""
 
 from __future__ import annotations
 
 import bisect
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from fnmatch import fnmatch
 from typing import Any, Literal
@@ -165,3 +166,27 @@ def language_index(index_json: str, language: str, default: str, languages: Sequ
     if language in config.get("lang", []):
         config["lang"] = [language]
     return json.dumps({"config": config, "docs": docs}, separators=(",", ":"), ensure_ascii=False)
+
+
+# The theme's own element ids all start with `__` (Material: `__config`, the script its JavaScript reads as JSON, and
+# `__search`, `__drawer`, `__toc`, `__palette_0`, `__consent`...): a heading id made from data never does, so a title
+# such as "__config" cannot come first in the page and break the theme's scripts.
+THEME_ID_PREFIX = "__"
+
+
+@dataclass(frozen=True, repr=False)
+class ThemeSafeSlugify:
+    """The toc extension's `slugify`, wrapped: the same id with its leading underscores removed."""
+
+    base: Callable[..., str]
+
+    def __call__(self, value: str, separator: str, *args: Any) -> str:
+        return self.base(value, separator, *args).lstrip("_") or "section"
+
+    def __repr__(self) -> str:  # stable across processes (the hook compares Markdown configurations by repr)
+        return f"ThemeSafeSlugify({self.base.__module__}.{self.base.__qualname__})"
+
+
+def theme_safe_slugify(base: Callable[..., str]) -> ThemeSafeSlugify:
+    """`base` made unable to give an id the theme reserves (wrapped once, however often the config is read)."""
+    return base if isinstance(base, ThemeSafeSlugify) else ThemeSafeSlugify(base)

@@ -18,8 +18,8 @@ from typing import Any
 from .diagnostics import Diagnostic
 from .diagnostics import Path as DataPath
 from .limits import MAX_NOTICE_CHARS, MAX_VERSION_CHARS
-from .loader import Document
-from .safety import FORBIDDEN_CHAR
+from .loader import Document, odd_name
+from .safety import FORBIDDEN_CHAR, name_problem, printable_name
 
 NOT_STATED = "not_stated"
 SNAPSHOT_FOLDER = "versions"
@@ -91,6 +91,9 @@ def snapshot_problems(
         return []
     found: list[Diagnostic] = []
     for folder in sorted(root.iterdir()):
+        if odd := name_problem(folder.name):  # refused before its name is put in a message
+            found.append(odd_name(printable_name(display(folder)), odd))
+            continue
         if not folder.is_dir():
             found.append(
                 _misplaced(
@@ -110,6 +113,9 @@ def snapshot_problems(
             )
             continue
         for entry in sorted(folder.iterdir()):
+            if odd := name_problem(entry.name):
+                found.append(odd_name(printable_name(display(entry)), odd))
+                continue
             if entry.suffix == ".yaml" and is_version_number(entry.stem) and entry.is_file():
                 continue
             notice = NOTICE_NAME.fullmatch(entry.name)

@@ -13,6 +13,7 @@ import yaml
 
 from .diagnostics import Diagnostic, Path, format_path
 from .limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_INT_DIGITS, MAX_ITEMS, MAX_KEY, MAX_NODES, MAX_STRING, MAX_TEXT_TOTAL
+from .safety import name_problem, printable_name
 
 try:  # libyaml's parser when present; the Python one otherwise.
     _BaseLoader: type = yaml.CSafeLoader
@@ -513,9 +514,23 @@ def _too_big(file: str, size: int) -> Diagnostic:
     )
 
 
+def odd_name(name: str, character: str) -> Diagnostic:
+    """The error for a file name that holds a line break, control or invisible `character` (`name` escaped)."""
+    return Diagnostic(
+        name,
+        1,
+        1,
+        "",
+        f"the file name holds the line break, control or invisible character {character} (shown escaped)",
+        "rename the file with letters, digits, '-', '_' and '.' only",
+    )
+
+
 def load_file(path: FsPath, display: str | None = None) -> tuple[Document | None, list[Diagnostic]]:
     """Read and parse one YAML file, reporting unreadable, oversized or non-UTF-8 files as diagnostics."""
-    name = display or str(path)
+    name = printable_name(display or str(path))
+    if problem := name_problem(path.name):  # refused before anything about the file is read or printed
+        return None, [odd_name(name, problem)]
     try:
         if path.is_dir():
             return None, [Diagnostic(name, 1, 1, "", "is a folder, not a file", "remove it or rename it")]

@@ -38,18 +38,20 @@ from .wording import Wording
 
 
 def localize(value: Any, words: Wording) -> str:
-    """A value as text in the wording's language; not_stated becomes the 'not stated' label."""
+    """A value as text in the wording's language; not_stated becomes the 'not stated' label. A text is stripped:
+    leading or trailing whitespace would change its Markdown where a template prints it (`*{{ tr(group) }}*` with
+    ` Group` is a bullet, `**{{ tr(name) }}**` literal stars) and means nothing on a page, in a feed or a notice."""
     if value is None or value == NOT_STATED:
         return words("label.not_stated_short")
     if isinstance(value, Text):
-        return words.typeset(value.get(words.language))
+        return words.typeset(value.get(words.language).strip())
     if isinstance(value, Duration):
         return duration(value, words)
     if isinstance(value, Money):
         return money(value, words)
     if isinstance(value, bool):
         return words("label.answer_yes" if value else "label.answer_no")
-    return str(value)
+    return str(value).strip()
 
 
 def join(items: Iterable[str], words: Wording) -> str:

@@ -182,14 +182,17 @@ def to_csv(companies: Sequence[Company], words: Wording) -> bytes:
 
 
 # What a spreadsheet reads as the start of a formula (OWASP, "CSV injection"): `=HYPERLINK(...)` in a purpose name
-# would be a live link, `+`, `-` and `@` start formulas too, and a tab or carriage return can hide one.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# would be a live link, `+`, `-` and `@` start formulas too, and a tab or carriage return can hide one. Spreadsheets
+# skip leading blanks (` =1+1` is a formula) and read the full-width forms (U+FF1D, U+FF0B, U+FF0D, U+FF20) as
+# their ASCII twins in some locales: the first character after any blanks is the one tested.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
 def as_text(cell: str) -> str:
-    """A CSV cell a spreadsheet shows as text: one that would start a formula gets a leading apostrophe, the mark
-    Excel and LibreOffice use for text (it is shown in the cell; the words after it are the data's)."""
-    return "'" + cell if cell.startswith(FORMULA_START) else cell
+    """A CSV cell a spreadsheet shows as text: one that would start a formula (after any leading blanks) gets a
+    leading apostrophe, the mark Excel and LibreOffice use for text (it is shown in the cell; the words after it are
+    the data's)."""
+    return "'" + cell if cell.startswith(FORMULA_START) or cell.lstrip().startswith(FORMULA_START) else cell
 
 
 def to_xlsx(companies: Sequence[Company], words: Wording, path: Path) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -22,6 +22,7 @@ from .safety import (
     AUTOLINK,
     FORBIDDEN_CHAR,
     FORBIDDEN_IN_LINE,
+    INVISIBLE_CHAR,
     MARKDOWN_IMAGE,
     MARKDOWN_LINK,
     RAW_HTML,
@@ -102,6 +103,11 @@ _MARKDOWN_MESSAGES = {
         "link to the image instead: [description](https://...)",
     ),
     "attribute": ("attribute lists ({: ...}) are not allowed", "remove the {: ...} part: the site's style applies"),
+    "structure": (
+        "headings, tables and code are not allowed in a Markdown text (only emphasis, lists, quotes and links)",
+        "put each heading in a section's title, write a table as a list, and code as plain text without '#', '|' "
+        "rows, backticks or a 4-space indent",
+    ),
     "reference": (
         "reference links ('[text][name]' with a '[name]: address' line) are not supported",
         "write the link inline: [text](https://...)",
@@ -207,9 +213,18 @@ def _markdown_in_plain_text(doc: Document, path: Path, text: str) -> Iterator[Di
 
 
 def no_control_characters(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
-    """Control characters, separators and lone surrogates are invisible, break feeds and can hide markup: refuse
-    them. Texts per language may hold tabs and line breaks; one-line values (names, addresses, emails) may not."""
+    """Control characters, separators, lone surrogates, bidi controls and zero-width characters are invisible,
+    break feeds and can hide markup or reorder text (safety.INVISIBLE_CHAR): refuse them. Texts per language may hold
+    tabs and line breaks; one-line values (names, addresses, emails) may not."""
     for path, value in doc.nodes:
+        if isinstance(value, str) and (invisible := INVISIBLE_CHAR.search(value)):
+            yield doc.diagnostic(
+                path,
+                f"invisible character U+{ord(invisible.group(0)):04X} is not allowed here",
+                "remove the character: bidi controls and zero-width characters reorder or hide the text; "
+                "no-break spaces U+00A0 and U+202F are fine",
+            )
+            continue
         if not isinstance(value, str) or not FORBIDDEN_IN_LINE.search(value):  # the strict test first: most pass
             continue
         found = (FORBIDDEN_CHAR if is_text(_value_at(doc.data, path[:-1])) else FORBIDDEN_IN_LINE).search(value)
@@ -239,11 +254,31 @@ def slug_matches_file(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     frozen = file.parent.parent.name == SNAPSHOT_FOLDER
     stem = file.parent.name if frozen else file.stem
     slug = doc.data.get("slug")
-    if isinstance(slug, str) and slug != stem:
+    if isinstance(slug, str) and slug != stem and slug not in _reserved(ctx):  # a reserved slug: one error, there
         yield doc.diagnostic(
             ("slug",),
             f"slug '{slug}' differs from the file name '{stem}.yaml'",
             f"rename the file to {slug}.yaml or set slug: {stem}",
+        )
+
+
+def _reserved(ctx: RuleContext) -> Mapping[str, str]:
+    from .site import reserved_slugs  # here, not at the top: the site module imports the checker, which imports this
+
+    return reserved_slugs(tuple(ctx.languages))
+
+
+def slug_not_reserved(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
+    """A slug is the company's folder at the site's root: it may not be a name the site itself uses there (`changes`
+    would replace /changes/, `en` the English site)."""
+    slug = doc.data.get("slug")
+    reason = _reserved(ctx).get(slug) if isinstance(slug, str) else None
+    if reason is not None:
+        other = f"{slug}-company"
+        yield doc.diagnostic(
+            ("slug",),
+            f"slug '{slug}' is reserved: /{slug}/ is {reason}",
+            f"choose another slug and name the file after it, e.g. slug: {other} in {other}.yaml",
         )
 
 
@@ -718,6 +753,7 @@ RULES: tuple[Rule, ...] = (
     safe_text,
     no_control_characters,
     slug_matches_file,
+    slug_not_reserved,
     unique_ids,
     references_exist,
     transfers_have_safeguards,

@@ -39,6 +39,32 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\t]")
 # Characters no text may hold: C0/C1 controls (tab and newline aside), line/paragraph separators, lone surrogates.
 FORBIDDEN_CHAR = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 FORBIDDEN_IN_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")  # one-line strings: no tab or newline
+# Invisible characters that reorder or hide text (bidi embeddings, overrides and isolates, zero-width spaces and
+# joiners, word joiner, byte-order mark): a "Trojan Source" text reads one way and says another, on pages, in feeds,
+# in the register and in a notice's Subject: line. ZWNJ and ZWJ (U+200C, U+200D) are refused too: the site's
+# languages (fr, en) never need them; a language that does (Persian, Hindi...) would allow them in its own texts.
+# The no-break spaces of French typography (U+00A0, U+202F) are visible spacing, not in this set.
+INVISIBLE_CHAR = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_NAME_UNSAFE = re.compile(f"{FORBIDDEN_IN_LINE.pattern}|{INVISIBLE_CHAR.pattern}")
+
+
+def name_problem(name: str) -> str:
+    """Why a file name cannot be printed as is ('' when it can): the first line break, control or invisible
+    character, as `U+000A` (a name with a line break would forge output lines, such as a CI annotation)."""
+    found = _NAME_UNSAFE.search(name)
+    return f"U+{ord(found.group()):04X}" if found else ""
+
+
+def printable_name(name: str) -> str:
+    """A file name that prints on one line: each control, separator, invisible character or undecodable byte
+    written as an escape (`data/evil\\n::error.yaml`), the rest as is."""
+    if not _NAME_UNSAFE.search(name):
+        return name
+    return _NAME_UNSAFE.sub(
+        lambda found: found.group().encode("unicode_escape", "backslashreplace").decode("ascii"), name
+    )
+
+
 MARKDOWN_EXTENSIONS = ("toc", "tables", "admonition", "attr_list")  # as in mkdocs.yml
 LINK_SCHEMES = ("https", "http", "mailto", "tel")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
@@ -49,28 +75,23 @@ _ELEMENTS: dict[str, frozenset[str]] = {
         for tag in (
             "strong",
             "em",
-            "code",
-            "pre",
             "blockquote",
             "ul",
             "ol",
             "li",
             "hr",
             "br",
-            "table",
-            "thead",
-            "tbody",
-            "tr",
         )
     },
-    **{f"h{level}": frozenset({"id"}) for level in range(1, 7)},
     "a": frozenset({"href", "title"}),
-    "th": frozenset({"style"}),
-    "td": frozenset({"style"}),
     "div": frozenset({"class"}),
     "p": frozenset({"class"}),  # admonitions
 }
+# Structure a Markdown text may not add to the page (README: emphasis, lists, quotes and links only): a heading would
+# take an id (`# __config` is the theme's `<script id="__config">`) and a place in the table of contents.
+STRUCTURE = frozenset({*(f"h{level}" for level in range(1, 7)), "table", "code", "pre"})
 _ALIGN = re.compile(r"^text-align: (left|right|center);?$")
+_INSIDE_STRUCTURE = frozenset({"thead", "tbody", "tr", "th", "td"})  # reported with their table
 _ADMONITION = re.compile(r"^admonition( [a-z]+)?$|^admonition-title$")
 _ENTITY = re.compile(r"^&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);$")
 
@@ -102,9 +123,12 @@ class _Walker(HTMLParser):
         if tag == "img":
             self.problems.append(("image", ""))
             return
+        if tag in STRUCTURE:
+            self.problems.append(("structure", tag))
+            return
         allowed = _ELEMENTS.get(tag)
         if allowed is None:
-            self.problems.append(("element", tag))
+            self.problems.append(("element", tag) if tag not in _INSIDE_STRUCTURE else ("structure", tag))
             return
         for name, value in attrs:
             value = value or ""

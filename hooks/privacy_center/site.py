@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import yaml
 from babel import Locale, UnknownLocaleError
 
 from .changelog import Entry, changelog, in_force
@@ -75,6 +78,7 @@ class CompanyBuild:
 
 # Where the built site publishes the company file schema (editors of data in other repositories point to it).
 SCHEMA_ASSET = "schema/company.schema.json"
+PROJECT_DIR = PACKAGE_DIR.parent.parent  # where mkdocs.yml and docs/ are
 _companies: dict[str, CompanyBuild] = {}  # company file path -> its last build
 
 
@@ -281,3 +285,62 @@ def _build_site(
     assets = (*assets, *sitemaps(pages, assets, default, site_url))  # the theme looks for one beside every feed
     assets = (*assets, Asset(SCHEMA_ASSET, SCHEMA_PATH.read_text(encoding="utf-8")))  # for editors elsewhere
     return Site(companies, pages, result, changelogs, assets)
+
+
+def _top(paths: Iterable[str], reason: str) -> dict[str, str]:
+    """The first part of each site path, without its extension (`versions.json` -> `versions`), with its reason."""
+    return {path.lstrip("/").split("/")[0].split(".")[0]: reason for path in paths if path.strip("/")}
+
+
+def _package_dir(name: str) -> Path | None:
+    spec = importlib.util.find_spec(name) if name else None
+    return Path(spec.origin).parent if spec is not None and spec.origin else None
+
+
+@lru_cache(maxsize=4)
+def reserved_slugs(languages: tuple[str, ...] = ()) -> Mapping[str, str]:
+    """Every top-level name the built site writes or the engine uses, with where it comes from: a company whose slug is
+    one of them would replace that page or folder (`/changes/`, `/en/`). Derived from the site, not listed by hand:
+    the languages (locale files, mkdocs.yml's i18n languages, `languages`), the pages and files this package
+    generates at the root (rendered for a site with no company), docs/'s entries, the theme's files and static
+    templates (mkdocs's own: sitemap.xml) and the plugins' folders (search/)."""
+    try:
+        config = yaml.safe_load((PROJECT_DIR / "mkdocs.yml").read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError):
+        config = {}
+    listed = config.get("plugins") or []
+    plugins = [next(iter(p)) if isinstance(p, dict) else p for p in listed]
+    i18n = next((p["i18n"] for p in listed if isinstance(p, dict) and "i18n" in p), None) or {}
+    configured = [lang.get("locale") for lang in i18n.get("languages") or [] if isinstance(lang, dict)]
+    site_languages = sorted({*available_languages(), *languages, *(c for c in configured if isinstance(c, str))})
+    worded = [language for language in site_languages if language in available_languages()]  # those it can render
+    default = worded[0]
+    pages = [*render_home((), worded, default), *render_changes((), {}, worded, default)]
+    assets = [
+        *render_feeds((), {}, worded, default, ""),
+        version_index((), {}, worded, default),
+        *(register_csv((), language) for language in worded),
+        Asset(SCHEMA_ASSET, ""),
+    ]
+    assets.extend(sitemaps(pages, assets, default, ""))
+    docs = PROJECT_DIR / str(config.get("docs_dir") or "docs")
+    found = config.get("theme")
+    theme: dict[str, Any] = found if isinstance(found, dict) else {}
+    theme_dirs = [d / "templates" for d in (_package_dir(str(theme.get("name") or "")),) if d is not None]
+    if theme.get("custom_dir"):
+        theme_dirs.append(PROJECT_DIR / str(theme["custom_dir"]))
+    engine = _package_dir("mkdocs")
+    folders = [(d, "a file or folder of the theme") for d in theme_dirs]
+    if engine is not None:
+        folders.append((engine / "templates", "a page the site engine (mkdocs) writes"))
+    folders.append((docs, f"an entry of {docs.name}/"))
+    names: dict[str, str] = {}
+    for folder, reason in folders:
+        if folder.is_dir():
+            names.update(_top((p.name for p in folder.iterdir() if not p.name.startswith(("_", "."))), reason))
+    names.update({name: "a plugin's folder or name in mkdocs.yml" for name in plugins if isinstance(name, str)})
+    names.update(_top((page.path.removesuffix(".md") for page in pages), "a page the site generates"))
+    names.update(_top((asset.path for asset in assets), "a file the site generates"))
+    names.update({language: f"the site's folder for language '{language}'" for language in site_languages})
+    names.pop("index", None)  # the home page is the root itself, not /index/
+    return names
