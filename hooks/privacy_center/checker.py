@@ -36,10 +36,10 @@ class CheckResult:
 
 
 def data_files(data_dir: Path) -> list[Path]:
-    """The company files of a data folder, in a stable order."""
-    return sorted(p for p in data_dir.glob("*.yaml") if p.is_file()) + sorted(
-        p for p in data_dir.glob("*.yml") if p.is_file()
-    )
+    """The company files of a data folder, in a stable order: every `*.yaml` and `*.yml` entry, so that a link, a
+    folder or a pipe named like one is reported by the check (load_file) rather than followed or skipped."""
+    entries = sorted(data_dir.iterdir()) if data_dir.is_dir() else []
+    return [p for p in entries if p.suffix == ".yaml"] + [p for p in entries if p.suffix == ".yml"]
 
 
 def display_name(path: Path) -> str:

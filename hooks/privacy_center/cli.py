@@ -34,10 +34,10 @@ def _validate(args: argparse.Namespace) -> int:
     if not paths:
         print(f"privacy-center: no company files in {args.data_dir}/", file=sys.stderr)
         return 1
-    missing = [p for p in paths if not p.is_file()]
+    missing = [p for p in paths if not os.path.lexists(p)]  # a link, folder or pipe: reported by the check
     for path in missing:
         print(f"{path}:1:1: (document): file not found (check the path)", file=sys.stderr)
-    result = check_files([p for p in paths if p.is_file()])
+    result = check_files([p for p in paths if p not in missing])
     for diagnostic in result.errors:
         print(diagnostic.format())
     if not args.no_warnings:

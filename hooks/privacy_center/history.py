@@ -68,11 +68,44 @@ def is_version_number(version: str) -> bool:
     return len(version) <= MAX_VERSION_CHARS and bool(VERSION_NUMBER.fullmatch(version))
 
 
+def _real_folder(path: Path) -> bool:
+    """Whether `path` is a folder and not a link to one (links out of data/ are never followed)."""
+    return path.is_dir() and not path.is_symlink()
+
+
+def folder_problem(path: Path, display: Callable[[Path], str]) -> Diagnostic | None:
+    """The error for a `versions` or `versions/<slug>` entry that exists but is a link or not a folder."""
+    if _real_folder(path) or not (path.exists() or path.is_symlink()):
+        return None
+    if path.is_symlink():
+        return _misplaced(
+            display(path),
+            "is a link: only regular files and folders inside data/ are read, and no link is followed",
+            "replace the link with the folder itself, or remove it",
+        )
+    return _misplaced(
+        display(path),
+        f"is not a folder: frozen versions live in {SNAPSHOT_FOLDER}/<slug>/<version>.yaml",
+        "rename or remove it; privacy-center release then creates the folder",
+    )
+
+
+def snapshot_folder_problem(company_file: Path, slug: str, display: Callable[[Path], str]) -> Diagnostic | None:
+    """Why a company's frozen versions cannot be read or written: `versions` or `versions/<slug>` is a link or not
+    a folder."""
+    root = company_file.parent / SNAPSHOT_FOLDER
+    return folder_problem(root, display) or folder_problem(snapshot_folder(company_file, slug), display)
+
+
 def snapshot_files(company_file: Path, slug: str) -> dict[str, Path]:
-    """Frozen versions of one company, oldest first, by version number (misnamed entries: `snapshot_problems`)."""
+    """Frozen versions of one company, oldest first, by version number (misnamed entries: `snapshot_problems`).
+    Every `<version>.yaml` entry but a folder is listed, so a link or a pipe is refused by the loader, unread; none
+    when `versions` or `versions/<slug>` is a link or not a folder (`snapshot_problems` reports it)."""
     folder = snapshot_folder(company_file, slug)
-    found = {path.stem: path for path in folder.glob("*.yaml")} if folder.is_dir() else {}
-    valid = {version: path for version, path in found.items() if is_version_number(version) and path.is_file()}
+    if not (_real_folder(folder.parent) and _real_folder(folder)):
+        return {}
+    found = {path.stem: path for path in folder.iterdir() if path.suffix == ".yaml"}
+    valid = {version: path for version, path in found.items() if is_version_number(version) and not _real_folder(path)}
     return dict(sorted(valid.items(), key=lambda item: version_key(item[0])))
 
 
@@ -87,12 +120,17 @@ def snapshot_problems(
     folders, a folder with no `data/<slug>.yaml`, an entry of a company folder that is neither `<version>.yaml`
     nor the notice of change of a frozen version in one of the site `languages` (`<version>.notice.<lang>.txt`)."""
     root = data_dir / SNAPSHOT_FOLDER
+    if wrong := folder_problem(root, display):
+        return [wrong]
     if not root.is_dir():
         return []
     found: list[Diagnostic] = []
     for folder in sorted(root.iterdir()):
         if odd := name_problem(folder.name):  # refused before its name is put in a message
             found.append(odd_name(printable_name(display(folder)), odd))
+            continue
+        if folder.is_symlink() and (wrong := folder_problem(folder, display)):
+            found.append(wrong)
             continue
         if not folder.is_dir():
             found.append(
@@ -116,11 +154,12 @@ def snapshot_problems(
             if odd := name_problem(entry.name):
                 found.append(odd_name(printable_name(display(entry)), odd))
                 continue
-            if entry.suffix == ".yaml" and is_version_number(entry.stem) and entry.is_file():
-                continue
+            if entry.suffix == ".yaml" and is_version_number(entry.stem) and not _real_folder(entry):
+                continue  # a frozen version, or a link or pipe in its place that the loader refuses unread
             notice = NOTICE_NAME.fullmatch(entry.name)
             if notice:
-                if not ((folder / f"{notice['version']}.yaml").is_file() and notice["lang"] in languages):
+                frozen = folder / f"{notice['version']}.yaml"
+                if not (frozen.is_file() and not frozen.is_symlink() and notice["lang"] in languages):
                     found.append(
                         _misplaced(
                             display(entry),

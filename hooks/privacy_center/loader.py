@@ -3,7 +3,9 @@ limits of limits.py (size, nesting, items, aliases, text length), iteratively: n
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
@@ -532,16 +534,49 @@ def load_file(path: FsPath, display: str | None = None) -> tuple[Document | None
     if problem := name_problem(path.name):  # refused before anything about the file is read or printed
         return None, [odd_name(name, problem)]
     try:
-        if path.is_dir():
-            return None, [Diagnostic(name, 1, 1, "", "is a folder, not a file", "remove it or rename it")]
-        with path.open("rb") as stream:
+        if kind := not_regular(path):  # a link, folder or pipe: refused before its target is opened
+            return None, [Diagnostic(name, 1, 1, "", *kind)]
+        # No link followed, no wait on a pipe put there since; what was opened is checked again.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(descriptor, "rb") as stream:
+            if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+                return None, [Diagnostic(name, 1, 1, "", *NOT_REGULAR)]
             raw = stream.read(MAX_FILE_BYTES + 1)
             if len(raw) > MAX_FILE_BYTES:
-                return None, [_too_big(name, max(len(raw), path.stat().st_size))]
+                return None, [_too_big(name, max(len(raw), os.fstat(descriptor).st_size))]
     except OSError as exc:
         return None, [
             Diagnostic(name, 1, 1, "", f"cannot read file: {exc.strerror or exc}", "check the path and its permissions")
         ]
+    return load_bytes(raw, name)
+
+
+NOT_REGULAR = (
+    "is not a regular file (a pipe, socket or device)",
+    "only regular files inside data/ are read: remove it",
+)
+LINK = (
+    "is a link: only regular files inside data/ are read, and no link is followed",
+    "replace the link with the file itself, or remove it",
+)
+
+
+def not_regular(path: FsPath) -> tuple[str, str] | None:
+    """Why `path` is not a regular file to read (message, fix), without following a link; None when it is one
+    or does not exist (opening it then says so)."""
+    try:
+        mode = path.lstat().st_mode
+    except OSError:
+        return None
+    if stat.S_ISLNK(mode):
+        return LINK
+    if stat.S_ISDIR(mode):
+        return ("is a folder, not a file", "remove it or rename it")
+    return None if stat.S_ISREG(mode) else NOT_REGULAR
+
+
+def load_bytes(raw: bytes, name: str) -> tuple[Document | None, list[Diagnostic]]:
+    """Decode and parse a file's bytes (from disk or from git), a byte that is not UTF-8 being a located error."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -13,8 +13,15 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .checker import check_file, check_files, default_context
-from .history import content_hash, notice_name, snapshot_files, snapshot_folder, version_key
+from .checker import check_file, check_files, default_context, display_name
+from .history import (
+    content_hash,
+    notice_name,
+    snapshot_files,
+    snapshot_folder,
+    snapshot_folder_problem,
+    version_key,
+)
 from .loader import load_file
 from .notices import notice_path, notices_of
 from .publish import in_force_day
@@ -108,6 +115,8 @@ def release(
         raise ReleaseError(f"{path}: cannot read the file")
     data = document.data
     slug = data["slug"]
+    if problem := snapshot_folder_problem(path, slug, display_name):  # nothing written through a link or a file
+        raise ReleaseError(problem.format())
     listed = [entry["version"] for entry in data.get("versions") or []]
     frozen = snapshot_files(path, slug)
     if version in frozen:

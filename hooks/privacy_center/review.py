@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .checker import check_documents, data_files, display_name
+from .diagnostics import Diagnostic
 from .diff import Change, diff, is_material
 from .history import snapshot_files
-from .loader import load_text
+from .loader import Document, load_bytes, load_file
 from .model import Company, Text
 from .render import environment, template_context
 from .resolve import company_from_data
@@ -41,9 +42,9 @@ class Review:
         return is_material(self.changes)
 
 
-def _company(text: str, file: str) -> Company:
-    """A company from YAML text, refusing data that does not pass the check."""
-    document, errors = load_text(text, file)
+def _company(loaded: tuple[Document | None, list[Diagnostic]], file: str) -> Company:
+    """A company from a loaded file (load_file, load_bytes), refusing data that does not pass the check."""
+    document, errors = loaded
     if document is None or errors:
         raise ReviewError("\n".join(e.format() for e in errors))
     result = check_documents([document])
@@ -52,36 +53,41 @@ def _company(text: str, file: str) -> Company:
     return company_from_data(document.data, file)
 
 
-def git_text(revision: str, path: Path) -> str | None:
-    """The file as it was at `revision`, or None when it did not exist there."""
+def git_text(revision: str, path: Path) -> bytes | None:
+    """The file's bytes as they were at `revision`, or None when it did not exist there."""
     try:
         top = subprocess.run(
             ["git", "rev-parse", "--show-toplevel"], cwd=path.parent, capture_output=True, text=True, check=True
         ).stdout.strip()
     except (OSError, subprocess.CalledProcessError) as error:
         raise ReviewError(f"{path}: not in a git repository ({error})") from None
-    relative = path.resolve().relative_to(Path(top).resolve()).as_posix()
-    shown = subprocess.run(["git", "show", f"{revision}:{relative}"], cwd=top, capture_output=True, text=True)
+    try:  # the folder resolved, not the file: a link is not followed out of the repository
+        relative = (path.parent.resolve() / path.name).relative_to(Path(top).resolve()).as_posix()
+    except ValueError:
+        raise ReviewError(f"{display_name(path)}:1:1: (document): is outside the git repository {top}") from None
+    shown = subprocess.run(["git", "show", f"{revision}:{relative}"], cwd=top, capture_output=True)
     if shown.returncode:
-        if "does not exist" in shown.stderr or "exists on disk, but not in" in shown.stderr:
+        said = shown.stderr.decode("utf-8", "replace")
+        if "does not exist" in said or "exists on disk, but not in" in said:
             return None
-        raise ReviewError(f"git cannot show {revision}:{relative}: {shown.stderr.strip()}")
+        raise ReviewError(f"git cannot show {revision}:{relative}: {said.strip()}")
     return shown.stdout
 
 
 def review_file(path: Path, base: str | None) -> Review:
     """Compare one working-tree file with its base (a git revision, or else its latest frozen version)."""
-    new = _company(path.read_text(encoding="utf-8"), display_name(path))
+    name = display_name(path)
+    new = _company(load_file(path, name), name)  # a link, folder, pipe or non-UTF-8 file: a located error
     if base is not None:
-        text, label = git_text(base, path), base
+        raw, label = git_text(base, path), base
+        old = None if raw is None else _company(load_bytes(raw, f"{base}:{name}"), name)
     else:
         frozen = snapshot_files(path, new.slug)
         latest = list(frozen)[-1] if frozen else None
-        text = frozen[latest].read_text(encoding="utf-8") if latest else None
         label = latest or "-"
-    if text is None:
+        old = _company(load_file(frozen[latest], display_name(frozen[latest])), name) if latest else None
+    if old is None:
         return Review(new.slug, new.name, label, (), "added")
-    old = _company(text, display_name(path))
     changes = tuple(diff(old, new))
     return Review(new.slug, new.name, label, changes, "changed" if changes else "unchanged")
 

@@ -25,7 +25,7 @@ from .exports import data_exports
 from .feeds import Asset, render_feeds, version_index
 from .fides import as_yaml, manifest
 from .history import content_hash, snapshot_folder
-from .loader import Document
+from .loader import Document, not_regular
 from .model import Company
 from .notices import saved_notices
 from .progress import Stages, bar, report
@@ -90,6 +90,8 @@ def code_fingerprint() -> tuple[tuple[str, int, int], ...]:
 
 def _digest(path: Path) -> str:
     """The SHA-256 of a file's bytes, or a marker when it cannot be read (the check then reports why)."""
+    if problem := not_regular(path):  # a link or a pipe is never read (the check reports it)
+        return f"unreadable: {problem[0]}"
     try:
         return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError as error:
@@ -102,9 +104,10 @@ def _frozen_digests(path: Path, loaded: Document | None) -> tuple[tuple[str, str
     if not isinstance(slug, str) or not slug:
         return ()
     folder = snapshot_folder(path, slug)
-    if not folder.is_dir():
+    if not folder.is_dir() or folder.is_symlink() or folder.parent.is_symlink():  # refused by the check, unread
         return ()
-    return tuple((p.name, _digest(p)) for p in sorted(folder.iterdir()) if p.is_file())
+    entries = sorted(folder.iterdir())  # a link is named, never read; a pipe is skipped (reading it would block)
+    return tuple((p.name, "link" if p.is_symlink() else _digest(p)) for p in entries if p.is_symlink() or p.is_file())
 
 
 def check_company(
