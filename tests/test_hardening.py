@@ -109,27 +109,18 @@ def test_a_link_to_a_file_outside_data_prints_none_of_it(
     located(lines, "data/leak.yaml:1:1", "link")
 
 
-def test_a_link_to_a_company_file_elsewhere_is_neither_valid_nor_published(
-    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize("entry", ["minimal.yaml", "versions/minimal/1.0.yaml"], ids=["company", "frozen-copy"])
+def test_a_linked_company_file_or_frozen_copy_is_neither_valid_nor_published(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], entry: str
 ) -> None:
+    """A company file, or a frozen copy, that is a link to a file elsewhere: refused by validate and by the build."""
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    (data / "minimal.yaml").rename(elsewhere / "minimal.yaml")
-    (data / "minimal.yaml").symlink_to(elsewhere / "minimal.yaml")
+    (data / entry).rename(elsewhere / "target.yaml")
+    (data / entry).symlink_to(elsewhere / "target.yaml")
     code, lines = run(capsys, "validate", "--data-dir", "data")
     assert code == 1
-    located(lines, "data/minimal.yaml:1:1", "link")
-    with pytest.raises(SiteDataError, match="link"):
-        build_site(data, ["fr", "en"], "fr")
-
-
-def test_a_linked_frozen_copy_is_refused(data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    frozen = data / "versions" / "minimal" / "1.0.yaml"
-    frozen.rename(tmp_path / "1.0.yaml")
-    frozen.symlink_to(tmp_path / "1.0.yaml")
-    code, lines = run(capsys, "validate", "--data-dir", "data")
-    assert code == 1
-    located(lines, "data/versions/minimal/1.0.yaml:1:1", "link")
+    located(lines, f"data/{entry}:1:1", "link")
     with pytest.raises(SiteDataError, match="link"):
         build_site(data, ["fr", "en"], "fr")
 
