@@ -505,12 +505,14 @@ def load_text(text: str, file: str) -> tuple[Document | None, list[Diagnostic]]:
     return Document(file, data, builder.marks, walked), builder.errors
 
 
+def _whole_file(file: str, message: str, fix: str) -> Diagnostic:
+    """An error about the file as a whole, located at its start."""
+    return Diagnostic(file, 1, 1, "", message, fix)
+
+
 def _too_big(file: str, size: int) -> Diagnostic:
-    return Diagnostic(
+    return _whole_file(
         file,
-        1,
-        1,
-        "",
         f"the file is {size:,} bytes, more than the limit of {MAX_FILE_BYTES:,} (1 MiB)",
         "a company file is normally under 100 KB: check it is the right file",
     )
@@ -518,11 +520,8 @@ def _too_big(file: str, size: int) -> Diagnostic:
 
 def odd_name(name: str, character: str) -> Diagnostic:
     """The error for a file name that holds a line break, control or invisible `character` (`name` escaped)."""
-    return Diagnostic(
+    return _whole_file(
         name,
-        1,
-        1,
-        "",
         f"the file name holds the line break, control or invisible character {character} (shown escaped)",
         "rename the file with letters, digits, '-', '_' and '.' only",
     )

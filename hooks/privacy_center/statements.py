@@ -365,14 +365,19 @@ def _rights(company: Company) -> tuple[RightStatement, ...]:
     return tuple(found)
 
 
+CHANNELS: Final[tuple[tuple[str, Channel], ...]] = (
+    ("email", "email"),
+    ("postal_address", "postal"),
+    ("web_form", "web_form"),
+)
+"""The rights contact's ways, in the order the first screen prefers them (ContactPoint.ways names)."""
+
+
 def _channel(company: Company) -> Channel:
-    contact = company.rights.contact
-    if _stated(contact.email):
-        return "email"
-    if _stated(contact.postal_address):
-        return "postal"
-    if contact.web_form:
-        return "web_form"
+    ways = company.rights.contact.ways(phone=False)  # the same ways `_rights` offers for each right
+    for way, channel in CHANNELS:
+        if way in ways:
+            return channel
     return "controller" if company.rights.via_controller is not None else "none"
 
 
