@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -153,3 +154,26 @@ def test_a_data_entry_that_is_not_a_regular_file_is_reported(
     located(lines, "data/other.yaml:1:1")
     with pytest.raises(SiteDataError, match=r"other\.yaml"):
         build_site(data, ["fr", "en"], "fr")
+
+
+# 1. bounded parsing at any depth
+
+DEEP = {
+    "lists": "[" * 200_000 + "]" * 200_000,
+    "mappings": "{a: " * 200_000 + "1" + "}" * 200_000,
+    "unclosed": "[" * 200_000,
+}
+
+
+@pytest.mark.parametrize("shape", sorted(DEEP))
+@pytest.mark.parametrize("command", [["validate"], ["diff"], ["export", "fides", "--output", "out.yml"]])
+def test_200000_levels_stop_at_the_limit_at_once(
+    data: Path, capsys: pytest.CaptureFixture[str], shape: str, command: list[str]
+) -> None:
+    (data / "minimal.yaml").write_text(MINIMAL + "extra: " + DEEP[shape] + "\n", encoding="utf-8")
+    started = time.perf_counter()
+    code, lines = run(capsys, *command, "--data-dir", "data")
+    assert time.perf_counter() - started < 2, "the parser read on past the depth limit"
+    assert code == 1
+    located(lines, "minimal.yaml:", "nested more than 32 levels deep")
+    assert not Path("out.yml").exists()

@@ -146,6 +146,7 @@ class _Builder:
         self.root: Any = None
         self.documents = 0
         self.found: list[tuple[Path, Any]] = []  # every kept (path, value), depth first: Document.nodes
+        self.stop_when_too_deep = False  # stop at the depth limit instead of reading the rest (the slow parser)
 
     def error(self, mark: Any, path: Path, message: str, fix: str) -> None:
         line, column = _position(mark) if mark is not None else self.marks.get(path, (1, 1))
@@ -383,6 +384,8 @@ class _Builder:
                 f"nested more than {MAX_DEPTH} levels deep",
                 "flatten the structure: company files nest about 10 levels at most",
             )
+            if self.stop_when_too_deep:
+                raise _TooLarge
             self.skip = 1
             self.attach(path, keep, None, mark)
             return
@@ -466,7 +469,10 @@ def load_text(text: str, file: str) -> tuple[Document | None, list[Diagnostic]]:
         except yaml.MarkedYAMLError as exc:
             if "nesting depth" not in str(exc.problem) or _BaseLoader is yaml.SafeLoader:  # already PyYAML's
                 raise
-            builder = _Builder(file)  # read again, so that the depth is refused at its 33rd level, by the builder
+            # Read again with PyYAML's parser, so that the depth is refused at its 33rd level, by the builder, and
+            # stop there: that parser's cost per token grows with the nesting, so reading on would take minutes.
+            builder = _Builder(file)
+            builder.stop_when_too_deep = True
             data = _read(builder, _PythonParser, text)
     except _TooLarge:
         return None, builder.errors
