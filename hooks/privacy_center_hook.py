@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable, Iterable
 from contextlib import ExitStack
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from jinja2 import Environment
@@ -20,6 +21,7 @@ from markdown.extensions.toc import slugify as toc_slugify
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
@@ -53,6 +55,7 @@ if not serve_log.handlers:
     _handler = logging.StreamHandler()
     _handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
     serve_log.addHandler(_handler)
+    serve_log.setLevel(logging.INFO)  # the data folder's watch, gone and back (serving.FolderKeeper), is told too
     serve_log.propagate = False
 GENERATOR = "privacy-center"
 _state: dict = {}  # "site": the checked and rendered Site; "footer": the footer links; "404": each language's 404 page
@@ -147,6 +150,12 @@ def on_startup(command: str, dirty: bool) -> None:
     _publishing.clear()
     _publishing.update(command=command, dirty=dirty)
     serving.start(command)
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]) -> LiveReloadServer:
+    """Keep watching the data folder when it is moved away and back (watchdog would stop for good; serving.py)."""
+    serving.keep_watching(server, Path(config.config_file_path).parent / "data")
+    return server
 
 
 def _is_serve_folder(site_dir: str) -> bool:

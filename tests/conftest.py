@@ -31,8 +31,30 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+def freeze(data: Path) -> Path:
+    """Freeze each listed version of every company file in `data` that has no frozen copies, as `privacy-center
+    release` would have: a fixture is a company file, written without the releases a data folder's files went
+    through (every version listed must be frozen). Each copy is the file as it is, so no version changes anything."""
+    from privacy_center.loader import load_file
+
+    for path in sorted(data.glob("*.yaml")):
+        document, errors = load_file(path)
+        if document is None or errors or not isinstance(document.data, dict):
+            continue
+        slug, listed = document.data.get("slug"), document.data.get("versions")
+        folder = data / "versions" / str(slug)
+        if not isinstance(slug, str) or not isinstance(listed, list) or folder.exists():
+            continue
+        folder.mkdir(parents=True)
+        for entry in listed:
+            if isinstance(entry, dict) and isinstance(entry.get("version"), str):
+                (folder / f"{entry['version']}.yaml").write_bytes(path.read_bytes())
+    return data
+
+
 def make_project(tmp: Path, data_files: list[Path] = (), data_dir: Path | None = None) -> Path:
-    """A copy of this project around other data (files, or a whole folder), to build as a user would."""
+    """A copy of this project around other data (files, or a whole folder), to build as a user would; company files
+    without frozen copies get them (`freeze`)."""
     import shutil
 
     shutil.copy(ROOT / "mkdocs.yml", tmp / "mkdocs.yml")
@@ -45,6 +67,7 @@ def make_project(tmp: Path, data_files: list[Path] = (), data_dir: Path | None =
         (tmp / "data").mkdir()
     for path in data_files:
         shutil.copy(path, tmp / "data" / path.name)
+    freeze(tmp / "data")
     return tmp
 
 

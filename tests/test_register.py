@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, ROOT, freeze
 from openpyxl import load_workbook
 from privacy_center import register, statements
 from privacy_center.checker import default_context
@@ -192,6 +192,7 @@ def test_a_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
     formula = '=HYPERLINK("https://evil.test/","x")'
     text = (FIXTURES / "valid" / "minimal.yaml").read_text(encoding="utf-8")
     (data / "minimal.yaml").write_text(text.replace("en: Sending the newsletter", f"en: '{formula}'"), encoding="utf-8")
+    freeze(data)
     done = export(data, tmp_path / "register.csv", "--lang", "en")
     assert done.returncode == 0, done.stderr
     [_, row] = list(csv.reader(io.StringIO((tmp_path / "register.csv").read_text(encoding="utf-8-sig"))))
@@ -402,6 +403,7 @@ def test_a_formula_after_blanks_or_in_full_width_stays_text(tmp_path: Path, form
     data.mkdir()
     text = (FIXTURES / "valid" / "minimal.yaml").read_text(encoding="utf-8")
     (data / "minimal.yaml").write_text(text.replace("en: Sending the newsletter", f'en: "{formula}"'), encoding="utf-8")
+    freeze(data)
     [_, row] = list(csv.reader(io.StringIO(register.to_csv(companies(data), load_wording("en")).decode("utf-8-sig"))))
     assert row[register.COLUMNS.index("purpose")].startswith("'")
 

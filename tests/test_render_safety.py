@@ -92,7 +92,7 @@ def test_markdown_escape_is_reversible_for_readers() -> None:
 def test_leading_and_trailing_blanks_of_a_text_change_no_markdown(tmp_path: Path) -> None:
     """`*{{ tr(purpose.group) }}*` with ` Our mailings` was a bullet (`* Our mailings*`), `**{{ legal_name }}**` with
     ` Minimal SAS ` literal stars: every plain text is printed stripped, so no leading character changes Markdown."""
-    from conftest import FIXTURES
+    from conftest import FIXTURES, freeze
     from privacy_center.checker import default_context
     from privacy_center.publish import in_force_day
     from privacy_center.render import render_company
@@ -105,6 +105,7 @@ def test_leading_and_trailing_blanks_of_a_text_change_no_markdown(tmp_path: Path
     )
     path = tmp_path / "minimal.yaml"
     path.write_text(source, encoding="utf-8")
+    freeze(tmp_path)
     build = check_company(path, default_context(), (), ["fr", "en"], "fr", in_force_day())
     assert build.company is not None
     pages = {page.path: to_html(page.content) for page in render_company(build.company, ["fr", "en"], "fr")}

@@ -31,7 +31,7 @@ def test_reserved_slug_hint_works_when_followed(tmp_path: Path, slug: str) -> No
     fixed = errors[0].fix.split("e.g. slug: ")[1].split(" in ")  # "slug: X in X.yaml": do that, check again
     target = tmp_path / fixed[1]
     target.write_text(source.replace(f"slug: {slug}", f"slug: {fixed[0]}"), encoding="utf-8")
-    assert [d.format() for d in check_files([target]).errors] == []
+    assert [d.format() for d in check_files([target], releases=False).errors] == []
 
 
 class _Ids(HTMLParser):

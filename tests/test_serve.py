@@ -12,7 +12,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES
+from conftest import FIXTURES, freeze
 from test_site import make_project
 
 pytestmark = pytest.mark.slow  # a live `mkdocs serve`, waited on while it rebuilds
@@ -57,6 +57,9 @@ def test_serve_rebuilds_when_data_changes(tmp_path: Path) -> None:
         assert wait_for(lambda: "Mailer Ltd" in fetch(url)), "the site was not served"
         data = project / "data" / "minimal.yaml"
         data.write_text(data.read_text(encoding="utf-8").replace("Mailer Ltd", "Postman GmbH"), encoding="utf-8")
+        summaries = ["--summary-fr", "Prestataire", "--summary-en", "Provider", "--date", "2026-01-16"]
+        release = [sys.executable, "-m", "privacy_center.cli", "release", "minimal", "--version", "1.1", *summaries]
+        subprocess.run(release, cwd=project, check=True, capture_output=True)  # an edit is published by a release
         assert wait_for(lambda: "Postman GmbH" in fetch(url)), "the page was not rebuilt after the data changed"
     finally:
         server.terminate()
@@ -172,8 +175,10 @@ def test_an_edit_rechecks_and_rerenders_only_the_changed_company(tmp_path: Path,
 
     data = tmp_path / "data"
     data.mkdir()
-    for name in ("minimal.yaml", "full.yaml"):
-        (data / name).write_bytes((FIXTURES / "valid" / name).read_bytes())
+    (data / "full.yaml").write_bytes((FIXTURES / "valid" / "full.yaml").read_bytes())
+    freeze(data)
+    draft = (FIXTURES / "valid" / "minimal.yaml").read_text(encoding="utf-8").replace('"2026-01-15"', "not_stated")
+    (data / "minimal.yaml").write_text(draft, encoding="utf-8")  # a draft, never released: edits need no release
     checked: list[str] = []
     check_company = site.check_company
     monkeypatch.setattr(
@@ -258,3 +263,25 @@ def test_a_serve_rebuild_equals_a_fresh_build(tmp_path: Path, monkeypatch) -> No
     differ = [str(path) for path in fresh if rebuilt[path] != fresh[path]]
     assert not differ, f"a rebuild differs from a fresh build in {differ}"
     assert b"Mailer Ltd" in fresh[Path("en/minimal/index.html")]
+
+
+def test_serve_keeps_watching_after_the_data_folder_is_moved_away_and_back(tmp_path: Path) -> None:
+    """Issue 22, item 11: watchdog stops watching a folder that disappears; the hook watches it again when it is
+    back, so a file broken afterwards shows the report instead of the old pages."""
+    (tmp_path / "project").mkdir()
+    project = make_project(tmp_path / "project", [FIXTURES / "valid" / "minimal.yaml"])
+    data = project / "data"
+    server = Served(project)
+    try:
+        assert wait_for(lambda: "Mailer Ltd" in server.get("en/minimal/")[1]), "the site was not served"
+        data.rename(tmp_path / "away")
+        assert wait_for(lambda: "was moved away or deleted" in server.log(), 30), server.log()
+        (tmp_path / "away").rename(data)
+        assert wait_for(lambda: "is back: watching it again" in server.log(), 30), server.log()
+        assert wait_for(lambda: "Mailer Ltd" in server.get("en/minimal/")[1], 30), "not rebuilt once back"
+        good = (data / "minimal.yaml").read_text(encoding="utf-8")
+        (data / "minimal.yaml").write_text(good.replace("slug: minimal", BAD_SLUG), encoding="utf-8")
+        assert wait_for(lambda: shows_report(server.get("en/minimal/")[1]), 30), "the edit after the move was not seen"
+    finally:
+        server.stop()
+    assert "Traceback" not in server.log(), server.log()

@@ -10,7 +10,7 @@ from pathlib import Path
 import html5lib
 import pytest
 import yaml
-from conftest import FIXTURES, ROOT, make_project, mkdocs
+from conftest import FIXTURES, ROOT, freeze, make_project, mkdocs
 from html_utils import is_third_party, parse, visible_text
 from privacy_center.wording import load_wording
 
@@ -154,6 +154,7 @@ def test_hostile_markdown_in_a_section_never_becomes_markup(tmp_path: Path) -> N
     (tmp_path / "project").mkdir()
     project = make_project(tmp_path / "project", [])
     (project / "data" / "minimal.yaml").write_text(hostile, encoding="utf-8")
+    freeze(project / "data")
     result = mkdocs("build", "--strict", "-d", str(tmp_path / "out"), cwd=project)
     assert result.returncode == 0, result.stderr
     french = (tmp_path / "out" / "minimal" / "notice" / "index.html").read_text(encoding="utf-8")

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, ROOT, freeze
 from privacy_center.checker import check_files, display_name
 from privacy_center.cli import main
 from privacy_center.safety import INVISIBLE_CHAR
@@ -24,7 +24,8 @@ def expected(path: Path) -> list[str]:
 
 @pytest.mark.parametrize("path", VALID + SEEDS, ids=lambda p: p.name)
 def test_valid_files_pass(path: Path) -> None:
-    result = check_files([path])
+    # a fixture is a company file, not a data folder with its releases (test_release, test_hardening); a seed is both
+    result = check_files([path], releases=path in SEEDS)
     assert [d.format() for d in result.errors] == []
     assert len(result.documents) == 1
 
@@ -66,7 +67,7 @@ def test_duplicate_slugs_across_files(tmp_path: Path) -> None:
     first, second = tmp_path / "a" / "minimal.yaml", tmp_path / "b" / "minimal.yaml"
     first.write_text(source, encoding="utf-8")
     second.write_text(source, encoding="utf-8")
-    lines = [d.format() for d in check_files([first, second]).errors]
+    lines = [d.format() for d in check_files([first, second], releases=False).errors]
     assert len(lines) == 1
     assert (
         lines[0] == f"{display_name(second)}:3:1: slug: slug 'minimal' is already used by {display_name(first)} "
@@ -74,8 +75,9 @@ def test_duplicate_slugs_across_files(tmp_path: Path) -> None:
     )
 
 
-def test_cli_exit_status_and_summary(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["validate", str(FIXTURES / "valid" / "minimal.yaml")]) == 0
+def test_cli_exit_status_and_summary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "minimal.yaml").write_bytes((FIXTURES / "valid" / "minimal.yaml").read_bytes())
+    assert main(["validate", str(freeze(tmp_path) / "minimal.yaml")]) == 0
     assert capsys.readouterr().out.strip().endswith("1 file checked: 0 errors, 0 completeness warnings")
     bad = INVALID[0]
     assert main(["validate", str(bad)]) == 1

@@ -45,6 +45,18 @@ def changelog(
     return tuple(reversed(entries))
 
 
+def material_versions(frozen: Mapping[str, Company]) -> list[str]:
+    """The frozen versions (oldest first, as given) whose changes from the one before are material: each must have
+    its notice of change, as the changelog marks them."""
+    found: list[str] = []
+    previous: Company | None = None
+    for version, company in frozen.items():
+        if previous is not None and is_material(tuple(diff(previous, company))):
+            found.append(version)
+        previous = company
+    return found
+
+
 def in_force(entries: tuple[Entry, ...]) -> Entry:
     """The entry whose notice applies today."""
     return next(entry for entry in entries if entry.status == "in_force")

@@ -5,15 +5,26 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from .changelog import material_versions
 from .completeness import completeness
 from .diagnostics import Diagnostic, sort_key
-from .history import release_findings, snapshot_files, snapshot_problems, stale_translations
+from .history import (
+    notice_name,
+    release_command,
+    release_findings,
+    snapshot_files,
+    snapshot_folder,
+    snapshot_problems,
+    stale_translations,
+)
 from .loader import Document, load_file
+from .model import Company
 from .perf import without_gc
 from .progress import Stages, bar, report
+from .resolve import company_from_data
 from .rules import RuleContext, check_rules, duplicate_slugs
 from .safety import printable_name
 from .schema import check_schema
@@ -97,10 +108,13 @@ def _load(paths: Iterable[Path]) -> tuple[list[Document], list[Diagnostic]]:
 
 
 def check_frozen(
-    documents: Iterable[Document], context: RuleContext
-) -> tuple[dict[str, dict[str, Document]], list[Diagnostic]]:
-    """Load each company's frozen versions, check them, and compare the data with the latest one."""
+    documents: Iterable[Document], context: RuleContext, notices: bool = True
+) -> tuple[dict[str, dict[str, Document]], dict[str, dict[str, Company]], list[Diagnostic]]:
+    """Load each company's frozen versions, check them, and compare the data with the latest one; where there are
+    several, model them (returned, for the changelog) to check that each material version has its notices (unless
+    `notices` is off, as while a release writes them)."""
     frozen: dict[str, dict[str, Document]] = {}
+    models: dict[str, dict[str, Company]] = {}
     errors: list[Diagnostic] = []
     for document in documents:
         slug = document.data["slug"]
@@ -115,9 +129,39 @@ def check_frozen(
         if broken:  # compared with a frozen version that is not a company file, the data would only raise
             continue
         frozen[slug] = {Path(s.file).stem: s for s in snapshots}
-        errors.extend(release_findings(document, {v: s.data for v, s in frozen[slug].items()}))
+        found = release_findings(document, {v: s.data for v, s in frozen[slug].items()})
+        errors.extend(found)
         errors.extend(stale_translations(document, {v: s.data for v, s in frozen[slug].items()}))
-    return frozen, errors
+        if len(frozen[slug]) > 1 and not found:
+            models[slug] = {version: company_from_data(s.data, s.file) for version, s in frozen[slug].items()}
+            if notices:
+                errors.extend(unsent_notices(document, models[slug], context.languages))
+    return frozen, models, errors
+
+
+def unsent_notices(document: Document, frozen: Mapping[str, Company], languages: Sequence[str]) -> list[Diagnostic]:
+    """An error for each material version whose notice of change is missing in a site language: a release killed
+    before writing them, or notices deleted, would otherwise publish a material change nobody was told of."""
+    slug = document.data["slug"]
+    listed = [entry["version"] for entry in document.data.get("versions", [])]
+    folder = snapshot_folder(Path(document.file), slug)
+    found = []
+    for version in material_versions(frozen):
+        missing = [
+            language
+            for language in languages
+            if not ((notice := folder / notice_name(version, language)).is_file() and not notice.is_symlink())
+        ]
+        if missing and version in listed:
+            found.append(
+                document.diagnostic(
+                    ("versions", listed.index(version), "version"),
+                    f"version {version} of {slug} has material changes but no notice of change in "
+                    f"{', '.join(missing)} ({folder / notice_name(version, missing[0])})",
+                    f"run: {release_command(document.file, version, False, 'notice')}",
+                )
+            )
+    return found
 
 
 @dataclass(frozen=True)
@@ -131,11 +175,15 @@ class FileCheck:
     warnings: tuple[Diagnostic, ...]  # completeness warnings
     frozen: Mapping[str, Document]  # version -> checked frozen copy
     frozen_findings: tuple[Diagnostic, ...]  # errors and warnings about the frozen versions
+    models: Mapping[str, Company] = field(default_factory=dict)  # version -> model, where several are frozen
 
 
-def check_file(path: Path, context: RuleContext, releases: bool = True, stages: Stages | None = None) -> FileCheck:
-    """Load and check one file, then its frozen versions (unless `releases` is off, as while releasing); with
-    `stages`, the time of each step is added there."""
+def check_file(
+    path: Path, context: RuleContext, releases: bool = True, stages: Stages | None = None, notices: bool = True
+) -> FileCheck:
+    """Load and check one file, then its frozen versions (unless `releases` is off, as while releasing) and their
+    notices of change (unless `notices` is off, as while a release writes them); with `stages`, the time of each
+    step is added there."""
     stages = stages or Stages()
     with stages.timing("load"):
         loaded, load_errors = load_file(path, display_name(path))
@@ -144,10 +192,13 @@ def check_file(path: Path, context: RuleContext, releases: bool = True, stages: 
     with stages.timing("check"):
         result = check_documents([loaded], context)
     with stages.timing("frozen versions"):
-        frozen, findings = check_frozen(result.documents, context) if releases and result.documents else ({}, [])
+        frozen, models, findings = (
+            check_frozen(result.documents, context, notices) if releases and result.documents else ({}, {}, [])
+        )
     slug = loaded.data.get("slug") if isinstance(loaded.data, dict) else None
     versions = frozen.get(slug, {}) if isinstance(slug, str) else {}
-    return FileCheck(path, loaded, result.errors, result.warnings, versions, tuple(findings))
+    modelled = models.get(slug, {}) if isinstance(slug, str) else {}
+    return FileCheck(path, loaded, result.errors, result.warnings, versions, tuple(findings), modelled)
 
 
 def combine(checks: Sequence[FileCheck], releases: bool = True) -> CheckResult:

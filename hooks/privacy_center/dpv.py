@@ -11,10 +11,11 @@ from typing import Any
 from . import statements
 from .changelog import Entry
 from .countries import is_country
-from .exports import as_json, per_version
+from .exports import per_version
 from .feeds import Asset
 from .model import NOT_STATED, Company, ContactPoint, OtherSafeguard, Text
 from .phrases import country, retention, safeguards
+from .safety import as_json
 from .wording import Wording, available_languages, load_wording
 
 CONTEXT: dict[str, Any] = {

@@ -4,7 +4,6 @@ version). Each file is valid against the schema the site publishes at `/schema/c
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -12,14 +11,7 @@ from .changelog import Entry
 from .checker import FileCheck
 from .feeds import Asset
 from .model import Company
-
-# Inside JSON strings only (the structure has none of them): escaped, so the file stays inert wherever it is pasted.
-INERT = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
-
-
-def as_json(data: Any) -> str:
-    """The data as readable JSON: keys in the file's order, non-ASCII kept, <, > and & escaped."""
-    return json.dumps(data, ensure_ascii=False, indent=2).translate(INERT) + "\n"
+from .safety import as_json
 
 
 def version_data(check: FileCheck, version: str, listed: Sequence[str]) -> Any:

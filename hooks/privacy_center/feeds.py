@@ -3,7 +3,6 @@ index of every version with the dates it applies, so "which notice applied on da
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -13,6 +12,7 @@ from .changelog import Entry
 from .model import NOT_STATED, Company
 from .publish import EPOCH
 from .render import xml_environment
+from .safety import as_json
 from .wording import load_wording, prefix
 
 
@@ -131,4 +131,4 @@ def version_index(
             for c in companies
         ]
     }
-    return Asset("versions.json", json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    return Asset("versions.json", as_json(data))

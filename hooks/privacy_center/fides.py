@@ -17,9 +17,9 @@ from typing import Any, Final
 import yaml
 
 from . import statements
-from .exports import INERT
 from .model import NONE, NOT_STATED, Company, DataCategory, DataSubject, Including, Purpose, Recipient, Text
 from .phrases import category_name, including, join, purpose_recipients, recipient_name, retention, subject_name
+from .safety import INERT_JSON
 from .wording import Wording, load_wording
 
 FIDES_KEY: Final = re.compile(r"[a-zA-Z0-9_.<>-]+")  # fideslang.validation.FIDES_KEY_PATTERN
@@ -471,4 +471,4 @@ def as_yaml(manifests: Sequence[dict[str, Any]]) -> str:
         for resource, entries in found.items():
             union.setdefault(resource, []).extend(entries)
     text = yaml.dump(union, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=1_000_000)
-    return text.translate(INERT)
+    return text.translate(INERT_JSON)

@@ -119,6 +119,14 @@ def snapshot_problems(
     """What in `data/versions/` is not a frozen version of a known company: a file or folder beside the company
     folders, a folder with no `data/<slug>.yaml`, an entry of a company folder that is neither `<version>.yaml`
     nor the notice of change of a frozen version in one of the site `languages` (`<version>.notice.<lang>.txt`)."""
+    if data_dir.is_symlink():  # the data folder itself: what a link points at is not reviewed with the project
+        return [
+            _misplaced(
+                display(data_dir),
+                "is a link: only regular files and folders inside the project's data folder are read",
+                "replace the link with the folder itself",
+            )
+        ]
     root = data_dir / SNAPSHOT_FOLDER
     if wrong := folder_problem(root, display):
         return [wrong]
@@ -231,9 +239,8 @@ def release_command(file: str, version: str, summaries: bool = True, command: st
 
 
 def release_findings(doc: Document, frozen: Mapping[str, Any]) -> list[Diagnostic]:
-    """Errors when the data and its frozen versions disagree: an unannounced change can never be published."""
-    if not frozen:
-        return []
+    """Errors when the data and its frozen versions disagree: an unannounced change can never be published, and
+    every listed version has its frozen copy (deleting the copies does not silence the check)."""
     slug = doc.data.get("slug", "")
     listed = [entry["version"] for entry in doc.data.get("versions", [])]
     last = len(listed) - 1
@@ -247,17 +254,25 @@ def release_findings(doc: Document, frozen: Mapping[str, Any]) -> list[Diagnosti
                     f"add version {version} back, or delete {SNAPSHOT_FOLDER}/{slug}/{version}.yaml",
                 )
             )
-    latest = list(frozen)[-1]
-    unfrozen = [v for v in listed if version_key(v) > version_key(latest)]
-    for version in unfrozen:
-        found.append(
-            doc.diagnostic(
-                ("versions", listed.index(version), "version"),
-                f"version {version} of {slug} is listed but not frozen",
-                f"run: {release_command(doc.file, version, summaries=False)}",
+    latest = list(frozen)[-1] if frozen else None
+    entries = doc.data.get("versions", [])
+    if not frozen and len(entries) == 1 and entries[0].get("date") == NOT_STATED:
+        return found  # the draft `privacy-center new` writes: one undated version, never released (a warning says)
+    for index, version in enumerate(listed):
+        if version in frozen:
+            continue
+        copy = snapshot_folder(Path(doc.file), slug) / f"{version}.yaml"
+        if index == last and (latest is None or version_key(version) > version_key(latest)):
+            fix = f"run: {release_command(doc.file, version, summaries=False)}"  # release freezes the last listed
+        else:
+            fix = (
+                f"restore it: git restore --source=<the last commit that had it> {copy}; "
+                f"or remove version {version} from versions"
             )
+        found.append(
+            doc.diagnostic(("versions", index, "version"), f"version {version} of {slug} is listed but not frozen", fix)
         )
-    if not unfrozen and listed and listed[-1] == latest:
+    if latest is not None and listed and listed[-1] == latest:
         changed = changed_fields(frozen[latest], doc.data)
         if changed:
             found.append(

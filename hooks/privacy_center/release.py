@@ -7,7 +7,10 @@ as the authors wrote them; then the file is copied to `data/versions/<slug>/<ver
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
+import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -22,7 +25,7 @@ from .history import (
     snapshot_folder_problem,
     version_key,
 )
-from .loader import load_file
+from .loader import load_file, not_regular
 from .notices import notice_path, notices_of
 from .publish import in_force_day
 from .render import notice_text
@@ -64,19 +67,15 @@ def version_entry(version: str, effective: str, summary_fr: str, summary_en: str
     )
 
 
-def _append_version(path: Path, version: str, effective: str, summary_fr: str, summary_en: str) -> None:
-    """Add the entry at the end of the file, where `versions:` must be the last field; a file with no `versions`
-    yet (a new company) gets the field, with this first entry, at its end."""
+def _appended(path: Path, version: str, effective: str, summary_fr: str, summary_en: str) -> str:
+    """The file's text with the entry added at its end, where `versions:` must be the last field; a file with no
+    `versions` yet (a new company) gets the field, with this first entry, at its end."""
     document, errors = load_file(path)
     if document is None or errors:
         raise ReleaseError(errors[0].format() if errors else f"{path}: cannot be read")
     text = path.read_text(encoding="utf-8")
     if isinstance(document.data, dict) and "versions" not in document.data:
-        path.write_text(
-            text.rstrip("\n") + "\nversions:\n" + version_entry(version, effective, summary_fr, summary_en, 2),
-            encoding="utf-8",
-        )
-        return
+        return text.rstrip("\n") + "\nversions:\n" + version_entry(version, effective, summary_fr, summary_en, 2)
     if not document.data.get("versions"):
         line = document.position(("versions",))[0]
         raise ReleaseError(f"{path}:{line}: 'versions' is empty (delete that line: the release writes the list)")
@@ -87,9 +86,35 @@ def _append_version(path: Path, version: str, effective: str, summary_fr: str, s
         )
     first_item = text.splitlines()[document.position(("versions", 0))[0] - 1]
     indent = len(first_item) - len(first_item.lstrip(" "))
-    path.write_text(
-        text.rstrip("\n") + "\n" + version_entry(version, effective, summary_fr, summary_en, indent), encoding="utf-8"
-    )
+    return text.rstrip("\n") + "\n" + version_entry(version, effective, summary_fr, summary_en, indent)
+
+
+def _replace(target: Path, text: str) -> None:
+    """Write `text` to `target` whole or not at all: into a new file beside it, then renamed over it (a release
+    killed midway never leaves half a file)."""
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        os.replace(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def _stage(stage: Path, path: Path, slug: str, text: str, frozen: Mapping[str, Path], version: str, copy: str) -> Path:
+    """The company file as released (`text`) and its frozen versions with the new one (`copy`), copied into the
+    folder `stage`, to check them and write the notices before anything is published; the staged company file."""
+    staged = stage / "data" / path.name
+    folder = snapshot_folder(staged, slug)
+    folder.mkdir(parents=True)
+    staged.write_text(text, encoding="utf-8")
+    for name, source in frozen.items():
+        if not_regular(source):  # a link or a pipe is never read
+            raise ReleaseError(f"{display_name(source)}: not a regular file (run privacy-center validate)")
+        shutil.copyfile(source, folder / f"{name}.yaml")
+    (folder / f"{version}.yaml").write_text(copy, encoding="utf-8")
+    return staged
 
 
 def release(
@@ -128,6 +153,7 @@ def release(
             f"{slug}: version {version} is already listed in the file, with its own date: set that date in the "
             f"file's last versions entry (YYYY-MM-DD), then release without --date"
         )
+    text = original
     if appended:
         if not _is_version(version):
             raise ReleaseError(
@@ -137,34 +163,42 @@ def release(
             raise ReleaseError(f"{slug}: version {version} must be higher than the last listed version {listed[-1]}")
         if not summary_fr or not summary_en:
             raise ReleaseError(f"{slug}: a new version needs --summary-fr and --summary-en (what changed, for readers)")
-        _append_version(path, version, effective or date.today().isoformat(), summary_fr, summary_en)
-        check = check_files([path], releases=False)
-        if check.errors:
-            path.write_text(original, encoding="utf-8")
-            raise ReleaseError("\n".join(d.format() for d in check.errors) + "\nthe file was left unchanged")
-        data = check.documents[0].data
+        text = _appended(path, version, effective or date.today().isoformat(), summary_fr, summary_en)
     target = snapshot_folder(path, slug) / f"{version}.yaml"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(with_schema_line_for(path.read_text(encoding="utf-8"), target), encoding="utf-8")
-    try:
-        texts = notice_texts(path, version, languages, site_url)
+    copy = with_schema_line_for(text, target)
+    stage = Path(tempfile.mkdtemp(prefix="privacy-center-release-"))
+    try:  # checked and its notices written in the stage: nothing is published until all of it is ready
+        staged = _stage(stage, path, slug, text, frozen, version, copy)
+        check = check_files([staged], releases=False)
+        if check.errors:
+            shown = "\n".join(d.format().replace(display_name(staged), display_name(path)) for d in check.errors)
+            raise ReleaseError(shown + "\nthe file was left unchanged")
+        data = check.documents[0].data
+        texts = notice_texts(staged, version, languages, site_url)
+    except ReleaseError:
+        raise
     except Exception as error:
-        target.unlink()  # nothing half done: no frozen version without its notices
-        path.write_text(original, encoding="utf-8")
-        if isinstance(error, ReleaseError):
-            raise
         raise ReleaseError(
             f"{slug}: the notice of change could not be written ({error}); nothing was released"
         ) from error
-    for stale in target.parent.glob(notice_name(version, "*")):  # left by an earlier freeze of this number
-        stale.unlink()
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+    # Published in the order that leaves, if killed between two steps, a state validate reports with the command
+    # that completes it: the listed version (release freezes it), the frozen copy (notice writes its notices).
+    if text != original:
+        _replace(path, text)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    _replace(target, copy)
     notices = tuple(_write(path, slug, version, texts))
+    for stale in target.parent.glob(notice_name(version, "*")):  # left by an earlier freeze of this number
+        if stale not in notices:
+            stale.unlink()
     return Released(slug, version, content_hash(data), target, appended, notices)
 
 
 def notice_texts(path: Path, version: str, languages: Sequence[str], site_url: str) -> dict[str, str]:
     """The notice of change of a frozen version in each language (none when its changes are editorial only)."""
-    modelled = company_of(check_file(path, default_context()), in_force_day())
+    modelled = company_of(check_file(path, default_context(), notices=False), in_force_day())
     entry = next((e for e in modelled[1] if e.version.version == version), None) if modelled else None
     if entry is None or entry.company is None:
         raise ReleaseError(
@@ -177,7 +211,7 @@ def notice_texts(path: Path, version: str, languages: Sequence[str], site_url: s
 def _write(path: Path, slug: str, version: str, texts: Mapping[str, str]) -> Iterator[Path]:
     for language, text in texts.items():
         target = notice_path(path, slug, version, language)
-        target.write_text(text, encoding="utf-8")
+        _replace(target, text)
         yield target
 
 

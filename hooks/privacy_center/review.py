@@ -10,6 +10,9 @@ import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
 
 from .checker import check_documents, data_files, display_name
 from .diagnostics import Diagnostic
@@ -17,9 +20,17 @@ from .diff import Change, diff, is_material
 from .history import snapshot_files
 from .loader import Document, load_bytes, load_file
 from .model import Company, Text
-from .render import environment, template_context
+from .render import environment, md_escape, template_context
 from .resolve import company_from_data
 from .wording import load_wording
+
+
+def gfm_escape(value: Any) -> Any:
+    """Plain text for GitHub's Markdown (the comment's reader): the pages' escaping, and `~` too, which GitHub reads
+    as strikethrough (`~~text~~`) where the pages' Markdown does not (there `\\~` would print its backslash)."""
+    if isinstance(value, Markup) or not isinstance(value, str):
+        return value
+    return md_escape(value).replace("~", "\\~")
 
 
 class ReviewError(Exception):
@@ -105,7 +116,7 @@ def removed_files(data_dir: Path, base: str) -> list[str]:
 def review(paths: Sequence[Path], base: str | None, languages: Sequence[str], default: str) -> tuple[str, list[Review]]:
     """The Markdown comment for a set of company files, and the reviews it is made of."""
     reviews = [review_file(path, base) for path in paths]
-    env = environment()
+    env = environment().overlay(finalize=gfm_escape)
     parts = []
     for language in languages:
         context = template_context(load_wording(language), languages, default)

@@ -212,6 +212,10 @@ def _markdown_in_plain_text(doc: Document, path: Path, text: str) -> Iterator[Di
         )
 
 
+# Texts per language that are names or titles: printed on one line (an e-mail's subject, a heading, a feed title).
+ONE_LINE_TEXTS = frozenset({"name", "collective_name", "label", "title", "group"})
+
+
 def no_control_characters(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     """Control characters, separators, lone surrogates, bidi controls and zero-width characters are invisible,
     break feeds and can hide markup or reorder text (safety.INVISIBLE_CHAR): refuse them. Texts per language may hold
@@ -227,14 +231,19 @@ def no_control_characters(doc: Document, ctx: RuleContext) -> Iterator[Diagnosti
             continue
         if not isinstance(value, str) or not FORBIDDEN_IN_LINE.search(value):  # the strict test first: most pass
             continue
-        found = (FORBIDDEN_CHAR if is_text(_value_at(doc.data, path[:-1])) else FORBIDDEN_IN_LINE).search(value)
+        field = next((part for part in reversed(path[:-1]) if isinstance(part, str)), "")
+        text = is_text(_value_at(doc.data, path[:-1]))
+        one_line = text and field in ONE_LINE_TEXTS  # a name or title: in a subject line, a heading, a feed title
+        found = (FORBIDDEN_CHAR if text and not one_line else FORBIDDEN_IN_LINE).search(value)
         if found:
             code = ord(found.group(0))
             what = "line break or tab" if found.group(0) in "\t\n" else "control character"
             yield doc.diagnostic(
                 path,
                 f"{what} U+{code:04X} is not allowed here",
-                "remove it; line breaks and tabs are allowed only in texts per language",
+                f"remove it; a {field} is one line in every language"
+                if one_line
+                else "remove it; line breaks and tabs are allowed only in texts per language",
             )
 
 

@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from functools import lru_cache
 from html.parser import HTMLParser
+from typing import Any
 
 import markdown
 
@@ -217,3 +219,12 @@ def defuse_markdown(text: str) -> str:
     formatting kept."""
     text = _CONTROL.sub(" ", text).replace("&", "&amp;").replace("<", "&lt;").replace("{", "\\{")
     return UNSAFE_LINK.sub(lambda match: match.group(0)[:-1] + "-", escape_brackets(text))
+
+
+# Inside JSON strings only (the structure has none of them): escaped, so the file stays inert wherever it is pasted.
+INERT_JSON = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+def as_json(data: Any) -> str:
+    """Data as readable JSON (every JSON file the site publishes): keys in order, non-ASCII kept, <, > and & escaped."""
+    return json.dumps(data, ensure_ascii=False, indent=2).translate(INERT_JSON) + "\n"

@@ -11,10 +11,15 @@ rebuild while this package stays imported.
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import os
 import re
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from markupsafe import Markup
 
@@ -23,6 +28,7 @@ from .render import Page, environment, page_path, template_context, xml_environm
 from .site import Site
 from .wording import available_languages, load_wording
 
+log = logging.getLogger("privacy_center.serve")
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")  # the addresses an error page may take: a file name that is a valid slug
 
 
@@ -134,3 +140,82 @@ class RenderCache:
 
 
 RENDERED = RenderCache()
+
+
+class FolderKeeper(threading.Thread):
+    """Keep `mkdocs serve` watching the data folder. Its watcher (watchdog's polling emitter) ends for good when the
+    folder is moved away or deleted; this thread says so, and when the folder is back watches it again and asks for
+    a rebuild, so that an edit (a broken file too) is shown again. `server` is MkDocs' LiveReloadServer: its public
+    `watch`/`unwatch`, and, to see a watch that ended and to ask for a rebuild, two of its internals, looked up
+    softly (without them, the thread only says that the folder must be watched again by restarting)."""
+
+    def __init__(self, server: Any, folder: Path, interval: float = 0.25) -> None:
+        super().__init__(name="privacy-center: data folder watch", daemon=True)
+        self.server, self.path, self.interval = server, os.path.abspath(folder), interval
+        self.stopped = threading.Event()
+        self.present = os.path.isdir(self.path)
+        self.identity = _identity(self.path)
+
+    def run(self) -> None:
+        while not self.stopped.wait(self.interval):
+            self.tick()
+
+    def tick(self) -> None:
+        """One look at the folder: gone (said once), or back, or replaced, or present with its watch ended."""
+        present, identity = os.path.isdir(self.path), _identity(self.path)
+        if not present:
+            if self.present:
+                log.warning(
+                    f"privacy-center: {self.path} was moved away or deleted: the site is rebuilt without it, and "
+                    "watched again as soon as it is back"
+                )
+                self.rebuild()
+        elif not self.present or identity != self.identity or not self.watching():
+            self.rewatch()
+        self.present, self.identity = present, identity
+
+    def watching(self) -> bool:
+        """Whether the server's watch of the folder still runs (True when that cannot be seen)."""
+        watch = getattr(self.server, "_watch_refs", {}).get(self.path)
+        emitters = getattr(getattr(self.server, "observer", None), "_emitter_for_watch", None)
+        if watch is None or not isinstance(emitters, dict) or watch not in emitters:
+            return True
+        return bool(emitters[watch].is_alive())
+
+    def rewatch(self) -> None:
+        with contextlib.suppress(KeyError, ValueError):  # not watched any more: watched afresh below
+            self.server.unwatch(self.path)
+        self.server.watch(self.path)
+        log.info(f"privacy-center: {self.path} is back: watching it again")
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        """Ask the server for a rebuild, as a change of a watched file does."""
+        condition = getattr(self.server, "_rebuild_cond", None)
+        if condition is None or not hasattr(self.server, "_want_rebuild"):
+            log.warning("privacy-center: restart mkdocs serve to see the data folder's changes")
+            return
+        with condition:
+            self.server._want_rebuild = True
+            condition.notify_all()
+
+
+def _identity(path: str) -> tuple[int, int] | None:
+    """The folder's device and inode (another folder put in its place has others), or None when it is absent."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
+
+
+_keeper: FolderKeeper | None = None
+
+
+def keep_watching(server: Any, folder: Path) -> None:
+    """Start the one FolderKeeper of this process (MkDocs calls on_serve once per server)."""
+    global _keeper
+    if _keeper is not None:
+        _keeper.stopped.set()
+    _keeper = FolderKeeper(server, folder)
+    _keeper.start()

@@ -141,7 +141,7 @@ def company_of(check: FileCheck, today: date) -> tuple[Company, tuple[Entry, ...
     loaded = check.loaded
     warnings = sorted((*check.warnings, *(f for f in check.frozen_findings if f.file == loaded.file)), key=sort_key)
     company = company_from_data(loaded.data, loaded.file, warnings)
-    entries = company_changelog(company, check.frozen, today)
+    entries = company_changelog(company, check.frozen, today, check.models)
     return shown(company, entries), entries
 
 
@@ -178,9 +178,12 @@ def company_builds(
     return builds
 
 
-def company_changelog(company: Company, frozen: Mapping[str, Any], today: date) -> tuple[Entry, ...]:
-    """The company's versions with what changed in each, from its frozen copies."""
-    companies = {version: company_from_data(doc.data, doc.file) for version, doc in frozen.items()}
+def company_changelog(
+    company: Company, frozen: Mapping[str, Any], today: date, models: Mapping[str, Company] | None = None
+) -> tuple[Entry, ...]:
+    """The company's versions with what changed in each, from its frozen copies (their `models` when the check
+    has made them)."""
+    companies = dict(models) if models else {v: company_from_data(doc.data, doc.file) for v, doc in frozen.items()}
     hashes = {version: content_hash(doc.data) for version, doc in frozen.items()}
     return changelog(company, companies, hashes, today)
 
