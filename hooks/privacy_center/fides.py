@@ -293,12 +293,10 @@ def _declaration(company: Company, purpose: Purpose, words: Wording, silent: lis
     return declaration
 
 
-def _system_facts(company: Company, words: Wording) -> dict[str, Any]:
-    """The system-level fields our data states."""
-    language = words.language
+def _identity_facts(company: Company, language: str) -> dict[str, Any]:
+    """Who the system's company is: its description, policy address, legal name and address."""
     identity = company.identity
-    found = statements.of(company)
-    facts: dict[str, Any] = {"responsibility": _unique(RESPONSIBILITY[role] for role in found.acts_as)}
+    facts: dict[str, Any] = {}
     if identity.description is not None:
         facts["description"] = identity.description.get(language)
     url = company.source.get("url")
@@ -308,46 +306,78 @@ def _system_facts(company: Company, words: Wording) -> dict[str, Any]:
         facts["legal_name"] = identity.legal_name
     if identity.registered_address != NOT_STATED:
         facts["legal_address"] = identity.registered_address
+    return facts
+
+
+def _dpo(company: Company) -> str | None:
+    """The appointed DPO's name and ways to reach them, as the policy states them."""
     dpo = company.dpo
-    if dpo != NOT_STATED and dpo.appointed:
-        ways = [dpo.name, *(dpo.contact.ways().values() if dpo.contact else ())]
-        stated = [way for way in ways if way and way != NOT_STATED]
-        if stated:
-            facts["dpo"] = " · ".join(stated)
+    if dpo == NOT_STATED or not dpo.appointed:
+        return None
+    ways = [dpo.name, *(dpo.contact.ways().values() if dpo.contact else ())]
+    return " · ".join(way for way in ways if way and way != NOT_STATED) or None
+
+
+def _joint_controllers(company: Company, words: Wording) -> str | None:
+    """The joint controllers, their collective name and their arrangement, in one line."""
+    identity = company.identity
     joint = [
         words("punct.colon").join(part for part in (j.legal_name, j.registered_address) if part != NOT_STATED)
         for j in identity.joint_controllers
     ]
-    arrangement = _text(identity.joint_arrangement, language)
-    named = [text for text in (_text(identity.collective_name, language), *joint, arrangement) if text]
-    if identity.joint_controllers and named:
-        facts["joint_controller_info"] = words("punct.semicolon").join(named)
+    arrangement = _text(identity.joint_arrangement, words.language)
+    named = [text for text in (_text(identity.collective_name, words.language), *joint, arrangement) if text]
+    return words("punct.semicolon").join(named) if identity.joint_controllers and named else None
+
+
+def _security(company: Company, language: str) -> str | None:
+    """The policy's security sentences, one a line."""
     measures = () if company.security_measures == NOT_STATED else company.security_measures
     security = [
         *([company.security_statement.get(language)] if company.security_statement else []),
         *(m.get(language) for m in measures),
     ]
-    if security:
-        facts["data_security_practices"] = "\n".join(security)  # the policy's sentences, one a line
+    return "\n".join(security) if security else None
+
+
+def _transfer_facts(found: statements.Statements) -> dict[str, Any]:
+    """Whether data goes outside the EU and, when it does, on which instruments."""
+    if found.outside_eu.no:
+        return {"does_international_transfers": False}
+    if not found.outside_eu.yes:
+        return {}
+    facts: dict[str, Any] = {"does_international_transfers": True}
+    instruments = [  # instruments given as alternatives ("or") are not all relied on: left out
+        TRANSFER_BASIS[item]
+        for transfer in found.transfers
+        if transfer.instruments != NOT_STATED and not transfer.alternatives
+        for item in transfer.instruments
+        if isinstance(item, str) and item in TRANSFER_BASIS
+    ]
+    if instruments:
+        facts["legal_basis_for_transfers"] = _unique(instruments)
+    return facts
+
+
+def _system_facts(company: Company, words: Wording) -> dict[str, Any]:
+    """The system-level fields our data states."""
+    language = words.language
+    found = statements.of(company)
+    facts: dict[str, Any] = {"responsibility": _unique(RESPONSIBILITY[role] for role in found.acts_as)}
+    facts.update(_identity_facts(company, language))
+    if dpo := _dpo(company):
+        facts["dpo"] = dpo
+    if joint := _joint_controllers(company, words):
+        facts["joint_controller_info"] = joint
+    if security := _security(company, language):
+        facts["data_security_practices"] = security
     if found.cookies_used.stated:
         facts["uses_cookies"] = found.cookies_used.yes
     # uses_profiling is profiling "in a way that has a legal effect": stated by an Art. 22 decision based on
     # profiling; "no solely automated decision" does not rule out profiling with a legal effect, so never false
     if found.decisions_on_profiling:
         facts["uses_profiling"] = True
-    if found.outside_eu.no:
-        facts["does_international_transfers"] = False
-    elif found.outside_eu.yes:
-        facts["does_international_transfers"] = True
-        instruments = [  # instruments given as alternatives ("or") are not all relied on: left out
-            TRANSFER_BASIS[item]
-            for transfer in found.transfers
-            if transfer.instruments != NOT_STATED and not transfer.alternatives
-            for item in transfer.instruments
-            if isinstance(item, str) and item in TRANSFER_BASIS
-        ]
-        if instruments:
-            facts["legal_basis_for_transfers"] = _unique(instruments)
+    facts.update(_transfer_facts(found))
     return facts
 
 
@@ -369,6 +399,43 @@ def _stated_otherwise(found: statements.Statements) -> dict[str, str]:
     return otherwise
 
 
+def _declaration_note(company: Company, purpose: Purpose, words: Wording, silent: list[str]) -> dict[str, Any]:
+    """What a purpose's declaration cannot hold: its unstated fields, its reading, its legal bases, its internal
+    recipients."""
+    note: dict[str, Any] = {}
+    if silent:
+        note["not_stated"] = silent
+    if statements.of(company).of(purpose).reading and purpose.note is not None:
+        note["reading"] = words.typeset(purpose.note.get(words.language))  # its links are a reading of the policy
+    if purpose.legal_bases != NOT_STATED and len(purpose.legal_bases) > 1:
+        note["legal_bases"] = [b.basis for b in purpose.legal_bases]
+    internal = [r for r in company.recipients_of(purpose) if r.kind == "internal"]
+    if internal:
+        note["internal_recipients"] = [recipient_name(r, words) for r in internal]
+    return note
+
+
+def _meta(
+    company: Company,
+    language: str,
+    facts: dict[str, Any],
+    otherwise: dict[str, str],
+    notes: dict[str, dict[str, Any]],
+) -> dict[str, Any]:
+    """The system's `meta` entry: version, language, what is not stated or stated otherwise, per-purpose notes."""
+    version = company.current_version
+    meta: dict[str, Any] = {"language": language, "version": version.version}
+    if defaulted := [field for field in SYSTEM_DEFAULTS if field not in facts and field not in otherwise]:
+        meta["not_stated"] = defaulted
+    if otherwise:
+        meta["stated_otherwise"] = otherwise  # the policy answers, in a way fideslang's yes/no cannot hold
+    if version.date != NOT_STATED:
+        meta["date"] = version.date
+    if notes:
+        meta["declarations"] = notes
+    return meta
+
+
 def manifest(company: Company, language: str) -> dict[str, Any]:
     """The company's notice as a fideslang manifest, texts in `language`: `system` (one system, one privacy
     declaration per purpose in file order) and the custom `data_use` (every purpose), `data_category` and
@@ -387,30 +454,10 @@ def manifest(company: Company, language: str) -> dict[str, Any]:
     for purpose in own:
         silent: list[str] = []
         declarations.append(_declaration(company, purpose, words, silent))
-        note: dict[str, Any] = {}
-        if silent:
-            note["not_stated"] = silent
-        if found_statements.of(purpose).reading and purpose.note is not None:
-            note["reading"] = words.typeset(purpose.note.get(language))  # its links are a reading of the policy
-        if purpose.legal_bases != NOT_STATED and len(purpose.legal_bases) > 1:
-            note["legal_bases"] = [b.basis for b in purpose.legal_bases]
-        internal = [r for r in company.recipients_of(purpose) if r.kind == "internal"]
-        if internal:
-            note["internal_recipients"] = [recipient_name(r, words) for r in internal]
-        if note:
+        if note := _declaration_note(company, purpose, words, silent):
             notes[purpose.id] = note
-    version = company.current_version
     facts = _system_facts(company, words)
-    meta: dict[str, Any] = {"language": language, "version": version.version}
-    otherwise = _stated_otherwise(found_statements)
-    if defaulted := [field for field in SYSTEM_DEFAULTS if field not in facts and field not in otherwise]:
-        meta["not_stated"] = defaulted
-    if otherwise:
-        meta["stated_otherwise"] = otherwise  # the policy answers, in a way fideslang's yes/no cannot hold
-    if version.date != NOT_STATED:
-        meta["date"] = version.date
-    if notes:
-        meta["declarations"] = notes
+    meta = _meta(company, language, facts, _stated_otherwise(found_statements), notes)
     system: dict[str, Any] = {
         "fides_key": fides_key(company.slug),
         "name": company.name.get(language),

@@ -303,23 +303,26 @@ def _package_dir(name: str) -> Path | None:
     return Path(spec.origin).parent if spec is not None and spec.origin else None
 
 
-@lru_cache(maxsize=4)
-def reserved_slugs(languages: tuple[str, ...] = ()) -> Mapping[str, str]:
-    """Every top-level name the built site writes or the engine uses, with where it comes from: a company whose slug is
-    one of them would replace that page or folder (`/changes/`, `/en/`). Derived from the site, not listed by hand:
-    the languages (locale files, mkdocs.yml's i18n languages, `languages`), the pages and files this package
-    generates at the root (rendered for a site with no company), docs/'s entries, the theme's files and static
-    templates (mkdocs's own: sitemap.xml) and the plugins' folders (search/)."""
+def _site_config() -> dict[str, Any]:
+    """mkdocs.yml as plain data ({} when it cannot be read: the names it adds are then not reserved)."""
     try:
         config = yaml.safe_load((PROJECT_DIR / "mkdocs.yml").read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError):
-        config = {}
+        return {}
+    return config if isinstance(config, dict) else {}
+
+
+def _configured_languages(config: Mapping[str, Any], languages: Sequence[str]) -> list[str]:
+    """The site's languages: the locale files, mkdocs.yml's i18n languages and `languages`."""
     listed = config.get("plugins") or []
-    plugins = [next(iter(p)) if isinstance(p, dict) else p for p in listed]
     i18n = next((p["i18n"] for p in listed if isinstance(p, dict) and "i18n" in p), None) or {}
     configured = [lang.get("locale") for lang in i18n.get("languages") or [] if isinstance(lang, dict)]
-    site_languages = sorted({*available_languages(), *languages, *(c for c in configured if isinstance(c, str))})
-    worded = [language for language in site_languages if language in available_languages()]  # those it can render
+    return sorted({*available_languages(), *languages, *(c for c in configured if isinstance(c, str))})
+
+
+def _generated_names(languages: Sequence[str]) -> dict[str, str]:
+    """The pages and files this package writes at the root, rendered for a site with no company."""
+    worded = [language for language in languages if language in available_languages()]  # those it can render
     default = worded[0]
     pages = [*render_home((), worded, default), *render_changes((), {}, worded, default)]
     assets = [
@@ -329,24 +332,43 @@ def reserved_slugs(languages: tuple[str, ...] = ()) -> Mapping[str, str]:
         Asset(SCHEMA_ASSET, ""),
     ]
     assets.extend(sitemaps(pages, assets, default, ""))
-    docs = PROJECT_DIR / str(config.get("docs_dir") or "docs")
+    names = _top((page.path.removesuffix(".md") for page in pages), "a page the site generates")
+    names.update(_top((asset.path for asset in assets), "a file the site generates"))
+    return names
+
+
+def _engine_folders(config: Mapping[str, Any]) -> list[tuple[Path, str]]:
+    """The folders whose entries the built site holds at its root: the theme's (and its custom_dir), the engine's
+    static templates (sitemap.xml) and docs/."""
     found = config.get("theme")
     theme: dict[str, Any] = found if isinstance(found, dict) else {}
     theme_dirs = [d / "templates" for d in (_package_dir(str(theme.get("name") or "")),) if d is not None]
     if theme.get("custom_dir"):
         theme_dirs.append(PROJECT_DIR / str(theme["custom_dir"]))
-    engine = _package_dir("mkdocs")
     folders = [(d, "a file or folder of the theme") for d in theme_dirs]
-    if engine is not None:
+    if (engine := _package_dir("mkdocs")) is not None:
         folders.append((engine / "templates", "a page the site engine (mkdocs) writes"))
+    docs = PROJECT_DIR / str(config.get("docs_dir") or "docs")
     folders.append((docs, f"an entry of {docs.name}/"))
+    return folders
+
+
+@lru_cache(maxsize=4)
+def reserved_slugs(languages: tuple[str, ...] = ()) -> Mapping[str, str]:
+    """Every top-level name the built site writes or the engine uses, with where it comes from: a company whose slug is
+    one of them would replace that page or folder (`/changes/`, `/en/`). Derived from the site, not listed by hand:
+    the languages (locale files, mkdocs.yml's i18n languages, `languages`), the pages and files this package
+    generates at the root (rendered for a site with no company), docs/'s entries, the theme's files and static
+    templates (mkdocs's own: sitemap.xml) and the plugins' folders (search/)."""
+    config = _site_config()
+    site_languages = _configured_languages(config, languages)
     names: dict[str, str] = {}
-    for folder, reason in folders:
+    for folder, reason in _engine_folders(config):
         if folder.is_dir():
             names.update(_top((p.name for p in folder.iterdir() if not p.name.startswith(("_", "."))), reason))
+    plugins = [next(iter(p)) if isinstance(p, dict) else p for p in config.get("plugins") or []]
     names.update({name: "a plugin's folder or name in mkdocs.yml" for name in plugins if isinstance(name, str)})
-    names.update(_top((page.path.removesuffix(".md") for page in pages), "a page the site generates"))
-    names.update(_top((asset.path for asset in assets), "a file the site generates"))
+    names.update(_generated_names(site_languages))
     names.update({language: f"the site's folder for language '{language}'" for language in site_languages})
     names.pop("index", None)  # the home page is the root itself, not /index/
     return names

@@ -388,16 +388,11 @@ def _summary(roles: Sequence[Role]) -> RoleSummary:
     return "joint_controller" if kinds == {"joint_controller"} else "controller"
 
 
-def compute(company: Company) -> Statements:
-    """Every answer about a company, from its data only (use `of`, which computes them once)."""
-    transfers = company.transfers
-    transfer_statements = (
-        () if transfers == NOT_STATED else tuple(_transfer(company, i, t) for i, t in enumerate(transfers.items))
-    )
+def _purpose_statements(company: Company, transfers: tuple[TransferStatement, ...]) -> list[PurposeStatements]:
+    """The answers about each purpose: its role, special categories, recipients, transfers, profiling, advertising."""
     purposes = []
     for index, purpose in enumerate(company.purposes):
         categories = () if purpose.data_categories == NOT_STATED else purpose.data_categories
-        special = _special(company, categories, index)
         recipients = purpose.recipients
         if recipients != NONE and (recipients != NOT_STATED or company.shared_recipients):
             recipients = company.recipients_of(purpose)
@@ -405,66 +400,93 @@ def compute(company: Company) -> Statements:
             PurposeStatements(
                 purpose,
                 _role(company, index, purpose),
-                special,
+                _special(company, categories, index),
                 tuple(c for c in categories if c.sensitive),
                 recipients,
-                _purpose_transfers(transfer_statements, purpose),
+                _purpose_transfers(transfers, purpose),
                 _flag(purpose.profiling, f"purposes[{index}].profiling"),
                 _flag(purpose.advertising, f"purposes[{index}].advertising"),
                 purpose.linked_by_reading,
             )
         )
-    roles = [p.role for p in purposes]
+    return purposes
+
+
+def _consent_purposes(uses: Sequence[tuple[str, Consent]]) -> tuple[CookiePurpose, ...]:
+    """The cookie purposes that need consent, each once, in the order met."""
+    found: list[CookiePurpose] = []
+    for code, consent in uses:
+        if consent is True and code != NOT_STATED and code not in found:
+            found.append(code)  # type: ignore[arg-type]
+    return tuple(found)
+
+
+def _outside_eu(company: Company) -> Statement:
+    transfers = company.transfers
+    if transfers == NOT_STATED:
+        return SILENT
+    if transfers.outside_eu == "possible":
+        return Statement("possible", ("transfers.outside_eu",), _notes(transfers.statement))
+    return Statement("yes" if transfers.outside_eu else "no", ("transfers.outside_eu",))
+
+
+def _sold(company: Company) -> Statement:
+    sale = company.sale
+    if sale == NOT_STATED:
+        return SILENT
+    return Statement(
+        "possible" if sale.sold == "possible" else "yes" if sale.sold else "no",
+        ("sale.sold",),
+        _notes(sale.statement),
+        _notes(sale.note),
+    )
+
+
+def _cookies_used(company: Company) -> Statement:
+    used = company.cookies.used
+    return SILENT if used == NOT_STATED else Statement("yes" if used else "no", ("cookies.used",))
+
+
+def _decisions_on_profiling(company: Company) -> bool:
+    decisions = company.automated_decisions
+    return decisions != NOT_STATED and decisions.exists and decisions.profiling is True
+
+
+def compute(company: Company) -> Statements:
+    """Every answer about a company, from its data only (use `of`, which computes them once)."""
+    transfers = company.transfers
+    transfer_statements = (
+        () if transfers == NOT_STATED else tuple(_transfer(company, i, t) for i, t in enumerate(transfers.items))
+    )
+    purposes = _purpose_statements(company, transfer_statements)
+    controlled = tuple(p.purpose for p in purposes if p.role.acts_as in ("controller", "joint_controller"))
     uses = _cookie_uses(company)
     advertising, advertising_consent = _advertising(uses, purposes)
     profiling, profiling_purposes = _profiling(company, purposes)
-    consent_purposes: list[CookiePurpose] = []
-    for code, consent in uses:
-        if consent is True and code != NOT_STATED and code not in consent_purposes:
-            consent_purposes.append(code)  # type: ignore[arg-type]
-    if transfers == NOT_STATED:
-        outside = SILENT
-    elif transfers.outside_eu == "possible":
-        outside = Statement("possible", ("transfers.outside_eu",), _notes(transfers.statement))
-    else:
-        outside = Statement("yes" if transfers.outside_eu else "no", ("transfers.outside_eu",))
-    sale = company.sale
-    sold = (
-        SILENT
-        if sale == NOT_STATED
-        else Statement(
-            "possible" if sale.sold == "possible" else "yes" if sale.sold else "no",
-            ("sale.sold",),
-            _notes(sale.statement),
-            _notes(sale.note),
-        )
-    )
     authority = company.authority
     channel = _channel(company)
     via = company.rights.via_controller
     return Statements(
         slug=company.slug,
-        roles=_summary(roles),
-        controller_purposes=tuple(p.purpose for p in purposes if p.role.acts_as in ("controller", "joint_controller")),
+        roles=_summary([p.role for p in purposes]),
+        controller_purposes=controlled,
         processor_for=_unique(
             NOT_STATED if p.role.on_behalf_of is None else p.role.on_behalf_of
             for p in purposes
             if p.role.acts_as == "processor"
         ),
         purposes=tuple(purposes),
-        sold=sold,
+        sold=_sold(company),
         advertising=advertising,
         advertising_consent=advertising_consent,
-        outside_eu=outside,
+        outside_eu=_outside_eu(company),
         transfers=transfer_statements,
         consent_cookies=_consent_cookies(company, uses),
-        consent_purposes=tuple(consent_purposes),
+        consent_purposes=_consent_purposes(uses),
         no_cookies=company.cookies.used is False,
         automated=_automated(company),
         decisions=None if company.automated_decisions == NOT_STATED else company.automated_decisions,
-        decisions_on_profiling=company.automated_decisions != NOT_STATED
-        and company.automated_decisions.exists
-        and company.automated_decisions.profiling is True,
+        decisions_on_profiling=_decisions_on_profiling(company),
         profiling=profiling,
         profiling_purposes=profiling_purposes,
         special=_special(company, company.data_categories, None),
@@ -476,12 +498,8 @@ def compute(company: Company) -> Statements:
         rights=_rights(company),
         rights_controller=via.controller if via else None,
         forwarded=bool(via and via.forwarded),
-        unserved=tuple(p.purpose for p in purposes if p.role.acts_as in ("controller", "joint_controller"))
-        if channel == "controller"
-        else (),
-        cookies_used=SILENT
-        if company.cookies.used == NOT_STATED
-        else Statement("yes" if company.cookies.used else "no", ("cookies.used",)),
+        unserved=controlled if channel == "controller" else (),
+        cookies_used=_cookies_used(company),
         _by_purpose={p.purpose.id: p for p in purposes},
     )
 
