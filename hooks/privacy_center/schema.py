@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -243,104 +243,154 @@ def accepts(data: Any, path: DataPath, value: Any) -> bool:
     return not [p for p in after if p[: len(path)] == path] and (not after or len(after) < len(before))
 
 
-def _message(error: ValidationError, data: Any = None, file: str = "") -> tuple[str, str, DataPath]:
-    """Message, fix and the path to point at, per kind of schema failure (the document's data and file: hints)."""
-    path = tuple(error.absolute_path)
-    kind = error.validator
-    if kind == "required":
-        missing = str(error.message).split("'")[1]
-        if path == () and missing == "versions":
-            return "no version recorded yet", first_release_hint(file), path
-        if accepts_here(error, data, (*path, missing), NOT_STATED):
-            return (
-                f"missing required field '{missing}'",
-                f"add '{missing}:' here, or '{missing}: not_stated' if the policy says nothing",
-                path,
-            )
-        return f"missing required field '{missing}'", f"add '{missing}:' here", path
-    if kind == "additionalProperties":
-        extras = sorted(set(error.instance) - set(error.schema.get("properties", {})))
-        allowed = ", ".join(sorted(error.schema.get("properties", {})))
-        extra = extras[0] if extras else "?"
-        return f"unknown field '{extra}'", f"remove it or use one of: {allowed}", (*path, extra)
-    if kind == "enum":
+Message = tuple[str, str, DataPath]  # what is wrong, how to fix it, and the path to point at
+
+
+def _required(error: ValidationError, data: Any, file: str, path: DataPath) -> Message:
+    missing = str(error.message).split("'")[1]
+    if path == () and missing == "versions":
+        return "no version recorded yet", first_release_hint(file), path
+    if accepts_here(error, data, (*path, missing), NOT_STATED):
         return (
-            f"'{error.instance}' is not an allowed value",
-            "use one of: " + ", ".join(map(str, error.validator_value)),
+            f"missing required field '{missing}'",
+            f"add '{missing}:' here, or '{missing}: not_stated' if the policy says nothing",
             path,
         )
-    if kind == "const":
-        return f"expected {error.validator_value!r}, got {error.instance!r}", f"write {error.validator_value!r}", path
-    if kind == "type":
-        expected = _describe({"type": error.validator_value})
-        hint = ", in quotes" if error.validator_value == "string" else ""
-        if error.validator_value == "boolean" and isinstance(error.instance, str):
-            hint = "; 'yes' and 'no' are read as text here"
-        return (
-            f"expected {expected}, got {type(error.instance).__name__} {error.instance!r}",
-            f"write {expected}{hint}",
-            path,
-        )
-    if kind == "format":
-        fix = _FORMAT_FIXES.get(error.validator_value, f"write a valid {error.validator_value}")
-        return f"{error.instance!r} is not a valid {error.validator_value}", fix, path
-    if kind == "pattern" and error.schema.get("format") in _FORMAT_PATTERNS:
+    return f"missing required field '{missing}'", f"add '{missing}:' here", path
+
+
+def _additional(error: ValidationError, data: Any, file: str, path: DataPath) -> Message:
+    extras = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+    allowed = ", ".join(sorted(error.schema.get("properties", {})))
+    extra = extras[0] if extras else "?"
+    return f"unknown field '{extra}'", f"remove it or use one of: {allowed}", (*path, extra)
+
+
+def _enum(error: ValidationError, data: Any, file: str, path: DataPath) -> Message:
+    return (
+        f"'{error.instance}' is not an allowed value",
+        "use one of: " + ", ".join(map(str, error.validator_value)),
+        path,
+    )
+
+
+def _const(error: ValidationError, data: Any, file: str, path: DataPath) -> Message:
+    return f"expected {error.validator_value!r}, got {error.instance!r}", f"write {error.validator_value!r}", path
+
+
+def _type(error: ValidationError, data: Any, file: str, path: DataPath) -> Message:
+    expected = _describe({"type": error.validator_value})
+    hint = ", in quotes" if error.validator_value == "string" else ""
+    if error.validator_value == "boolean" and isinstance(error.instance, str):
+        hint = "; 'yes' and 'no' are read as text here"
+    return (
+        f"expected {expected}, got {type(error.instance).__name__} {error.instance!r}",
+        f"write {expected}{hint}",
+        path,
+    )
+
+
+def _format(error: ValidationError, data: Any, file: str, path: DataPath) -> Message:
+    fix = _FORMAT_FIXES.get(error.validator_value, f"write a valid {error.validator_value}")
+    return f"{error.instance!r} is not a valid {error.validator_value}", fix, path
+
+
+def _pattern(error: ValidationError, data: Any, file: str, path: DataPath) -> Message:
+    if error.schema.get("format") in _FORMAT_PATTERNS:
         what, fix = _FORMAT_PATTERNS[error.schema["format"]]
         if error.schema["format"] == "uri" and not re.match(r"https?://", str(error.instance)):
             what, fix = _PATTERNS["^https?://"]
         return f"{error.instance!r} {what}", fix, path
-    if kind == "pattern":
-        what, fix = _PATTERNS.get(
-            error.validator_value, ("does not have the expected form", f"match the pattern {error.validator_value}")
-        )
-        return f"{error.instance!r} {what}", fix, path
-    if kind == "minItems" and error.validator_value > 1:
+    what, fix = _PATTERNS.get(
+        error.validator_value, ("does not have the expected form", f"match the pattern {error.validator_value}")
+    )
+    return f"{error.instance!r} {what}", fix, path
+
+
+def _empty(error: ValidationError, data: Any, file: str, path: DataPath) -> Message:
+    if error.validator == "minItems" and error.validator_value > 1:
         return (
             f"has {len(error.instance)} {'entry' if len(error.instance) == 1 else 'entries'}, needs at least "
             f"{error.validator_value}",
             f"give at least {error.validator_value} entries, or write a single period instead",
             path,
         )
-    if kind in ("minItems", "minProperties", "minLength"):
-        if path == ("versions",):
-            return "the versions list is empty", f"delete the 'versions:' line, then {first_release_hint(file)}", path
-        if accepts_here(error, data, path, NOT_STATED):
-            return "is empty", "give at least one entry, or write not_stated", path
-        return "is empty", "give at least one entry", path
-    if kind == "maxLength":
-        return (
-            f"{_short(error.instance)} is {len(error.instance):,} characters long, more than {error.validator_value:,}",
-            f"shorten it to {error.validator_value:,} characters at most",
-            path,
-        )
-    if kind in ("minimum",):
-        return f"{error.instance!r} is too small", f"use a value of at least {error.validator_value}", path
-    if kind == "exclusiveMinimum":
+    if path == ("versions",):
+        return "the versions list is empty", f"delete the 'versions:' line, then {first_release_hint(file)}", path
+    if accepts_here(error, data, path, NOT_STATED):
+        return "is empty", "give at least one entry, or write not_stated", path
+    return "is empty", "give at least one entry", path
+
+
+def _too_long(error: ValidationError, data: Any, file: str, path: DataPath) -> Message:
+    return (
+        f"{_short(error.instance)} is {len(error.instance):,} characters long, more than {error.validator_value:,}",
+        f"shorten it to {error.validator_value:,} characters at most",
+        path,
+    )
+
+
+def _too_small(error: ValidationError, data: Any, file: str, path: DataPath) -> Message:
+    if error.validator == "exclusiveMinimum":
         return f"{error.instance!r} is too small", f"use a value above {error.validator_value}", path
-    if kind in ("oneOf", "anyOf") and all(set(branch) == {"required"} for branch in error.validator_value):
+    return f"{error.instance!r} is too small", f"use a value of at least {error.validator_value}", path
+
+
+def _alternatives(error: ValidationError, data: Any, file: str, path: DataPath) -> Message:
+    if all(set(branch) == {"required"} for branch in error.validator_value):
         fields = [f"'{name}'" for branch in error.validator_value for name in branch["required"]]
         return (
             f"needs {' or '.join(fields)}",
             f"add {' or '.join(f'{f[:-1]}:{f[-1]}' for f in fields)}, or both",
             path,
         )
-    if kind in ("oneOf", "anyOf"):
-        options = " or ".join(_describe(s) for s in error.validator_value)
-        if _per_language(error.instance) and _wants_one_string(error.validator_value):
-            return (
-                f"{_short(error.instance)} is a text per language, but this field takes one string for every language",
-                "write " + options.replace("a single string", "a plain string (one name for every language)"),
-                path,
-            )
-        quote = (
-            ", in quotes"
-            if isinstance(error.instance, (int, bool)) and ("a text" in options or "a single string" in options)
-            else ""
+    options = " or ".join(_describe(s) for s in error.validator_value)
+    if _per_language(error.instance) and _wants_one_string(error.validator_value):
+        return (
+            f"{_short(error.instance)} is a text per language, but this field takes one string for every language",
+            "write " + options.replace("a single string", "a plain string (one name for every language)"),
+            path,
         )
-        return f"{_short(error.instance)} is not {options}", f"write {options}{quote}", path
-    if kind == "not":
-        return f"{error.instance!r} is not allowed here", "write the value the policy gives", path
-    return error.message, "see the schema in hooks/privacy_center/schema/company.schema.json", path
+    quote = (
+        ", in quotes"
+        if isinstance(error.instance, (int, bool)) and ("a text" in options or "a single string" in options)
+        else ""
+    )
+    return f"{_short(error.instance)} is not {options}", f"write {options}{quote}", path
+
+
+def _not(error: ValidationError, data: Any, file: str, path: DataPath) -> Message:
+    return f"{error.instance!r} is not allowed here", "write the value the policy gives", path
+
+
+# One function per kind of schema failure (jsonschema's validator keyword).
+_MESSAGES: dict[str, Callable[[ValidationError, Any, str, DataPath], Message]] = {
+    "required": _required,
+    "additionalProperties": _additional,
+    "enum": _enum,
+    "const": _const,
+    "type": _type,
+    "format": _format,
+    "pattern": _pattern,
+    "minItems": _empty,
+    "minProperties": _empty,
+    "minLength": _empty,
+    "maxLength": _too_long,
+    "minimum": _too_small,
+    "exclusiveMinimum": _too_small,
+    "oneOf": _alternatives,
+    "anyOf": _alternatives,
+    "not": _not,
+}
+
+
+def _message(error: ValidationError, data: Any = None, file: str = "") -> Message:
+    """Message, fix and the path to point at, per kind of schema failure (the document's data and file: hints)."""
+    path = tuple(error.absolute_path)
+    handler = _MESSAGES.get(str(error.validator))
+    if handler is None:
+        return error.message, "see the schema in hooks/privacy_center/schema/company.schema.json", path
+    return handler(error, data, file, path)
 
 
 def _wants_one_string(branches: Any) -> bool:
