@@ -152,6 +152,56 @@ def _transfer_sources(transfer: Transfer, purposes: Sequence[Purpose]) -> list[s
     return [f"purpose:{purpose.id}" for purpose in purposes if purpose.id in named]
 
 
+def _columns(
+    company: Company, words: Wording, category_uses: list[list[str]], recipient_uses: list[list[str]]
+) -> list[tuple[Column, list[tuple[str, str]]]]:
+    """The map's columns, each with its boxes' keys and labels: data, purposes, recipients, and outside the EU."""
+    categories = {c.id: phrases.category_name(c, words) for c in company.data_categories}
+    recipients = {r.id: phrases.recipient_name(r, words) for r in company.recipients}
+    transfers = statements.of(company).transfers
+    columns: list[tuple[Column, list[tuple[str, str]]]] = [
+        ("data", [(f"category:{key}", categories[key]) for key in _first_use(categories, category_uses)]),
+        ("purposes", [(f"purpose:{p.id}", phrases.localize(p.name, words)) for p in company.purposes]),
+        ("recipients", [(f"recipient:{key}", recipients[key]) for key in _first_use(recipients, recipient_uses)]),
+    ]
+    if transfers:
+        columns.append(("outside_eu", [(f"transfer:{t.transfer.id}", _transfer_label(t, words)) for t in transfers]))
+    return columns
+
+
+def _pairs(company: Company, category_uses: list[list[str]], recipient_uses: list[list[str]]) -> list[tuple[str, str]]:
+    """The links to draw, as (from, to) box keys: data to purpose, purpose to recipient, to a transfer."""
+    purposes = company.purposes
+    pairs = [
+        (f"category:{c}", f"purpose:{p.id}") for p, used in zip(purposes, category_uses, strict=True) for c in used
+    ]
+    pairs += [
+        (f"purpose:{p.id}", f"recipient:{r}") for p, used in zip(purposes, recipient_uses, strict=True) for r in used
+    ]
+    pairs += [
+        (source, f"transfer:{t.transfer.id}")
+        for t in statements.of(company).transfers
+        for source in _transfer_sources(t.transfer, purposes)
+    ]
+    return pairs
+
+
+def _links(company: Company, pairs: list[tuple[str, str]], where: dict[str, Box]) -> tuple[Link, ...]:
+    """Each link once, drawn between its boxes, as stated, possible (to a possible transfer) or a reading."""
+    found = statements.of(company)
+    readings = {f"purpose:{p.purpose.id}" for p in found.purposes if p.reading}
+    possible = {f"transfer:{t.transfer.id}" for t in found.transfers if t.answer == "possible"}
+
+    def kind(a: str, b: str) -> LinkKind:
+        return "possible" if b in possible else "reading" if a in readings or b in readings else "stated"
+
+    return tuple(
+        Link(a, b, _curve(where[a].right, where[b].left), kind(a, b))
+        for a, b in dict.fromkeys(pairs)
+        if a in where and b in where
+    )
+
+
 def layout(company: Company, words: Wording) -> DataMap:
     """The map of one company in one language."""
     purposes = company.purposes
@@ -159,41 +209,10 @@ def layout(company: Company, words: Wording) -> DataMap:
     category_uses = [[c.id for c in _stated(p.data_categories)] for p in purposes]  # type: ignore[attr-defined]
     # every recipient of a purpose's data, the ones the policy shares for every purpose included (as on the notice)
     recipient_uses = [[r.id for r in _stated(found.of(p).recipients)] for p in purposes]  # type: ignore[attr-defined]
-    categories = {c.id: phrases.category_name(c, words) for c in company.data_categories}
-    recipients = {r.id: phrases.recipient_name(r, words) for r in company.recipients}
-    transfers = found.transfers
-    readings = {f"purpose:{p.purpose.id}" for p in found.purposes if p.reading}
-    possible = {f"transfer:{t.transfer.id}" for t in transfers if t.answer == "possible"}
-
-    columns: list[tuple[Column, list[tuple[str, str]]]] = [
-        ("data", [(f"category:{key}", categories[key]) for key in _first_use(categories, category_uses)]),
-        ("purposes", [(f"purpose:{p.id}", phrases.localize(p.name, words)) for p in purposes]),
-        ("recipients", [(f"recipient:{key}", recipients[key]) for key in _first_use(recipients, recipient_uses)]),
-    ]
-    if transfers:
-        columns.append(("outside_eu", [(f"transfer:{t.transfer.id}", _transfer_label(t, words)) for t in transfers]))
+    columns = _columns(company, words, category_uses, recipient_uses)
     lefts = [sum(WIDTHS[column] + GAP for column, _ in columns[:index]) for index in range(len(columns))]
     boxes = [box for x, (column, items) in zip(lefts, columns, strict=False) for box in _stack(column, x, items)]
-    where = {box.key: box for box in boxes}
-
-    pairs = [
-        (f"category:{c}", f"purpose:{p.id}") for p, used in zip(purposes, category_uses, strict=False) for c in used
-    ]
-    pairs += [
-        (f"purpose:{p.id}", f"recipient:{r}") for p, used in zip(purposes, recipient_uses, strict=False) for r in used
-    ]
-    pairs += [
-        (source, f"transfer:{t.transfer.id}") for t in transfers for source in _transfer_sources(t.transfer, purposes)
-    ]
-
-    def kind(a: str, b: str) -> LinkKind:
-        return "possible" if b in possible else "reading" if a in readings or b in readings else "stated"
-
-    links = tuple(
-        Link(a, b, _curve(where[a].right, where[b].left), kind(a, b))
-        for a, b in dict.fromkeys(pairs)
-        if a in where and b in where
-    )
+    links = _links(company, _pairs(company, category_uses, recipient_uses), {box.key: box for box in boxes})
     drawn = {link.kind for link in links}
     legend = tuple((k, str(words(f"datamap.legend.{k}"))) for k in ("possible", "reading") if k in drawn)
 
