@@ -60,87 +60,111 @@ def sections(html: str) -> list[Section] | None:
     return [section for section in _read(tokens) if not section.excluded]
 
 
-def _read(tokens: list[tuple[str, str, str, str, str]]) -> list[Section]:
-    """Material's `Parser` handlers (handle_starttag, handle_endtag, handle_data) in one loop, for HTML without
-    script, style or object elements. Kept as one function with local names: it runs on every page."""
-    data: list[Section] = []
-    section: Section | None = None
-    context: list[str] = []  # the open elements' tags (Material compares its elements by tag)
-    permalinks: list[bool] = []  # for each open element: is it <a class="headerlink">, whose text is not indexed
-    in_permalink = 0
-    # Tags of elements marked data-search-exclude (or line numbers): while an open element has one of these tags,
-    # nothing is indexed. Material compares its elements by tag, hence tags here, with its consequences.
-    skip: set[str] = set()
-    for closing, name, attributes, self_closing, text in tokens:
-        if text:  # handle_data
-            if skip and not skip.isdisjoint(context):
-                continue
-            if "&" in text:
-                text = unescape(text)
-            if "pre" not in context:
-                text = " " if text.isspace() else text.replace("\n", " ")
-            if section is None:
-                section = Section("hx")
-                data.append(section)
-            if section.tag in context:
-                if not in_permalink:
-                    section.title.append(escape(text, quote=False))
-            elif text.isspace():
-                if not section.text or not section.text[-1].isspace() or "pre" in context:
-                    section.text.append(text)
-            else:
-                section.text.append(escape(text, quote=False))
-            continue
-        tag = name.lower()
-        if not closing and tag not in _VOID:  # handle_starttag (void elements are not opened)
-            attrs = (
-                {
-                    found.group(1).lower(): unescape(found.group(2)) if found.group(2) is not None else None
-                    for found in _ATTRIBUTE.finditer(attributes)
-                }
-                if attributes
-                else {}
-            )
-            context.append(tag)
-            permalink = tag == "a" and attrs.get("class") == "headerlink"
-            permalinks.append(permalink)
-            in_permalink += permalink
-            if tag in _HEADINGS and "id" in attrs:
-                depth = len(context)
-                if tag != "h1" and not data:
-                    data.append(Section("hx", depth))
-                section = Section(tag, depth, excluded="data-search-exclude" in attrs)
-                if data:
-                    section.id = attrs["id"]
-                data.append(section)
-            if section is None:
-                section = Section("hx")
-                data.append(section)
-            if "data-search-exclude" in attrs or attrs.get("class") == "linenodiv":
-                skip.add(tag)
-            elif tag in _KEEP and (not skip or skip.isdisjoint(context)):
-                (section.title if section.tag in context else section.text).append(f"<{tag}>")
-            if not self_closing:
-                continue
-        # handle_endtag; after a start tag, for <x/> (html.parser calls both handlers)
+class _Reader:
+    """Material's `Parser` handlers (handle_starttag, handle_endtag, handle_data), for HTML without script, style
+    or object elements: the same state, the same rules."""
+
+    def __init__(self) -> None:
+        self.data: list[Section] = []
+        self.section: Section | None = None
+        self.context: list[str] = []  # the open elements' tags (Material compares its elements by tag)
+        self.permalinks: list[bool] = []  # per open element: is it <a class="headerlink">, whose text is not indexed
+        self.in_permalink = 0
+        # Tags of elements marked data-search-exclude (or line numbers): while an open element has one of these
+        # tags, nothing is indexed. Material compares its elements by tag, hence tags here, with its consequences.
+        self.skip: set[str] = set()
+
+    def current(self) -> Section:
+        """The section being read, opened as Material does (`hx`) when text comes before any heading."""
+        if self.section is None:
+            self.section = Section("hx")
+            self.data.append(self.section)
+        return self.section
+
+    def skipping(self) -> bool:
+        return bool(self.skip) and not self.skip.isdisjoint(self.context)
+
+    def text(self, text: str) -> None:
+        """handle_data"""
+        if self.skipping():
+            return
+        if "&" in text:
+            text = unescape(text)
+        if "pre" not in self.context:
+            text = " " if text.isspace() else text.replace("\n", " ")
+        section = self.current()
+        if section.tag in self.context:
+            if not self.in_permalink:
+                section.title.append(escape(text, quote=False))
+        elif text.isspace():
+            if not section.text or not section.text[-1].isspace() or "pre" in self.context:
+                section.text.append(text)
+        else:
+            section.text.append(escape(text, quote=False))
+
+    def start(self, tag: str, attributes: str) -> None:
+        """handle_starttag (void elements are not opened)"""
+        attrs = _attributes(attributes) if attributes else {}
+        self.context.append(tag)
+        permalink = tag == "a" and attrs.get("class") == "headerlink"
+        self.permalinks.append(permalink)
+        self.in_permalink += permalink
+        if tag in _HEADINGS and "id" in attrs:
+            depth = len(self.context)
+            if tag != "h1" and not self.data:
+                self.data.append(Section("hx", depth))
+            self.section = Section(tag, depth, excluded="data-search-exclude" in attrs)
+            if self.data:
+                self.section.id = attrs["id"]
+            self.data.append(self.section)
+        section = self.current()
+        if "data-search-exclude" in attrs or attrs.get("class") == "linenodiv":
+            self.skip.add(tag)
+        elif tag in _KEEP and not self.skipping():
+            (section.title if section.tag in self.context else section.text).append(f"<{tag}>")
+
+    def end(self, tag: str) -> None:
+        """handle_endtag; after a start tag, for <x/> (html.parser calls both handlers)"""
+        context = self.context
         if not context or context[-1] != tag:
-            continue
-        if section is None:
-            section = Section("hx")
-            data.append(section)
+            return
+        section = self.current()
         if section.depth > len(context):
-            for earlier in reversed(data):
+            for earlier in reversed(self.data):
                 if earlier.depth <= len(context):
                     section.depth = float("inf")  # exited: never considered again
-                    section = earlier
+                    section = self.section = earlier
                     break
         context.pop()
-        in_permalink -= permalinks.pop()
-        if tag in skip:
-            skip.remove(tag)
-        elif tag in _KEEP and (not skip or skip.isdisjoint(context)):
+        self.in_permalink -= self.permalinks.pop()
+        if tag in self.skip:
+            self.skip.remove(tag)
+        elif tag in _KEEP and not self.skipping():
             _close(section.title if section.tag in context else section.text, tag)
-    return data
+
+
+def _attributes(attributes: str) -> dict[str, str | None]:
+    return {
+        found.group(1).lower(): unescape(found.group(2)) if found.group(2) is not None else None
+        for found in _ATTRIBUTE.finditer(attributes)
+    }
+
+
+def _read(tokens: list[tuple[str, str, str, str, str]]) -> list[Section]:
+    """The sections of a page's tokens, read by Material's rules (`_Reader`)."""
+    reader = _Reader()
+    text, start, end = reader.text, reader.start, reader.end
+    for closing, name, attributes, self_closing, data in tokens:
+        if data:
+            text(data)
+            continue
+        tag = name.lower()
+        if not closing and tag not in _VOID:
+            start(tag, attributes)
+            if not self_closing:
+                continue
+        end(tag)
+    return reader.data
 
 
 def _close(pieces: list[str], tag: str) -> None:
