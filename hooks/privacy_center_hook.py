@@ -58,13 +58,14 @@ if not serve_log.handlers:
     serve_log.setLevel(logging.INFO)  # the data folder's watch, gone and back (serving.FolderKeeper), is told too
     serve_log.propagate = False
 GENERATOR = "privacy-center"
-_state: dict = {}  # "site": the checked and rendered Site; "footer": the footer links; "404": each language's 404 page
+# "site": the checked and rendered Site; "footer": the footer links; "404": each language's 404 page
+_state: dict[str, Any] = {}
 # "command"/"dirty": what on_startup announced; "config", "target", "staging": the build being published; "built":
 # the outer build's on_post_build finished; "failed": on_build_error ran
-_publishing: dict = {}
+_publishing: dict[str, Any] = {}
 # On a terminal: "stages" (time of each stage of the outer build), "started", "pages" (built so far), and while a
 # language's pages are built, "bar" (its progress bar and stage timer, closed by an ExitStack) and "advance"
-_progress: dict = {}
+_progress: dict[str, Any] = {}
 
 
 def _languages(config: MkDocsConfig) -> tuple[list[str], str]:
@@ -274,7 +275,8 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         if slug in names:
             item.title = escape(names[slug])  # the theme prints nav titles unescaped
             item.children = sorted(
-                pages, key=lambda child: PAGE_ORDER.get(Path(child.file.src_uri).name.split(".")[0], 99)
+                pages,
+                key=lambda child: PAGE_ORDER.get(Path(child.file.src_uri).name.split(".")[0], 99),  # type: ignore[attr-defined]
             )
     _relink(nav)
     return nav
@@ -283,7 +285,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 def _relink(nav: Navigation) -> None:
     """Recompute the reading order and previous/next links after reordering sections."""
 
-    def pages(items: list) -> list[Page]:
+    def pages(items: list[Any]) -> list[Page]:
         found: list[Page] = []
         for item in items:
             if isinstance(item, Page):
@@ -385,12 +387,12 @@ def _typeset_toc(items: Iterable[AnchorLink], typeset: Callable[[str], str]) -> 
 
 
 @event_priority(10)  # before Material's search plugin (0), which then skips the pages indexed here
-def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     """Index a generated page for search with the entries Material's parser would make, read in a third of its time
     (privacy_center.search); a page that reading does not cover is left to Material."""
     plugin = config.plugins.get("material/search")
     index = getattr(plugin, "search_index", None)
-    if page.file.generated_by != GENERATOR or index is None or not plugin.config.enabled:
+    if page.file.generated_by != GENERATOR or plugin is None or index is None or not plugin.config.enabled:
         return context
     meta = page.meta.get("search") or {}
     found = None if meta.get("exclude") else search.sections(page.content or "")
@@ -461,10 +463,10 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     return env
 
 
-def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
+def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
     """The 404 page's language switcher leads to the other language's 404 page, not to the last page built."""
-    if template_name == "404.html":
-        i18n = config.plugins.get("i18n")
+    i18n = config.plugins.get("i18n")
+    if template_name == "404.html" and i18n is not None:
         root = urlsplit(config.site_url or "/").path.rstrip("/")
         _, default = _languages(config)
         links = [
@@ -479,7 +481,7 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
         # i18n sets extra.alternate as an attribute, which hides the mapping's item from templates: set both
         _state["alternate"] = (config.extra.get("alternate"), vars(config.extra).get("alternate"))
         config.extra["alternate"] = links
-        config.extra.alternate = links
+        config.extra.alternate = links  # type: ignore[attr-defined]
     return context
 
 
@@ -494,6 +496,6 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
     """Theme pages that are not documents (the 404 page) carry the same policy; each language's 404 page is kept
     and written to its language's root once every language is built."""
     if template_name == "404.html":
-        config.extra["alternate"], config.extra.alternate = _state.pop("alternate", (None, None))
+        config.extra["alternate"], config.extra.alternate = _state.pop("alternate", (None, None))  # type: ignore[attr-defined]
         _state["404"][_current_language(config)] = with_policy(output_content)
     return with_policy(output_content) if template_name.endswith(".html") else output_content
