@@ -1,5 +1,5 @@
-"""No function of the package is graded E or F by radon's cyclomatic complexity (issue 23): a function that
-branches more than 30 ways is split into named steps, each readable on its own."""
+"""No function of the package is graded E or F by radon's cyclomatic complexity, and no template line is longer
+than a reader's screen (issue 23): a function that branches more than 30 ways is split into named steps."""
 
 from __future__ import annotations
 
@@ -34,3 +34,20 @@ def test_the_check_sees_a_function_of_31_branches() -> None:
 
 def test_every_module_is_read() -> None:
     assert len(list(PACKAGE.rglob("*.py"))) >= 40
+
+
+TEMPLATES = PACKAGE / "privacy_center" / "templates"
+
+
+def long_lines(text: str, limit: int = 160) -> list[int]:
+    """The numbers of the lines longer than `limit` characters."""
+    return [number for number, line in enumerate(text.splitlines(), 1) if len(line) > limit]
+
+
+def test_no_template_line_is_longer_than_a_readers_screen() -> None:
+    found = {p.name: lines for p in sorted(TEMPLATES.glob("*.j2")) if (lines := long_lines(p.read_text("utf-8")))}
+    assert found == {}, f"split these lines (Jinja's {{%- and trim_blocks keep the output as it is): {found}"
+
+
+def test_the_line_check_sees_a_long_line() -> None:
+    assert long_lines("short\n" + "x" * 161 + "\n") == [2]
