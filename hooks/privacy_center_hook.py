@@ -12,6 +12,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterable
 from contextlib import ExitStack
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -33,6 +34,7 @@ from privacy_center.chrome import (
     CONFIG_KEY,
     FOOTER_LINKS,
     ChromeConfigError,
+    Footer,
     footer_config,
     language_index,
     print_block,
@@ -40,11 +42,12 @@ from privacy_center.chrome import (
     theme_safe_slugify,
 )
 from privacy_center.csp import with_policy
+from privacy_center.model import Company
 from privacy_center.perf import gc_paused
 from privacy_center.progress import Stages, bar, report
 from privacy_center.publish import PublishError, discard, in_force_day, prepare, publish, site_date
 from privacy_center.render import PAGE_ORDER
-from privacy_center.site import SiteDataError, build_site
+from privacy_center.site import Site, SiteDataError, build_site
 from privacy_center.wording import load_wording
 
 log = logging.getLogger("mkdocs.hooks.privacy_center")
@@ -58,14 +61,68 @@ if not serve_log.handlers:
     serve_log.setLevel(logging.INFO)  # the data folder's watch, gone and back (serving.FolderKeeper), is told too
     serve_log.propagate = False
 GENERATOR = "privacy-center"
-# "site": the checked and rendered Site; "footer": the footer links; "404": each language's 404 page
-_state: dict[str, Any] = {}
-# "command"/"dirty": what on_startup announced; "config", "target", "staging": the build being published; "built":
-# the outer build's on_post_build finished; "failed": on_build_error ran
-_publishing: dict[str, Any] = {}
-# On a terminal: "stages" (time of each stage of the outer build), "started", "pages" (built so far), and while a
-# language's pages are built, "bar" (its progress bar and stage timer, closed by an ExitStack) and "advance"
-_progress: dict[str, Any] = {}
+
+
+@dataclass
+class _Built:
+    """What on_config made of the data for this build, read by the later events."""
+
+    site: Site | None = None  # the checked and rendered site
+    companies: dict[str, Company] = field(default_factory=dict)  # by slug, once, not once per page
+    site_date: str = ""  # the date every page shows as updated
+    footer: Footer | None = None  # the footer's links
+    not_found: dict[str, str] = field(default_factory=dict)  # each language's 404 page
+    markdown_config: str = ""  # what a page's Markdown conversion depends on, besides the page
+    files_key: str = ""  # what links resolve to
+    alternate: tuple[Any, Any] | None = None  # extra.alternate as i18n left it, while the 404 page is rendered
+
+    @property
+    def shown(self) -> Site:
+        assert self.site is not None, "on_config builds the site before any other event"
+        return self.site
+
+    @property
+    def links(self) -> Footer:
+        assert self.footer is not None, "on_config reads the footer's links before any page"
+        return self.footer
+
+
+@dataclass
+class _Publishing:
+    """What on_startup announced, and the build being published (staged beside the site folder)."""
+
+    command: str = ""
+    dirty: bool = False
+    config: MkDocsConfig | None = None
+    target: Path | None = None
+    staging: Path | None = None
+    site_dir: str = ""
+    built: bool = False  # the outer build's on_post_build finished
+    failed: bool = False  # on_build_error ran
+
+
+@dataclass
+class _Progress:
+    """On a terminal: the time of each stage of the outer build, when it started, the pages built so far, and while
+    a language's pages are built, its progress bar and stage timer (closed by an ExitStack)."""
+
+    stages: Stages = field(default_factory=Stages)
+    started: float = 0.0
+    pages: int = 0
+    bar: ExitStack | None = None
+    advance: Callable[[], None] | None = None
+
+
+@dataclass
+class _Hook:
+    """The hook's state, on one object: MkDocs loads this file again for every rebuild of `mkdocs serve`."""
+
+    built: _Built = field(default_factory=_Built)
+    publishing: _Publishing = field(default_factory=_Publishing)
+    progress: _Progress = field(default_factory=_Progress)
+
+
+_hook = _Hook()
 
 
 def _languages(config: MkDocsConfig) -> tuple[list[str], str]:
@@ -89,9 +146,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         today = in_force_day()
         if not inner:
-            _progress.clear()
-            _progress.update(stages=Stages(), started=time.perf_counter(), pages=0)
-        with gc_paused(), _progress["stages"].timing("companies"):  # the checked and rendered site lives for the
+            _hook.progress = _Progress(started=time.perf_counter())
+        with gc_paused(), _hook.progress.stages.timing("companies"):  # the checked and rendered site lives for the
             # whole build: kept out of full collections
             site = build_site(
                 data_dir, languages, default, today, config.site_url or "", publishes_register(config.extra)
@@ -105,22 +161,23 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         site = serving.failed(str(error), data_dir, languages, default)
         if not inner:  # once per rebuild, as a report: a traceback would leave the server stuck on a failed build
             serve_log.error(f"privacy-center: the data has errors; the pages show this report\n{error}")
-    _state["site_date"] = site_date([v.date for c in site.companies for v in c.versions], today).isoformat()
-    if _state.get("site") is not site and serving.report() is None:
+    built = _hook.built
+    built.site_date = site_date([v.date for c in site.companies for v in c.versions], today).isoformat()
+    if built.site is not site and serving.report() is None:
         log.info(f"privacy-center: {summary(site.result)} ('privacy-center validate' lists the warnings)")
-    _state["site"] = site
-    _state["companies"] = {company.slug: company for company in site.companies}  # once, not once per page
+    built.site = site
+    built.companies = {company.slug: company for company in site.companies}
     try:
-        _state["footer"] = footer_config(config.extra, languages)
+        built.footer = footer_config(config.extra, languages)
     except ChromeConfigError as error:
         raise Abort(f"privacy-center: {error}") from None
     if not inner:
-        _state["404"] = {}
+        built.not_found = {}
         _stage(config)
         serving.RENDERED.new_build()
     _permalink_title(config)
     _theme_safe_ids(config)
-    _state["markdown_config"] = repr((config.markdown_extensions, config.mdx_configs))
+    built.markdown_config = repr((config.markdown_extensions, config.mdx_configs))
     return config
 
 
@@ -148,8 +205,7 @@ def _inner_build(config: MkDocsConfig) -> bool:
 def on_startup(command: str, dirty: bool) -> None:
     """Remember which command runs: only `mkdocs build` (and gh-deploy, which builds first) publishes atomically;
     `mkdocs serve` keeps serving while the data has errors (see serving.py), where `mkdocs build` stops."""
-    _publishing.clear()
-    _publishing.update(command=command, dirty=dirty)
+    _hook.publishing = _Publishing(command=command, dirty=dirty)
     serving.start(command)
 
 
@@ -167,35 +223,39 @@ def _is_serve_folder(site_dir: str) -> bool:
 
 def _stage(config: MkDocsConfig) -> None:
     """The outer build writes into a staging folder beside the site folder; on_shutdown swaps it in on success."""
-    if _publishing.get("command") not in ("build", "gh-deploy") or "target" in _publishing:
+    publishing = _hook.publishing
+    if publishing.command not in ("build", "gh-deploy") or publishing.target is not None:
         return  # serve builds into its own temporary folder; a build run from Python without the CLI is left alone
     if _is_serve_folder(config.site_dir):
         return
     target = Path(config.site_dir)
     target = target.resolve() if target.is_symlink() else target  # a linked site folder: swap the real one
     try:
-        staging = prepare(target, dirty=bool(_publishing.get("dirty")))
+        staging = prepare(target, dirty=publishing.dirty)
     except OSError as error:
         raise Abort(f"privacy-center: {target}: cannot prepare the build beside the site ({error})") from None
-    _publishing.update(config=config, target=target, staging=staging, site_dir=config.site_dir)
+    publishing.config, publishing.target, publishing.staging = config, target, staging
+    publishing.site_dir = config.site_dir
     config.site_dir = str(staging)
 
 
 def on_build_error(error: Exception) -> None:
     """Any failure (the strict-mode warning check included) keeps the previous site: nothing is swapped."""
-    _publishing["failed"] = True
+    _hook.publishing.failed = True
     _pages_done()
 
 
 def on_shutdown() -> None:
     """Publish the staging folder if the whole build succeeded, else throw it away; the site folder is either the
     previous site or the new one, whole, at every moment."""
-    if "staging" not in _publishing:
+    publishing = _hook.publishing
+    config, target, staging = publishing.config, publishing.target, publishing.staging
+    if config is None or target is None or staging is None:
         return
-    config, target, staging = _publishing.pop("config"), _publishing.pop("target"), _publishing.pop("staging")
-    config.site_dir = _publishing.pop("site_dir")  # gh-deploy reads it after on_shutdown
+    publishing.config = publishing.target = publishing.staging = None
+    config.site_dir = publishing.site_dir  # gh-deploy reads it after on_shutdown
     interrupted = sys.exc_info()[0] is not None  # on_shutdown runs in a `finally`: Ctrl-C skips on_build_error
-    if _publishing.get("built") and not _publishing.get("failed") and not interrupted:
+    if publishing.built and not publishing.failed and not interrupted:
         try:
             publish(staging, target)
         except PublishError as error:
@@ -209,7 +269,7 @@ def on_shutdown() -> None:
 
 def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
     """Every page's date (sitemap `lastmod`, the gzipped sitemap's time) is the site date, not the build day."""
-    page.update_date = _state["site_date"]
+    page.update_date = _hook.built.site_date
     return page
 
 
@@ -222,7 +282,7 @@ def _current_language(config: MkDocsConfig) -> str:
 @event_priority(50)
 def _add_pages(files: Files, config: MkDocsConfig) -> Files:
     """Add every generated page as if it were in docs/, so i18n pairs `x.md` with `x.en.md`."""
-    for page in _state["site"].pages:
+    for page in _hook.built.shown.pages:
         files.append(File(page.path, config.docs_dir, config.site_dir, config.use_directory_urls))
     return files
 
@@ -230,12 +290,12 @@ def _add_pages(files: Files, config: MkDocsConfig) -> Files:
 @event_priority(-200)
 def _restore_content(files: Files, config: MkDocsConfig) -> Files:
     """After i18n rebuilt the File objects, give the generated ones their content back."""
-    contents = {page.path: page.content for page in _state["site"].pages}
+    contents = {page.path: page.content for page in _hook.built.shown.pages}
     for file in files:
         if file.src_uri in contents:
             file.content_string = contents[file.src_uri]
             file.generated_by = GENERATOR
-    _state["files_key"] = repr(sorted((file.src_uri, file.dest_uri) for file in files))  # what links resolve to
+    _hook.built.files_key = repr(sorted((file.src_uri, file.dest_uri) for file in files))  # what links resolve to
     _pages_start(len(files.documentation_pages()), _current_language(config))
     return files
 
@@ -245,16 +305,17 @@ def _pages_start(pages: int, language: str) -> None:
     stage of the build until _pages_done closes both."""
     _pages_done()
     stack = ExitStack()
-    stack.enter_context(_progress["stages"].timing(f"pages {language}"))
-    _progress.update(bar=stack, advance=stack.enter_context(bar(pages, f"pages ({language})")))
-    _progress["pages"] += pages
+    progress = _hook.progress
+    stack.enter_context(progress.stages.timing(f"pages {language}"))
+    progress.bar, progress.advance = stack, stack.enter_context(bar(pages, f"pages ({language})"))
+    progress.pages += pages
 
 
 def _pages_done(config: MkDocsConfig | None = None) -> None:
     """Close the bar of the language just built, which ends its stage."""
-    stack = _progress.pop("bar", None)
+    progress = _hook.progress
+    stack, progress.bar, progress.advance = progress.bar, None, None
     if stack is not None:
-        _progress.pop("advance")
         stack.close()
 
 
@@ -266,7 +327,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     """Title each company section with the company's name, order its pages for reading, keep archives out of it."""
     language = _current_language(config)
     typeset = load_wording(language).typeset  # as the company's pages write its name
-    names = {company.slug: typeset(company.name.get(language)) for company in _state["site"].companies}
+    names = {company.slug: typeset(company.name.get(language)) for company in _hook.built.shown.companies}
     for item in nav.items:
         if not isinstance(item, Section):
             continue
@@ -315,7 +376,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             if isinstance(page.meta.get(key), str):
                 page.meta[key] = escape(page.meta[key])
         parts = page.file.src_uri.split("/")
-        companies = _state["companies"]
+        companies = _hook.built.companies
         if len(parts) == 2 and parts[0] in companies:  # a company page; archived versions say their own version
             block = print_block(companies[parts[0]], _current_language(config))
             page.meta["pc_print"] = {key: escape(value) for key, value in block.items()}
@@ -333,8 +394,8 @@ def _reuse_conversion(page: Page) -> None:
             page.file.src_uri,
             page.file.dest_uri,
             page.markdown or "",
-            _state["files_key"],
-            _state["markdown_config"],
+            _hook.built.files_key,
+            _hook.built.markdown_config,
         )
         found = serving.RENDERED.get(key)
         if found is None:
@@ -405,7 +466,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 
 def _write_assets(config: MkDocsConfig) -> None:
     """Write the Atom feeds, the version index and the sitemaps beside the pages."""
-    for asset in _state["site"].assets:
+    for asset in _hook.built.shown.assets:
         target = Path(config.site_dir) / asset.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(asset.content, encoding="utf-8")
@@ -428,16 +489,17 @@ def _split_by_language(config: MkDocsConfig) -> None:
             (root / "search" / "search_index.json").write_text(
                 language_index(merged, language, default, languages), encoding="utf-8"
             )
-        if language in _state["404"]:
-            (root / "404.html").write_text(_state["404"][language], encoding="utf-8")
+        if language in _hook.built.not_found:
+            (root / "404.html").write_text(_hook.built.not_found[language], encoding="utf-8")
 
 
 def _built(config: MkDocsConfig) -> None:
     """The outer build's last post-build step (after i18n built every language): the site is complete."""
     if not _inner_build(config):
-        _publishing["built"] = True
-        if "stages" in _progress:
-            report("site", _progress["pages"], _progress["started"], _progress["stages"], unit="pages")
+        _hook.publishing.built = True
+        progress = _hook.progress
+        if progress.started:
+            report("site", progress.pages, progress.started, progress.stages, unit="pages")
 
 
 on_post_build = CombinedEvent(
@@ -458,7 +520,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.globals["pc_serve_report"] = serving.banner(language)  # empty unless `mkdocs serve` has bad data
     env.globals["pc_language_root"] = "" if language == default else language
     env.globals["pc_footer"] = [
-        (key, _state["footer"].link(key, language), f"extra.{CONFIG_KEY}.{key}") for key in FOOTER_LINKS
+        (key, _hook.built.links.link(key, language), f"extra.{CONFIG_KEY}.{key}") for key in FOOTER_LINKS
     ]
     return env
 
@@ -479,7 +541,7 @@ def on_template_context(context: dict[str, Any], template_name: str, config: MkD
             if lang.build
         ]
         # i18n sets extra.alternate as an attribute, which hides the mapping's item from templates: set both
-        _state["alternate"] = (config.extra.get("alternate"), vars(config.extra).get("alternate"))
+        _hook.built.alternate = (config.extra.get("alternate"), vars(config.extra).get("alternate"))
         config.extra["alternate"] = links
         config.extra.alternate = links  # type: ignore[attr-defined]
     return context
@@ -487,8 +549,8 @@ def on_template_context(context: dict[str, Any], template_name: str, config: MkD
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Every page carries a Content-Security-Policy that allows nothing but the site itself."""
-    if "advance" in _progress:
-        _progress["advance"]()
+    if (advance := _hook.progress.advance) is not None:
+        advance()
     return with_policy(output)
 
 
@@ -496,6 +558,8 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
     """Theme pages that are not documents (the 404 page) carry the same policy; each language's 404 page is kept
     and written to its language's root once every language is built."""
     if template_name == "404.html":
-        config.extra["alternate"], config.extra.alternate = _state.pop("alternate", (None, None))  # type: ignore[attr-defined]
-        _state["404"][_current_language(config)] = with_policy(output_content)
+        restored = _hook.built.alternate or (None, None)
+        config.extra["alternate"], config.extra.alternate = restored  # type: ignore[attr-defined]
+        _hook.built.alternate = None
+        _hook.built.not_found[_current_language(config)] = with_policy(output_content)
     return with_policy(output_content) if template_name.endswith(".html") else output_content
