@@ -52,6 +52,14 @@ def located(lines: list[str], *words: str) -> None:
     assert "SECRET" not in "\n".join(lines)
 
 
+def refused_by_validate_and_release(capsys: pytest.CaptureFixture[str], *words: str) -> None:
+    """validate and release both exit 1 with a located line holding `words`, printing nothing of a target."""
+    for command in (["validate"], RELEASE):
+        code, lines = run(capsys, *command, "--data-dir", "data")
+        assert code == 1
+        located(lines, *words)
+
+
 # 6. tracebacks
 
 
@@ -94,12 +102,7 @@ def test_versions_as_a_file_is_reported_by_validate_and_refused_by_release(
     (data / "versions" / "minimal").rmdir()
     (data / "versions").rmdir()
     (data / "versions").write_text(SECRET, encoding="utf-8")
-    code, lines = run(capsys, "validate", "--data-dir", "data")
-    assert code == 1
-    located(lines, "data/versions:1:1", "not a folder")
-    code, lines = run(capsys, *RELEASE, "--data-dir", "data")
-    assert code == 1
-    located(lines, "data/versions:1:1", "not a folder")
+    refused_by_validate_and_release(capsys, "data/versions:1:1", "not a folder")
     assert (data / "versions").read_text(encoding="utf-8") == SECRET
 
 
@@ -135,12 +138,7 @@ def test_a_linked_company_file_or_frozen_copy_is_neither_valid_nor_published(
 def test_a_linked_versions_folder_is_refused(data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (data / "versions" / "minimal").rename(tmp_path / "minimal")
     (data / "versions" / "minimal").symlink_to(tmp_path / "minimal", target_is_directory=True)
-    code, lines = run(capsys, "validate", "--data-dir", "data")
-    assert code == 1
-    located(lines, "data/versions/minimal:1:1", "link")
-    code, lines = run(capsys, *RELEASE, "--data-dir", "data")
-    assert code == 1
-    located(lines, "data/versions/minimal:1:1", "link")
+    refused_by_validate_and_release(capsys, "data/versions/minimal:1:1", "link")
     assert not (tmp_path / "minimal" / "1.1.yaml").exists()
 
 
@@ -256,13 +254,13 @@ KILLER = """
 import os, signal, sys
 import privacy_center.release as release
 from privacy_center.cli import main
-original, calls, at = release._replace, [0], int(sys.argv[1])
+original, calls, at = release.write_whole, [0], int(sys.argv[1])
 def replace(target, text):
     if calls[0] == at:
         os.kill(os.getpid(), signal.SIGKILL)
     calls[0] += 1
     original(target, text)
-release._replace = replace
+release.write_whole = replace
 sys.exit(main(sys.argv[2:]))
 """
 
@@ -298,7 +296,7 @@ def test_a_release_that_fails_writes_nothing(
     def broken(*args: object) -> dict[str, str]:
         raise RuntimeError("wording missing")
 
-    monkeypatch.setattr(release, "notice_texts", broken)
+    monkeypatch.setattr(release, "_notice_texts", broken)
     code, lines = run(capsys, *MATERIAL_RELEASE)
     assert code == 1 and "nothing was released" in "\n".join(lines)
     assert {p: p.read_bytes() for p in data.rglob("*") if p.is_file()} == before

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import hashlib
 import marshal
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from types import CodeType
 
 from jinja2.bccache import Bucket, BytecodeCache, FileSystemBytecodeCache
+
+from .publish import write_whole
 
 _folder: list[Path] = []
 
@@ -45,9 +46,7 @@ def cached_code(name: str, inputs: bytes, make: Callable[[], str]) -> CodeType:
         raise ValueError(f"{path} holds no code object")
     except (OSError, EOFError, ValueError, TypeError):
         code = compile(make(), f"<{name}>", "exec")
-        partial = path.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_bytes(marshal.dumps(code))
-        partial.replace(path)  # atomic: a concurrent build never reads half a file
+        write_whole(path, marshal.dumps(code))  # a concurrent build never reads half a file
         return code
 
 

@@ -141,7 +141,8 @@ def check_frozen(
 
 def unsent_notices(document: Document, frozen: Mapping[str, Company], languages: Sequence[str]) -> list[Diagnostic]:
     """An error for each material version whose notice of change is missing in a site language: a release killed
-    before writing them, or notices deleted, would otherwise publish a material change nobody was told of."""
+    before writing them, or notices deleted, would otherwise publish a material change nobody was told of. Every
+    frozen version is listed (release_findings found nothing before this runs)."""
     slug = document.data["slug"]
     listed = [entry["version"] for entry in document.data.get("versions", [])]
     folder = snapshot_folder(Path(document.file), slug)
@@ -152,7 +153,7 @@ def unsent_notices(document: Document, frozen: Mapping[str, Company], languages:
             for language in languages
             if not ((notice := folder / notice_name(version, language)).is_file() and not notice.is_symlink())
         ]
-        if missing and version in listed:
+        if missing:
             found.append(
                 document.diagnostic(
                     ("versions", listed.index(version), "version"),

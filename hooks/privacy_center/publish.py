@@ -36,6 +36,19 @@ class PublishError(Exception):
     """The site could not be published (the previous one is left as it was)."""
 
 
+def write_whole(target: Path, content: bytes) -> None:
+    """Write `content` to `target` whole or not at all: into a new file beside it (same file system), then renamed
+    over it, so that a reader or a kill never meets half a file."""
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+    try:
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(content)
+        os.replace(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
 def staging_dir(target: Path, pid: int | None = None) -> Path:
     """Where a build by process `pid` (this one by default) writes before it is published."""
     return target.parent / f".{target.name}{BUILDING}{os.getpid() if pid is None else pid}"

@@ -7,16 +7,15 @@ as the authors wrote them; then the file is copied to `data/versions/<slug>/<ver
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import tempfile
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from .checker import check_file, check_files, default_context, display_name
+from .checker import FileCheck, check_file, check_files, default_context, display_name
 from .history import (
     content_hash,
     notice_name,
@@ -27,7 +26,7 @@ from .history import (
 )
 from .loader import load_file, not_regular
 from .notices import notice_path, notices_of
-from .publish import in_force_day
+from .publish import in_force_day, write_whole
 from .render import notice_text
 from .scaffold import with_schema_line_for
 from .site import company_of
@@ -87,19 +86,6 @@ def _appended(path: Path, version: str, effective: str, summary_fr: str, summary
     first_item = text.splitlines()[document.position(("versions", 0))[0] - 1]
     indent = len(first_item) - len(first_item.lstrip(" "))
     return text.rstrip("\n") + "\n" + version_entry(version, effective, summary_fr, summary_en, indent)
-
-
-def _replace(target: Path, text: str) -> None:
-    """Write `text` to `target` whole or not at all: into a new file beside it, then renamed over it (a release
-    killed midway never leaves half a file)."""
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(temporary, target)
-    finally:
-        temporary.unlink(missing_ok=True)
 
 
 def _stage(stage: Path, path: Path, slug: str, text: str, frozen: Mapping[str, Path], version: str, copy: str) -> Path:
@@ -169,12 +155,14 @@ def release(
     stage = Path(tempfile.mkdtemp(prefix="privacy-center-release-"))
     try:  # checked and its notices written in the stage: nothing is published until all of it is ready
         staged = _stage(stage, path, slug, text, frozen, version, copy)
-        check = check_files([staged], releases=False)
-        if check.errors:
-            shown = "\n".join(d.format().replace(display_name(staged), display_name(path)) for d in check.errors)
+        check = check_file(staged, default_context(), notices=False)  # once: its errors, then its notices
+        errors = [*check.errors, *(f for f in check.frozen_findings if f.severity == "error")]
+        if errors or check.loaded is None:
+            staged_root, data_dir = display_name(stage / "data"), display_name(path.parent)
+            shown = "\n".join(replace(d, file=d.file.replace(staged_root, data_dir, 1)).format() for d in errors)
             raise ReleaseError(shown + "\nthe file was left unchanged")
-        data = check.documents[0].data
-        texts = notice_texts(staged, version, languages, site_url)
+        data = check.loaded.data
+        texts = _notice_texts(check, version, languages, site_url)
     except ReleaseError:
         raise
     except Exception as error:
@@ -186,9 +174,9 @@ def release(
     # Published in the order that leaves, if killed between two steps, a state validate reports with the command
     # that completes it: the listed version (release freezes it), the frozen copy (notice writes its notices).
     if text != original:
-        _replace(path, text)
+        write_whole(path, text.encode("utf-8"))
     target.parent.mkdir(parents=True, exist_ok=True)
-    _replace(target, copy)
+    write_whole(target, copy.encode("utf-8"))
     notices = tuple(_write(path, slug, version, texts))
     for stale in target.parent.glob(notice_name(version, "*")):  # left by an earlier freeze of this number
         if stale not in notices:
@@ -198,7 +186,13 @@ def release(
 
 def notice_texts(path: Path, version: str, languages: Sequence[str], site_url: str) -> dict[str, str]:
     """The notice of change of a frozen version in each language (none when its changes are editorial only)."""
-    modelled = company_of(check_file(path, default_context(), notices=False), in_force_day())
+    return _notice_texts(check_file(path, default_context(), notices=False), version, languages, site_url)
+
+
+def _notice_texts(check: FileCheck, version: str, languages: Sequence[str], site_url: str) -> dict[str, str]:
+    """The notice of change of a frozen version of a checked file, in each language."""
+    path = check.path
+    modelled = company_of(check, in_force_day())
     entry = next((e for e in modelled[1] if e.version.version == version), None) if modelled else None
     if entry is None or entry.company is None:
         raise ReleaseError(
@@ -211,7 +205,7 @@ def notice_texts(path: Path, version: str, languages: Sequence[str], site_url: s
 def _write(path: Path, slug: str, version: str, texts: Mapping[str, str]) -> Iterator[Path]:
     for language, text in texts.items():
         target = notice_path(path, slug, version, language)
-        _replace(target, text)
+        write_whole(target, text.encode("utf-8"))
         yield target
 
 
