@@ -14,6 +14,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from .checker import FileCheck, check_file, check_files, default_context, display_name
 from .history import (
@@ -103,6 +104,40 @@ def _stage(stage: Path, path: Path, slug: str, text: str, frozen: Mapping[str, P
     return staged
 
 
+def _prepared(
+    path: Path,
+    slug: str,
+    text: str,
+    frozen: Mapping[str, Path],
+    version: str,
+    copy: str,
+    languages: Sequence[str],
+    site_url: str,
+) -> tuple[Mapping[str, Any], dict[str, str]]:
+    """The released data and its notices of change, made in a temporary folder (`_stage`) and checked there once:
+    nothing is published until all of it is ready; an error leaves every file as it was."""
+    stage = Path(tempfile.mkdtemp(prefix="privacy-center-release-"))
+    try:  # checked and its notices written in the stage: nothing is published until all of it is ready
+        staged = _stage(stage, path, slug, text, frozen, version, copy)
+        check = check_file(staged, default_context(), notices=False)  # once: its errors, then its notices
+        errors = [*check.errors, *(f for f in check.frozen_findings if f.severity == "error")]
+        if errors or check.loaded is None:
+            staged_root, data_dir = display_name(stage / "data"), display_name(path.parent)
+            shown = "\n".join(replace(d, file=d.file.replace(staged_root, data_dir, 1)).format() for d in errors)
+            raise ReleaseError(shown + "\nthe file was left unchanged")
+        data = check.loaded.data
+        texts = _notice_texts(check, version, languages, site_url)
+    except ReleaseError:
+        raise
+    except Exception as error:
+        raise ReleaseError(
+            f"{slug}: the notice of change could not be written ({error}); nothing was released"
+        ) from error
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+    return data, texts
+
+
 def release(
     path: Path,
     version: str,
@@ -152,25 +187,7 @@ def release(
         text = _appended(path, version, effective or date.today().isoformat(), summary_fr, summary_en)
     target = snapshot_folder(path, slug) / f"{version}.yaml"
     copy = with_schema_line_for(text, target)
-    stage = Path(tempfile.mkdtemp(prefix="privacy-center-release-"))
-    try:  # checked and its notices written in the stage: nothing is published until all of it is ready
-        staged = _stage(stage, path, slug, text, frozen, version, copy)
-        check = check_file(staged, default_context(), notices=False)  # once: its errors, then its notices
-        errors = [*check.errors, *(f for f in check.frozen_findings if f.severity == "error")]
-        if errors or check.loaded is None:
-            staged_root, data_dir = display_name(stage / "data"), display_name(path.parent)
-            shown = "\n".join(replace(d, file=d.file.replace(staged_root, data_dir, 1)).format() for d in errors)
-            raise ReleaseError(shown + "\nthe file was left unchanged")
-        data = check.loaded.data
-        texts = _notice_texts(check, version, languages, site_url)
-    except ReleaseError:
-        raise
-    except Exception as error:
-        raise ReleaseError(
-            f"{slug}: the notice of change could not be written ({error}); nothing was released"
-        ) from error
-    finally:
-        shutil.rmtree(stage, ignore_errors=True)
+    data, texts = _prepared(path, slug, text, frozen, version, copy, languages, site_url)
     # Published in the order that leaves, if killed between two steps, a state validate reports with the command
     # that completes it: the listed version (release freezes it), the frozen copy (notice writes its notices).
     if text != original:
