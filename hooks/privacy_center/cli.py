@@ -18,7 +18,7 @@ from .history import release_command
 from .inforce import NoNotice, describe, notice_at
 from .model import Company
 from .publish import in_force_day
-from .reference import render as render_reference
+from .reference import stale as stale_references
 from .reference import write as write_reference
 from .register import to_csv as register_csv
 from .register import to_xlsx as register_xlsx
@@ -230,19 +230,16 @@ def _export_fides(companies: Sequence[Company], args: argparse.Namespace) -> int
 def _reference(args: argparse.Namespace) -> int:
     folder = Path(args.output_dir)
     if args.check:
-        stale = [
-            f"{folder / f'fields.{language}.md'}:1:1: (document): out of date with the schema or the wording "
-            "(run privacy-center reference)"
-            for language in available_languages()
-            if not (folder / f"fields.{language}.md").is_file()
-            or (folder / f"fields.{language}.md").read_text(encoding="utf-8")
-            != render_reference(language, list(available_languages()))
-        ]
-        for line in stale:
-            print(line, file=sys.stderr)
-        return 1 if stale else 0
+        out_of_date = stale_references(folder)
+        for path in out_of_date:
+            print(
+                f"{os.path.relpath(path)}:1:1: (document): out of date with the declarations (declaration.py) or the wording "
+                "(run privacy-center reference)",
+                file=sys.stderr,
+            )
+        return 1 if out_of_date else 0
     for path in write_reference(folder):
-        print(f"{path}: written")
+        print(f"{os.path.relpath(path)}: written")
     return 0
 
 
@@ -411,8 +408,9 @@ def build_parser() -> argparse.ArgumentParser:
         commands,
         "reference",
         _reference,
-        "write the field reference for authors (reference/fields.<lang>.md) from the schema",
-        "Write reference/fields.<lang>.md for every site language: each field of a company file with its type, "
+        "write the schema and the field reference (reference/fields.<lang>.md) from the declarations",
+        "Write the JSON Schema (hooks/privacy_center/schema/company.schema.json) from the field declarations "
+        "(hooks/privacy_center/declaration.py), then reference/fields.<lang>.md for every site language: each field of a company file with its type, "
         "whether it is required, its description, the GDPR article it serves, the codes it accepts with their "
         "wording in every language, and an example.",
         "privacy-center reference --check",

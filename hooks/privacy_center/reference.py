@@ -10,7 +10,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from .schema import schema
+from .declaration import company_schema
+from .schema import SCHEMA_PATH, schema
 from .wording import Wording, available_languages, load_wording
 
 ARTICLE = re.compile(r"\bArt\. \d+(?:\(\d+\))?(?:\([a-z]\))?")
@@ -145,11 +146,29 @@ def render(language: str, languages: Sequence[str]) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
+def schema_text() -> str:
+    """The published JSON Schema, generated from the declarations (declaration.py), as committed."""
+    return json.dumps(company_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
+def stale(folder: Path) -> list[Path]:
+    """The generated files that differ from what the declarations and the wording give now."""
+    languages = list(available_languages())
+    found = [] if SCHEMA_PATH.is_file() and SCHEMA_PATH.read_text(encoding="utf-8") == schema_text() else [SCHEMA_PATH]
+    for language in languages:
+        path = folder / f"fields.{language}.md"
+        if not path.is_file() or path.read_text(encoding="utf-8") != render(language, languages):
+            found.append(path)
+    return found
+
+
 def write(folder: Path) -> list[Path]:
-    """Write `fields.<lang>.md` for every site language; the paths written."""
+    """Write the schema, then `fields.<lang>.md` for every site language (from that schema); the paths written."""
+    SCHEMA_PATH.write_text(schema_text(), encoding="utf-8")
+    schema.cache_clear()
     languages = list(available_languages())
     folder.mkdir(parents=True, exist_ok=True)
-    written = []
+    written = [SCHEMA_PATH]
     for language in languages:
         path = folder / f"fields.{language}.md"
         path.write_text(render(language, languages), encoding="utf-8")

@@ -1,0 +1,160 @@
+"""The words to declare a field of the company file once, and the JSON Schema generated from the declarations.
+
+A `Field` holds all that is said of one field: the type of its value, whether it is required, its title,
+description and examples (the schema's annotations, the editor's hover text and the field reference), how the diff
+classifies a change to it (`Change`), the completeness rules that read it and, for a top-level field, the heading
+of the notice it is shown under. A `Record` is a mapping of declared fields; any other value is a `Node` of JSON
+Schema keywords. `declaration.py` declares every field; `json_schema` turns the declarations into the published
+schema (`schema/company.schema.json`, committed and tested equal to what this module generates)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+Json = Any
+"""A JSON value (mapping, list, string, number, boolean, null) where nodes may stand among the values."""
+
+
+class Change(Enum):
+    """How the diff classifies a change to a field (Article 29 Working Party, WP260 rev.01, §26–29: a change to
+    who the controller is, how to reach it, what data is processed, why, for how long, who receives it, where it
+    goes, the rights and the authority is material and must be brought to people's attention; notes, layout and
+    wording are editorial)."""
+
+    MATERIAL = "material"
+    EDITORIAL = "editorial"
+
+
+MATERIAL = Change.MATERIAL
+EDITORIAL = Change.EDITORIAL
+
+
+@dataclass(frozen=True)
+class Node:
+    """A value's JSON Schema keywords (`type`, `$ref`, `anyOf`, `items`…), nodes and records among them, with the
+    node's own annotations when it is a named definition or a branch that carries a title."""
+
+    keywords: Mapping[str, Json]
+    title: str | None = None
+    description: str | None = None
+    examples: tuple[Json, ...] = ()
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field of a mapping in the company file, declared once."""
+
+    name: str
+    type: Node | Record
+    change: Change
+    title: str
+    description: str
+    examples: tuple[Json, ...]
+    required: bool = False
+    rules: tuple[str, ...] = ()  # the completeness rules (completeness.py) that read this field
+    heading: str | None = None  # top-level fields: the wording key of the notice heading it is shown under
+
+
+@dataclass(frozen=True)
+class Record:
+    """A mapping of declared fields; no other key is allowed unless `closed` is false."""
+
+    fields: tuple[Field, ...]
+    title: str | None = None
+    description: str | None = None
+    examples: tuple[Json, ...] = ()
+    keywords: Mapping[str, Json] = field(default_factory=dict)  # further constraints (anyOf of required keys…)
+    closed: bool = True
+
+    def field(self, name: str) -> Field:
+        """The declared field of that name (KeyError when there is none)."""
+        for item in self.fields:
+            if item.name == name:
+                return item
+        raise KeyError(name)
+
+
+def ref(name: str) -> Node:
+    """A reference to the named definition (`#/$defs/<name>`)."""
+    return Node({"$ref": f"#/$defs/{name}"})
+
+
+def any_of(*branches: Node | Record) -> Node:
+    """A value that matches at least one of the branches, tried in order."""
+    return Node({"anyOf": list(branches)})
+
+
+def _annotations(title: str | None, description: str | None) -> dict[str, Json]:
+    found: dict[str, Json] = {}
+    if title is not None:
+        found["title"] = title
+    if description is not None:
+        found["description"] = description
+        found["markdownDescription"] = description  # what editors show on hover, rendered as Markdown
+    return found
+
+
+def _value(value: Json) -> Json:
+    if isinstance(value, Node | Record):
+        return node_schema(value)
+    if isinstance(value, Mapping):
+        return {key: _value(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_value(item) for item in value]
+    return value
+
+
+def node_schema(node: Node | Record) -> dict[str, Json]:
+    """The JSON Schema of one node or record, annotations first and examples last."""
+    schema = _annotations(node.title, node.description)
+    if isinstance(node, Record):
+        schema["type"] = "object"
+        if node.closed:
+            schema["additionalProperties"] = False
+        required = [item.name for item in node.fields if item.required]
+        if required:
+            schema["required"] = required
+        schema["properties"] = {item.name: field_schema(item) for item in node.fields}
+    schema.update(_value(dict(node.keywords)))
+    if node.examples:
+        schema["examples"] = _value(node.examples)
+    return schema
+
+
+def field_schema(item: Field) -> dict[str, Json]:
+    """A field's schema: its annotations around its type's keywords."""
+    schema = _annotations(item.title, item.description)
+    schema.update(node_schema(item.type))
+    schema["examples"] = _value(item.examples)
+    return schema
+
+
+def json_schema(root: Record, head: Mapping[str, Json], definitions: Mapping[str, Node | Record]) -> dict[str, Json]:
+    """The whole schema: `head` (`$schema`, `$id`), the root record, then the named definitions."""
+    schema = dict(head)
+    schema.update(node_schema(root))
+    schema["$defs"] = {name: node_schema(node) for name, node in definitions.items()}
+    return schema
+
+
+def walk(record: Record, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], Field]]:
+    """Every field declared in a record and the records nested in its fields' types (references not followed)."""
+    for item in record.fields:
+        yield (*path, item.name), item
+        yield from _nested(item.type, (*path, item.name))
+
+
+def _nested(value: Json, path: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], Field]]:
+    if isinstance(value, Record):
+        yield from walk(value, path)
+    elif isinstance(value, Node):
+        yield from _nested(value.keywords, path)
+    elif isinstance(value, Mapping):
+        for item in value.values():
+            yield from _nested(item, path)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _nested(item, path)

@@ -1,0 +1,70 @@
+"""The fields are declared once (hooks/privacy_center/declaration.py): the published schema is generated from the
+declarations and committed as generated; each declaration says how the diff classifies a change to it and which
+completeness rules read it, and these names are checked against the rules that exist."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from privacy_center import completeness, reference
+from privacy_center.declaration import DEFINITIONS, company_schema
+from privacy_center.declaration import ROOT as FILE
+from privacy_center.declare import EDITORIAL, MATERIAL, Field, Record, walk
+
+# Rules that read no one field: every text of the file is searched for a placeholder left by the scaffold.
+RULES_OF_NO_FIELD = {"placeholder_left"}
+
+
+def _declared() -> list[tuple[str, Field]]:
+    records = [("", FILE), *((name, node) for name, node in DEFINITIONS.items() if isinstance(node, Record))]
+    return [(f"{where}.{'.'.join(path)}".lstrip("."), item) for where, record in records for path, item in walk(record)]
+
+
+def test_the_committed_schema_is_the_generated_one() -> None:
+    committed = (ROOT / "hooks/privacy_center/schema/company.schema.json").read_text(encoding="utf-8")
+    assert committed == json.dumps(company_schema(), indent=2, ensure_ascii=False) + "\n", (
+        "run privacy-center reference"
+    )
+
+
+def test_a_schema_edited_by_hand_is_reported_stale(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The check can fail: a hand edit of the committed schema is out of date with the declarations."""
+    copy = tmp_path / "company.schema.json"
+    copy.write_text(reference.schema_text().replace('"Legal name"', '"Name"', 1), encoding="utf-8")
+    monkeypatch.setattr(reference, "SCHEMA_PATH", copy)
+    assert reference.stale(ROOT / "reference") == [copy]
+    copy.write_text(reference.schema_text(), encoding="utf-8")
+    assert reference.stale(ROOT / "reference") == []
+
+
+def test_every_rule_a_field_names_exists_and_every_rule_is_named() -> None:
+    rules = {rule.__name__ for rule in (*completeness.RULES, *completeness.ALL_RULES)}
+    named = {rule for _, item in _declared() for rule in item.rules}
+    assert named - rules == set(), "a declaration names a rule that does not exist"
+    leaves = {rule.__name__ for rule in completeness.ALL_RULES}
+    assert leaves - named - RULES_OF_NO_FIELD == set(), "a completeness rule reads no declared field"
+
+
+def test_a_change_to_every_declared_field_is_classified() -> None:
+    """WP260: who, how to reach, what, why, how long, who receives, where, rights and authority are material."""
+    changes = {path: item.change for path, item in _declared()}
+    assert set(changes.values()) <= {MATERIAL, EDITORIAL}
+    for path in (
+        "company.legal_name",
+        "company.registered_address",
+        "contact_point.email",
+        "contacts.dpo",
+        "purpose.legal_bases",
+        "purpose.source",
+        "retention_rule.period",
+        "recipient.name",
+        "transfer.destination",
+        "rights.offered",
+        "supervisory_authority.code",
+    ):
+        assert changes[path] is MATERIAL, path
+    for path in ("company.note", "purpose.note", "section.body", "version.summary", "introduction"):
+        assert changes[path] is EDITORIAL, path
