@@ -5,10 +5,14 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from test_browser import Visit
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -52,7 +56,7 @@ def freeze(data: Path) -> Path:
     return data
 
 
-def make_project(tmp: Path, data_files: list[Path] = (), data_dir: Path | None = None) -> Path:
+def make_project(tmp: Path, data_files: Sequence[Path] = (), data_dir: Path | None = None) -> Path:
     """A copy of this project around other data (files, or a whole folder), to build as a user would; company files
     without frozen copies get them (`freeze`)."""
     import shutil
@@ -121,7 +125,7 @@ def history_server(history_site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def visits(browser: object, server: str, history_server: str) -> dict[str, object]:
+def visits(browser: object, server: str, history_server: str) -> dict[str, Visit]:
     """Every page loaded once, with what each browser check looks at (test_browser.visit_all)."""
     from test_browser import visit_all
 

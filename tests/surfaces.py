@@ -183,17 +183,18 @@ def _drawing(figure: ET.Element) -> tuple[str, ...]:
         column = next((c.split("--", 1)[1] for c in classes if c.startswith("pc-map__box--")), "")
         marks = [c for c in classes if c not in ("pc-map__box", f"pc-map__box--{column}")]
         marks += [f"{k}={v}" for k, v in rect.attrib.items() if k not in ("x", "y", "width", "height", "rx")]
-        boxes.append((label, tuple(int(float(rect.get(k, "0"))) for k in ("x", "y", "width", "height"))))
+        left, top, width, height = (int(float(rect.get(k, "0"))) for k in ("x", "y", "width", "height"))
+        boxes.append((label, (left, top, width, height)))
         items.append(f"box {column}: {label}" + (f" [{' '.join(marks)}]" if marks else ""))
     for path in (e for e in figure.iter() if _tag(e) == "path"):
         numbers = [int(float(n)) for n in re.findall(r"-?[0-9.]+", path.get("d", ""))]
         start, end = (numbers[0], numbers[1]), (numbers[-2], numbers[-1])
         source = next((label for label, (x, y, w, h) in boxes if (x + w, y + h // 2) == start), "?")
         target = next((label for label, (x, y, w, h) in boxes if (x, y + h // 2) == end), "?")
-        group = parents.get(path)
+        parent = parents.get(path)
         marks = [f"{k}={v}" for k, v in path.attrib.items() if k != "d"]
-        if group is not None and _classes(group) != ["pc-map__links"]:
-            marks.append(f"in={group.get('class', '')}")
+        if parent is not None and _classes(parent) != ["pc-map__links"]:
+            marks.append(f"in={parent.get('class', '')}")
         items.append(f"link {source} → {target}" + (f" [{' '.join(marks)}]" if marks else ""))
     return tuple(items)
 

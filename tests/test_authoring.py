@@ -155,6 +155,6 @@ def test_reference_check_finds_a_stale_file(tmp_path: Path) -> None:
     stale = run("reference", "--check", "--output-dir", str(tmp_path), cwd=ROOT)
     assert stale.returncode == 1
     assert stale.stderr == (
-        f"{tmp_path}/fields.en.md:1:1: (document): out of date with the schema or the wording "
+        f"{tmp_path}/fields.en.md:1:1: (document): out of date with the declarations (declaration.py) or the wording "
         "(run privacy-center reference)\n"
     )

@@ -9,7 +9,6 @@ import pytest
 from test_browser import (
     ARTIFACTS,
     CHROMIUM,
-    LANGS,
     PAGE_TYPES,
     SETTLE_MS,
     Visit,
@@ -17,6 +16,7 @@ from test_browser import (
     search,
     visit,
 )
+from test_site import LANGS
 
 pytestmark = [
     pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (.ci/run installs it)"),

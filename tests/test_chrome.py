@@ -122,9 +122,9 @@ def test_each_language_searches_its_own_index(site: Path) -> None:
     # an English page's search base is /en/, so its worker loads /en/search/search_index.json
     for language, prefix in LANGS.items():
         html = page_file(site, language, "coopo", "notice/").read_text(encoding="utf-8")
-        config = json.loads(
-            re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.DOTALL).group(1)
-        )
+        found = re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.DOTALL)
+        assert found, language
+        config = json.loads(found.group(1))
         page_url = urljoin(ORIGIN, f"{prefix}coopo/notice/")
         assert urljoin(urljoin(page_url, config["base"]), "search/search_index.json") == urljoin(
             ORIGIN, f"{prefix}search/search_index.json"
@@ -141,7 +141,7 @@ def test_search_snippets_keep_table_cells_apart(site: Path) -> None:
 def test_every_sitemap_the_theme_looks_up_exists(site: Path) -> None:
     """Material's JavaScript fetches `sitemap.xml` relative to every <link rel=alternate> of a page (a 404 in the
     console when it is missing): each of those files is built."""
-    missing = {}
+    missing: dict[str, str] = {}
     for path in sorted(site.rglob("*.html")):
         url = urljoin(ORIGIN, path.relative_to(site).as_posix().removesuffix("index.html"))
         if path.name == "404.html":
@@ -217,7 +217,9 @@ def test_a_printed_company_page_starts_with_whose_notice_and_which_version(
     site: Path, language: str, slug: str, expected: list[str]
 ) -> None:
     html = page_file(site, language, slug, "notice/").read_text(encoding="utf-8")
-    block = re.search(r'<aside class="pc-print-head" aria-hidden="true">(.*?)</aside>', html, re.DOTALL).group(1)
+    head = re.search(r'<aside class="pc-print-head" aria-hidden="true">(.*?)</aside>', html, re.DOTALL)
+    assert head
+    block = head.group(1)
     assert [html_module.unescape(v) for v in re.findall(r"<d[td][^>]*>([^<]*)</d[td]>", block)][
         : len(expected)
     ] == expected

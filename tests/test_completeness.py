@@ -64,6 +64,7 @@ def test_incomplete_fixture_is_valid_and_reports_exactly_its_warnings(path: Path
 @pytest.mark.parametrize("rule", report.ALL_RULES, ids=lambda rule: rule.__name__)
 def test_each_rule_finds_its_gap_in_its_fixture(rule) -> None:
     document, _ = load_file(fixture_of(rule))
+    assert document is not None
     if rule in report.PURPOSE_RULES:
         found = [
             w

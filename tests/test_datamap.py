@@ -11,7 +11,7 @@ import pytest
 from conftest import FIXTURES, ROOT
 from privacy_center import datamap
 from privacy_center.loader import load_file
-from privacy_center.model import NOT_STATED, Company, Text
+from privacy_center.model import NOT_STATED, Company, Text, Transfers
 from privacy_center.render import data_map
 from privacy_center.resolve import company_from_data
 from privacy_center.wording import load_wording
@@ -63,6 +63,7 @@ def test_transfers_are_drawn_from_the_recipient_or_purposes_the_policy_names() -
     assert "Dashed line: a transfer the policy presents as possible" in layout.description
 
     forms = company(FIXTURES / "valid" / "forms-transfers.yaml")
+    assert isinstance(forms.transfers, Transfers)
     with_purposes = [t for t in forms.transfers.items if t.purposes]
     assert with_purposes, "the fixture has a transfer that names its purposes"
     items = tuple(dataclasses.replace(t, recipient=None) for t in forms.transfers.items)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
+from typing import cast
 
 import pytest
 from privacy_center.diff import diff, is_longer, is_material, word_diff
 from privacy_center.loader import load_file
-from privacy_center.model import Duration
+from privacy_center.model import Duration, DurationUnit
 from privacy_center.phrases import change
 from privacy_center.resolve import company_from_data
 from privacy_center.wording import load_wording
@@ -20,6 +21,7 @@ GOLDEN = HISTORY / "changes.txt"
 def company(version: str):
     document, errors = load_file(HISTORY / "data" / "versions" / "demo" / f"{version}.yaml")
     assert not errors
+    assert document is not None
     return company_from_data(document.data, document.file)
 
 
@@ -57,6 +59,7 @@ def test_materiality_of_each_release() -> None:
 
 def test_section_wording_is_diffed_word_by_word() -> None:
     [section] = [c for c in diff(company("1.0"), company("1.1")) if c.kind == "section_changed"]
+    assert section.words is not None
     assert section.words["en"] == (
         ("equal", "Any dispute will be brought before the"),
         ("insert", "competent"),
@@ -107,6 +110,7 @@ FORMS_TRANSFERS = Path(__file__).parent / "fixtures" / "valid" / "forms-transfer
 def forms(path: Path = FORMS):
     document, errors = load_file(path)
     assert not errors
+    assert document is not None
     return company_from_data(document.data, document.file)
 
 
@@ -143,7 +147,7 @@ def test_a_bound_counts_when_comparing_lengths(old, new, longer: bool) -> None:
 def test_a_bound_that_grows_is_a_material_retention_change() -> None:
     from privacy_center.model import RetentionPeriod
 
-    def up_to(value: int, unit: str):
+    def up_to(value: int, unit: DurationUnit):
         return edited(
             retention_rules={"prospects": {"period": RetentionPeriod("fixed", Duration(value, unit, "maximum"))}}
         )
@@ -441,6 +445,7 @@ def _samples():
     for path in paths:
         document, errors = load_file(path)
         assert not errors
+        assert document is not None
         yield company_from_data(document.data, document.file)
 
 
@@ -539,7 +544,8 @@ def test_the_diff_sees_every_field_of_the_model() -> None:
                 ):
                     tried.setdefault(key, "seen")  # a part made of fields: each of its own fields is changed instead
                     continue
-                new = _perturbed(getattr(instance, item.name), item.name, item.type)
+                # model.py postpones its annotations: a field's type is the text of its annotation
+                new = _perturbed(getattr(instance, item.name), item.name, cast(str, item.type))
                 if new is None or new == getattr(instance, item.name):
                     continue
                 changed = _replaced(company_value, path, item.name, new)
@@ -664,6 +670,8 @@ def test_a_changed_legal_reference_is_a_retention_change() -> None:
 
 
 def test_general_rule_interest_and_mandatory_statement_changes_are_seen() -> None:
+    """The general rule's flag and the statement on mandatory data are declared editorial; the legitimate interest
+    a purpose pursues is declared material (Art. 13(1)(d): why the data is used)."""
     from dataclasses import replace
 
     from privacy_center.model import LegalBasis, Text
@@ -674,7 +682,7 @@ def test_general_rule_interest_and_mandatory_statement_changes_are_seen() -> Non
     assert [c.kind for c in diff(base, replace(base, mandatory_data=None))] == ["wording_changed"]
     own = (LegalBasis("legitimate_interests", Text({"fr": "Prospecter", "en": "Marketing"})),)
     [only] = diff(base, _with_purpose(base, "postal_marketing", legal_bases=own))
-    assert (only.kind, only.subject, only.material) == ("wording_changed", "notice.purposes", False)
+    assert (only.kind, only.subject, only.material) == ("facts_changed", "notice.purposes", True)
 
 
 # Forms of issue 9, who: joint controllers and recipients shared by every purpose (tests/fixtures/valid/forms-who.yaml).
@@ -874,3 +882,27 @@ def test_a_purposes_role_and_advertising_are_diffed() -> None:
     assert change(found["purpose_advertising_changed"], load_wording("en")).endswith(": not stated → Yes")
     french = change(found["purpose_role_changed"], load_wording("fr")).replace("\u202f", " ").replace("\u00a0", " ")
     assert french.endswith(" : non précisé → Sous-traitant pour le compte du Client (art. 28 RGPD)")
+
+
+def test_a_change_is_classified_by_the_declaration_of_what_changed() -> None:
+    """A change no specific comparison covers takes the class of the declared field that changed (declaration.py):
+    the controller's legal name or registered address is material (WP260: who the controller is, how to reach it);
+    a note on the identity is editorial; both are reported under the heading the field is declared under."""
+    from dataclasses import replace
+
+    from privacy_center.model import Text
+
+    base = company("1.0")
+    for edit in ({"legal_name": "Renamed SAS"}, {"registered_address": "2 rue Neuve, 75002 Paris"}):
+        [only] = diff(base, replace(base, identity=replace(base.identity, **edit)))
+        assert (only.kind, only.material, only.subject) == ("facts_changed", True, "notice.controller")
+        assert change_text(only, "en") == "Changed in \u201cData controller and contact\u201d"
+    noted = replace(base, identity=replace(base.identity, note=Text({"fr": "Lu ainsi.", "en": "Read so."})))
+    [only] = diff(base, noted)
+    assert (only.kind, only.material, only.subject) == ("wording_changed", False, "notice.controller")
+    both = replace(noted, identity=replace(noted.identity, legal_name="Renamed SAS"))
+    assert [(c.kind, c.material) for c in diff(base, both)] == [("facts_changed", True)]  # one line per heading
+
+
+def change_text(found, language: str) -> str:
+    return change(found, load_wording(language))

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import pytest
 from babel.lists import format_list
@@ -299,7 +299,8 @@ def assert_record(notice: dict[str, Any], company: Any, entry: Any) -> None:
         # with `contact: not_stated` only by its `how`, a processor's rights at the controller (it used to be the
         # rights contact for every right)
         channel, ways = exercised_at(company, right)
-        assert found.right(right.code).channel == channel
+        statement = found.right(right.code)
+        assert statement is not None and statement.channel == channel
         assert contact(where) == ways
         controllers = [c["@type"] for c in where.get(DPV + "hasDataController", [])]
         assert controllers == ([[DPV + "DataController"]] if channel == "controller" else [])
@@ -375,7 +376,8 @@ def test_every_transfer_instrument_has_its_article_or_stays_in_words() -> None:
     entry = next(e for e in build.changelog if e.company is not None)
     own = OtherSafeguard(Text({"fr": "Garanties maison", "en": "Own safeguards"}))
     transfer = Transfer("t", ("US", "EEA", "worldwide"), None, None, ("derogation", own, "scc"), None)
-    for outside, recorded in ((True, True), ("possible", False)):
+    cases: tuple[tuple[bool | Literal["possible"], bool], ...] = ((True, True), ("possible", False))
+    for outside, recorded in cases:
         company = replace(build.company, transfers=Transfers(outside, None, (transfer,)))
         notice = expanded_record(record(company, entry))
         transfers = [p for p in notice[DPV + "hasProcess"] if p["@id"].endswith("#transfer-t")]

@@ -14,7 +14,7 @@ import pytest
 from conftest import FIXTURES
 from privacy_center.diff import diff, is_longer
 from privacy_center.loader import load_file
-from privacy_center.model import Duration
+from privacy_center.model import AutomatedDecisions, Duration, Transfers
 from privacy_center.phrases import duration
 from privacy_center.resolve import company_from_data
 from privacy_center.wording import load_wording
@@ -27,6 +27,7 @@ FULL = FIXTURES / "valid" / "full.yaml"
 def full() -> dict[str, Any]:
     document, errors = load_file(FULL)
     assert not errors
+    assert document is not None
     return {**document.data, "slug": "minimal"}  # rendered_text checks it as data/minimal.yaml
 
 
@@ -74,6 +75,7 @@ def test_each_form_is_rendered_in_words(pages: dict[str, str], form: str, fr: st
 def test_the_notes_reach_the_model(full: dict[str, Any]) -> None:
     company = company_from_data(full)
     assert company.identity.note is not None and company.security_note is not None
+    assert isinstance(company.automated_decisions, AutomatedDecisions) and isinstance(company.transfers, Transfers)
     assert company.automated_decisions.note is not None
     assert [t.note is not None for t in company.transfers.items] == [True, False, False]
 

@@ -140,6 +140,7 @@ def test_shared_recipients_are_never_silence_nor_none(site: Path, language: str)
 
 def document_marks() -> dict:
     document, _ = load_file(FIXTURE)
+    assert document is not None
     return document.marks
 
 
@@ -150,6 +151,7 @@ def _warnings(data: dict) -> list[str]:
 def test_shared_recipients_answer_a_purpose_that_names_none() -> None:
     document, errors = load_file(FIXTURE)
     assert not errors
+    assert document is not None
     assert _warnings(document.data) == []
     unshared = copy.deepcopy(document.data)
     for recipient in unshared["recipients"]:
@@ -161,6 +163,7 @@ def test_shared_recipients_answer_a_purpose_that_names_none() -> None:
 
 def test_joint_controllers_without_an_arrangement_are_reported() -> None:
     document, _ = load_file(FIXTURE)
+    assert document is not None
     silent = copy.deepcopy(document.data)
     del silent["company"]["joint_arrangement"]
     assert _warnings(silent) == [

@@ -153,6 +153,7 @@ def test_silence_on_profiling_prints_nothing(why_site: Path, language: str) -> N
 def _data() -> dict[str, Any]:
     document, errors = load_file(FIXTURE)
     assert not errors
+    assert document is not None
     return copy.deepcopy(document.data)
 
 

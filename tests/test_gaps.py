@@ -133,6 +133,7 @@ def complete_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.parametrize("language", LANGS)
 def test_a_company_without_gaps_gets_no_box(complete_site: Path, language: str) -> None:
     document, _ = load_file(FIXTURES / "valid" / "minimal.yaml")
+    assert document is not None
     assert completeness.completeness(document) == []
     slug = document.data["slug"]
     for folder in ("", "notice/", "activities/", "rights/", "cookies/", "history/"):
@@ -192,6 +193,7 @@ def test_a_transfer_named_by_nothing_is_named_by_its_place() -> None:
     """A transfer with no destination, recipient or description: the box says which of the policy's transfers it
     is, in words, never by the data's id (actifpilot's `outside_eu` was printed as is)."""
     company = _company("actifpilot")
+    assert isinstance(company.transfers, model.Transfers)
     unnamed = dataclasses.replace(
         company.transfers.items[0], id="outside_eu", destination=model.NOT_STATED, recipient=None, description=None
     )

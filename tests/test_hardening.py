@@ -194,7 +194,7 @@ HINT = re.compile(r"\(run: privacy-center (.+)\)$")
 
 def repaired(capsys: pytest.CaptureFixture[str], rounds: int = 3) -> list[str]:
     """Run validate and follow the command its first error gives, until it reports no error; the commands run."""
-    followed = []
+    followed: list[str] = []
     for _ in range(rounds):
         code, lines = run(capsys, "validate", "--no-warnings", "--data-dir", "data")
         if code == 0:

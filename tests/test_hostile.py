@@ -135,7 +135,7 @@ def test_dates_out_of_range_are_refused(tmp_path: Path, date: str, message: str)
 
 
 def test_odd_bytes_and_sizes(tmp_path: Path) -> None:
-    cases = {
+    cases: dict[str, tuple[str | bytes, str]] = {
         "huge-int": (
             MINIMAL.replace("schema_version: 1", "schema_version: " + "9" * 5000),
             "5,000 digits is too large",

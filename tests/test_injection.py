@@ -182,9 +182,9 @@ def inject(data: Any, where: DataPath, as_text: bool, value: str) -> Any:
     root = copy.copy(data)
     node = root
     for part in where[:-1]:
-        node[part] = copy.copy(node[part])  # type: ignore[index]
-        node = node[part]  # type: ignore[index]
-    node[where[-1]] = {lang: value for lang in default_context().languages} if as_text else value  # type: ignore[index]
+        node[part] = copy.copy(node[part])
+        node = node[part]
+    node[where[-1]] = {lang: value for lang in default_context().languages} if as_text else value
     return root
 
 
@@ -410,7 +410,8 @@ class Inventory:
     http_equiv: set[str] = field(default_factory=set)
 
 
-def _elements(html: str, fragment: bool = False) -> Iterator[ET.Element]:
+def _elements(html: str, fragment: bool = False) -> Iterator[ET.Element[Any]]:
+    """Every element html5lib parsed: Element[Any], since a comment's tag is the ET.Comment function, not a string."""
     parser = html5lib.HTMLParser(namespaceHTMLElements=True)
     tree = parser.parseFragment(html) if fragment else parser.parse(html)
     if fragment:
@@ -568,11 +569,16 @@ document.addEventListener('securitypolicyviolation',
 def test_payload_pages_load_nothing_and_run_nothing_in_chromium(sites: Sites, browser: Any) -> None:
     """The session's Chromium (conftest.py's `browser`: a second Playwright in the same process cannot start)."""
     problems: list[str] = []
+
+    def on_dialog(dialog: Any) -> None:
+        problems.append(f"dialog {dialog.message!r}")
+        dialog.dismiss()
+
     with serve(sites.hostile) as origin:
         context = browser.new_context()
         page = context.new_page()
         page.add_init_script(WATCH)
-        page.on("dialog", lambda dialog: (problems.append(f"dialog {dialog.message!r}"), dialog.dismiss()))
+        page.on("dialog", on_dialog)
         page.on(
             "request",
             lambda request: (

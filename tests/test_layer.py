@@ -25,6 +25,7 @@ QUESTIONS = ("sold", "advertising", "outside_eu", "consent_cookies", "automated"
 def company(path: Path):
     document, errors = load_file(path)
     assert not errors
+    assert document is not None
     return company_from_data(document.data, str(path))
 
 
@@ -76,7 +77,7 @@ def _no_advertising_purpose(path: Path):
 
 def test_advertising_cookies_and_their_consent() -> None:
     coopo = _no_advertising_purpose(ROOT / "data" / "coopo.yaml")
-    advert = Cookie(Text.of("ad"), None, "advertising", NOT_STATED, True, None)
+    advert = Cookie(Text.of("ad"), NOT_STATED, "advertising", NOT_STATED, True, None)
     cookies = replace(coopo.cookies, items=(advert,))
     facts = key_facts(replace(coopo, cookies=cookies))
     assert (facts.advertising.answer, facts.advertising_consent, facts.consent_cookies.answer) == ("yes", True, "yes")

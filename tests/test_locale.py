@@ -140,7 +140,8 @@ def test_every_iso_country_is_accepted_and_named() -> None:
 def test_a_language_without_country_names_fails_loudly() -> None:
     with pytest.raises(CountryNameError, match="no country names for language 'xx'"):
         country_name("FR", "xx")
-    assert "pycountry has no 'iso3166-1' catalogue" in language_problem("xx")
+    problem = language_problem("xx")
+    assert problem is not None and "pycountry has no 'iso3166-1' catalogue" in problem
     assert language_problem("fr") is None and language_problem("en") is None
 
 
@@ -261,6 +262,7 @@ def test_a_third_language_needs_only_its_wording_file_and_the_texts(
 
     source, errors = load_file(FIXTURES / "valid" / "full.yaml")
     assert errors == []
+    assert source is not None
     source.data = with_language(source.data, "de")
     languages = ("fr", "en", "de")
     result = check_documents([source], RuleContext(languages=languages, wording=load_wording("fr", tmp_path)))

@@ -92,7 +92,8 @@ def test_coppernic_says_it_collects_no_sensitive_data() -> None:
     assert found.special.quotes[0].get("en").startswith("Coppernic collects no sensitive data")
     withdraw = found.right("withdraw_consent")
     assert withdraw is not None and withdraw.channel == "how" and withdraw.contact is None
-    assert found.right("complaint").channel == "authority"  # type: ignore[union-attr]
+    complaint = found.right("complaint")
+    assert complaint is not None and complaint.channel == "authority"
 
 
 def test_actifpilot_safeguards_are_alternatives_and_its_transfers_possible() -> None:

@@ -227,6 +227,7 @@ def test_the_first_release_hint_works_when_followed(tmp_path: Path, capsys: pyte
     path = new_company(tmp_path / "elsewhere")
     [error] = check_files([path]).errors
     command = re.search(r"\(run: privacy-center (.+) to record and freeze the first version\)$", error.format())
+    assert command, error.format()
     args = [
         arg.replace("...", "Première version." if i < 6 else "First version.")
         for i, arg in enumerate(shlex.split(command.group(1)))

@@ -10,10 +10,10 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 import pytest
-from conftest import FIXTURES, freeze
-from test_site import make_project
+from conftest import FIXTURES, freeze, make_project
 
 pytestmark = pytest.mark.slow  # a live `mkdocs serve`, waited on while it rebuilds
 
@@ -181,9 +181,12 @@ def test_an_edit_rechecks_and_rerenders_only_the_changed_company(tmp_path: Path,
     (data / "minimal.yaml").write_text(draft, encoding="utf-8")  # a draft, never released: edits need no release
     checked: list[str] = []
     check_company = site.check_company
-    monkeypatch.setattr(
-        site, "check_company", lambda path, *rest: checked.append(path.name) or check_company(path, *rest)
-    )
+
+    def counted(path: Path, *rest: Any) -> site.CompanyBuild:
+        checked.append(path.name)
+        return check_company(path, *rest)
+
+    monkeypatch.setattr(site, "check_company", counted)
     monkeypatch.setattr(site, "_companies", {})
     monkeypatch.setattr(site, "_cache", {})
 

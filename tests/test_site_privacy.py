@@ -28,7 +28,9 @@ def test_every_page_has_a_policy_that_allows_only_the_site_and_its_own_inline_sc
         assert "http" not in policy and "*" not in policy, page
         scripts = re.findall(r"<script>(.*?)</script>", html, re.DOTALL)
         expected = {"'sha256-" + base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() + "'" for s in scripts}
-        allowed = set(re.search(r"script-src ([^;]+)", policy).group(1).split()) - {"'self'"}
+        script_src = re.search(r"script-src ([^;]+)", policy)
+        assert script_src, page
+        allowed = set(script_src.group(1).split()) - {"'self'"}
         assert allowed == expected, page
 
 
@@ -102,13 +104,17 @@ def test_every_page_has_its_own_description_and_its_canonical_url(site: Path) ->
     seen: dict[str, str] = {}
     for url, page in page_urls(site).items():
         head = page.read_text(encoding="utf-8").split("</head>")[0]
-        assert CANONICAL.search(head).group(1) == url
-        description = DESCRIPTION.search(head).group(1)
+        canonical, description_tag = CANONICAL.search(head), DESCRIPTION.search(head)
+        assert canonical and description_tag, url
+        assert canonical.group(1) == url
+        description = description_tag.group(1)
         assert len(description) > 40, url
         assert description not in seen, f"{url} has the description of {seen.get(description)}"
         seen[description] = url
     head = (site / "en" / "coopo" / "rights" / "index.html").read_text(encoding="utf-8").split("</head>")[0]
-    assert DESCRIPTION.search(head).group(1) == (
+    description_tag = DESCRIPTION.search(head)
+    assert description_tag
+    assert description_tag.group(1) == (
         "How to exercise your GDPR rights with Coopo: where to write, response time and proof of identity."
     )
 
@@ -117,10 +123,12 @@ def test_the_sitemap_lists_every_page_with_its_two_languages(site: Path) -> None
     import xml.etree.ElementTree as ElementTree
 
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
-    entries = {}
+    entries: dict[str, dict[str | None, str | None]] = {}
     for url in ElementTree.parse(site / "sitemap.xml").getroot().findall("s:url", ns):
         alternates = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns)}
-        entries[url.find("s:loc", ns).text] = alternates
+        loc_tag = url.find("s:loc", ns)
+        assert loc_tag is not None and loc_tag.text
+        entries[loc_tag.text] = alternates
     assert set(entries) == set(page_urls(site))
     for loc, alternates in entries.items():
         french = loc if not loc.startswith(SITE_URL + "en/") else loc.replace(SITE_URL + "en/", SITE_URL, 1)

@@ -112,6 +112,7 @@ def test_the_schema_validator_cached_on_disk_gives_the_same_answers(tmp_path: Pa
     from privacy_center.schema import fast_validator
 
     document, _ = load_file(SEEDS[0])
+    assert document is not None
     try:
         cache.set_folder(tmp_path)
         fast_validator.cache_clear()
@@ -140,8 +141,10 @@ def _at(data, path: tuple):
     return data
 
 
-def _set(data, path: tuple, value) -> None:
+def _set(data, path: tuple, value: object) -> object:
+    """Set the value at the path, and give it back (a hint's lambda below sets, then gives the path)."""
     _at(data, path[:-1])[path[-1]] = value
+    return value
 
 
 def _plain(value: str) -> str:

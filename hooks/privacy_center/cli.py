@@ -227,19 +227,24 @@ def _export_fides(companies: Sequence[Company], args: argparse.Namespace) -> int
     return 0
 
 
+def _shown(path: Path) -> str:
+    """A path as a user reads it: relative to the working folder when it is inside it."""
+    return str(path.relative_to(Path.cwd())) if path.is_relative_to(Path.cwd()) else str(path)
+
+
 def _reference(args: argparse.Namespace) -> int:
     folder = Path(args.output_dir)
     if args.check:
         out_of_date = stale_references(folder)
         for path in out_of_date:
             print(
-                f"{os.path.relpath(path)}:1:1: (document): out of date with the declarations (declaration.py) or the wording "
+                f"{_shown(path)}:1:1: (document): out of date with the declarations (declaration.py) or the wording "
                 "(run privacy-center reference)",
                 file=sys.stderr,
             )
         return 1 if out_of_date else 0
     for path in write_reference(folder):
-        print(f"{os.path.relpath(path)}: written")
+        print(f"{_shown(path)}: written")
     return 0
 
 
@@ -410,9 +415,9 @@ def build_parser() -> argparse.ArgumentParser:
         _reference,
         "write the schema and the field reference (reference/fields.<lang>.md) from the declarations",
         "Write the JSON Schema (hooks/privacy_center/schema/company.schema.json) from the field declarations "
-        "(hooks/privacy_center/declaration.py), then reference/fields.<lang>.md for every site language: each field of a company file with its type, "
-        "whether it is required, its description, the GDPR article it serves, the codes it accepts with their "
-        "wording in every language, and an example.",
+        "(hooks/privacy_center/declaration.py), then reference/fields.<lang>.md for every site language: each "
+        "field of a company file with its type, whether it is required, its description, the GDPR article it "
+        "serves, the codes it accepts with their wording in every language, and an example.",
         "privacy-center reference --check",
         data_dir=False,
     )

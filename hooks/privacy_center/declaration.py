@@ -929,7 +929,7 @@ CONTACTS = Record(
                                     Field(
                                         "number",
                                         Node({"type": "string", "minLength": 1}),
-                                        MATERIAL,
+                                        EDITORIAL,
                                         title="Registration number",
                                         description="The number the authority gave the designation.",
                                         examples=("DPO-12345",),
@@ -938,7 +938,7 @@ CONTACTS = Record(
                                     Field(
                                         "date",
                                         ref("date"),
-                                        MATERIAL,
+                                        EDITORIAL,
                                         title="Registration date",
                                         description=("When the DPO was designated with the authority (YYYY-MM-DD)."),
                                         examples=("2018-05-25",),
@@ -946,7 +946,7 @@ CONTACTS = Record(
                                     Field(
                                         "authority",
                                         ref("id"),
-                                        MATERIAL,
+                                        EDITORIAL,
                                         title="Authority",
                                         description=(
                                             "Authority code from the wording files (cnil), when it "
@@ -956,7 +956,7 @@ CONTACTS = Record(
                                     ),
                                 ),
                             ),
-                            MATERIAL,
+                            EDITORIAL,
                             title="DPO registration",
                             description=(
                                 "The DPO's designation with the supervisory authority, as the policy gives it."
@@ -1152,7 +1152,7 @@ PURPOSE = Record(
         Field(
             "name",
             ref("text"),
-            MATERIAL,
+            EDITORIAL,
             title="Purpose",
             description=("The purpose in a short phrase, per language, as the policy states it (GDPR Art. 13(1)(c))."),
             examples=({"fr": "Envoi de la newsletter", "en": "Sending the newsletter"},),
@@ -2241,7 +2241,7 @@ RETENTION_RULE = Record(
         Field(
             "applies_to",
             ref("text"),
-            MATERIAL,
+            EDITORIAL,
             title="Applies to",
             description=(
                 'Which data or people the rule covers, as the policy says ("prospects\' data", '
@@ -2272,7 +2272,7 @@ RETENTION_RULE = Record(
         Field(
             "general",
             Node({"type": "boolean"}),
-            MATERIAL,
+            EDITORIAL,
             title="General rule",
             description=(
                 '`true` for the rule the policy gives for most data, not tied to one purpose ("La '
@@ -2413,7 +2413,7 @@ RECIPIENT = Record(
         Field(
             "registration",
             ref("recipient_registration"),
-            MATERIAL,
+            EDITORIAL,
             title="Registration",
             description=(
                 "The recipient's registration number as the policy gives it (\"FNAC DIRECT n° "
@@ -2435,7 +2435,7 @@ RECIPIENT = Record(
                     ),
                 }
             ),
-            MATERIAL,
+            EDITORIAL,
             title="Examples given in the policy",
             description=(
                 'Names the policy gives as examples of this recipient category ("photo partners '
@@ -3353,7 +3353,7 @@ COOKIES = Record(
         Field(
             "statement",
             ref("text"),
-            MATERIAL,
+            EDITORIAL,
             title="Statement",
             description=(
                 "The policy's general text about cookies, shown before the list. A text per "
@@ -3441,7 +3441,7 @@ SECURITY = Record(
         Field(
             "statement",
             ref("text"),
-            MATERIAL,
+            EDITORIAL,
             title="Statement",
             description=(
                 "The policy's general text about security, shown before the measures. A text per "
@@ -3656,7 +3656,7 @@ SALE = Record(
         Field(
             "statement",
             ref("text"),
-            MATERIAL,
+            EDITORIAL,
             title="Statement",
             description=(
                 "The policy's sentence about selling data, quoted on the overview. A text per "
@@ -4415,7 +4415,7 @@ ROOT = Record(
         Field(
             "mandatory_data",
             ref("text"),
-            MATERIAL,
+            EDITORIAL,
             title="Mandatory data, stated generally",
             description=(
                 "What the policy says once, for all processing, about which data must be provided "
@@ -4611,7 +4611,7 @@ ROOT = Record(
         Field(
             "recipients_statement",
             ref("text"),
-            MATERIAL,
+            EDITORIAL,
             title="Recipients statement",
             description=(
                 'A general statement of the policy about recipients, shown before the list ("we '

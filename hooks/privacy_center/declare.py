@@ -158,3 +158,27 @@ def _nested(value: Json, path: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...
     elif isinstance(value, list | tuple):
         for item in value:
             yield from _nested(item, path)
+
+
+def records(node: Json, definitions: Mapping[str, Node | Record]) -> Iterator[Record]:
+    """The records a value of this type may be: the node itself, the definitions it refers to, its branches
+    (`anyOf`, `oneOf`, `allOf`) and, for a list, its items'."""
+    if isinstance(node, Record):
+        yield node
+    elif isinstance(node, Node):
+        target = node.keywords.get("$ref")
+        if isinstance(target, str):
+            yield from records(definitions[target.rsplit("/", 1)[-1]], definitions)
+        for key in ("anyOf", "oneOf", "allOf"):
+            for branch in node.keywords.get(key, ()):
+                yield from records(branch, definitions)
+        yield from records(node.keywords.get("items"), definitions)
+
+
+def member(owner: Field | Record, name: str, definitions: Mapping[str, Node | Record]) -> Field | None:
+    """The field `name` of a record, or of what a field's value may be; None when none is declared."""
+    for record in records(owner.type if isinstance(owner, Field) else owner, definitions):
+        for item in record.fields:
+            if item.name == name:
+                return item
+    return None

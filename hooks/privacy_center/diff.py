@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields, is_dataclass, replace
 from typing import Any, TypeVar
 
+from .declaration import DEFINITIONS, ROOT
+from .declare import EDITORIAL, MATERIAL, Field, Record, member
+from .declare import Change as Class
 from .model import (
     NOT_STATED,
     Company,
@@ -33,37 +36,40 @@ _Item = TypeVar("_Item")
 
 DAYS = {"days": 1, "weeks": 7, "months": 30, "years": 365}
 
-# Where a model field is shown in the notice: the heading a wording-only change is reported under.
-HEADINGS = {
-    "introduction": "notice.introduction",
-    "identity": "notice.controller",
-    "contact": "notice.controller",
-    "dpo": "notice.dpo",
-    "authority": "notice.complaint",
-    "legal_bases_overview": "notice.purposes",
-    "purposes": "notice.purposes",
-    "data_categories": "notice.data_categories",
-    "special_categories": "notice.special_categories",
-    "data_subjects": "notice.data_subjects",
-    "retention_rules": "notice.retention",
-    "recipients": "notice.recipients",
-    "recipients_statement": "notice.recipients",
-    "transfers": "notice.transfers",
-    "rights": "notice.rights",
-    "cookies": "notice.cookies",
-    "security_statement": "notice.security",
-    "security_measures": "notice.security",
-    "breach_notification": "notice.security",
-    "automated_decisions": "notice.automated_decisions",
-    "minors": "notice.minors",
-    "ai_processing": "notice.ai_processing",
-    "processor_obligations": "notice.processor_obligations",
-    "policy_changes": "notice.policy_changes",
-    "sections": "notice.other_sections",
-    "source": "label.source_document",
-    "security_note": "notice.security",
-    "mandatory_data": "notice.mandatory",
-    "sale": "layer.fact.sold",
+# Where a field of the model is declared in the company file (declaration.py) when its name differs: a change to it
+# takes that declaration's class (material or editorial) and is reported under its notice heading.
+DECLARED_AT: dict[str, tuple[str, ...]] = {
+    "identity": ("company",),
+    "contact": ("contacts", "general"),
+    "dpo": ("contacts", "dpo"),
+    "authority": ("supervisory_authority",),
+    "security_statement": ("security", "statement"),
+    "security_measures": ("security", "measures"),
+    "breach_notification": ("security", "breach_notification"),
+    "security_note": ("security", "note"),
+}
+
+
+def declared(name: str) -> tuple[Field, ...]:
+    """The declarations along the path of a field of the model, outermost first (empty when it is not declared)."""
+    found: list[Field] = []
+    owner: Field | Record = ROOT
+    for step in DECLARED_AT.get(name, (name,)):
+        item = member(owner, step, DEFINITIONS)
+        if item is None:
+            break
+        found.append(item)
+        owner = item
+    return tuple(found)
+
+
+def _heading(name: str) -> str | None:
+    return next((item.heading for item in reversed(declared(name)) if item.heading), None)
+
+
+# Where a model field is shown in the notice (from its declaration): the heading a catch-all change is reported under.
+HEADINGS: dict[str, str] = {
+    item.name: heading for item in fields(Company) if (heading := _heading(item.name)) is not None
 }
 
 
@@ -502,22 +508,12 @@ def _own(company: Company, name: str) -> Any:
     """A field's own content: purposes with the ids of the subjects, rules and recipients they point to."""
     if name == "purposes":
         return tuple(
-            (
-                p.id,
-                p.name,
-                p.group,
-                p.description,
-                p.source,
-                p.mandatory,
-                p.note,
-                _links(p.data_subjects),
-                _links(p.retention),
-                _links(p.recipients),
-                p.legal_bases,
-                p.profiling,
-                p.advertising,
-                p.role,
-                p.linked_by_reading,
+            replace(
+                p,
+                data_categories=(),  # which categories: compared by purposes(); each category on its own
+                data_subjects=_links(p.data_subjects),
+                retention=_links(p.retention),
+                recipients=_links(p.recipients),
             )
             for p in company.purposes
         )
@@ -549,8 +545,26 @@ DIFFS: tuple[tuple[Callable[[Company, Company], Iterable[Change]], tuple[str, ..
 )
 
 
+def classes(old: Any, new: Any, where: Field | None, inherited: Class = EDITORIAL) -> set[Class]:
+    """The classes of the parts that differ between two values of the model, each by the declaration of the field
+    it is (or, for a part with no declaration of its own, of the nearest field that holds it)."""
+    here = where.change if where is not None else inherited
+    if old == new:
+        return set()
+    found: set[Class] = set()
+    if is_dataclass(old) and type(old) is type(new):
+        for item in fields(old):
+            inner = member(where, item.name, DEFINITIONS) if where is not None else None
+            found |= classes(getattr(old, item.name), getattr(new, item.name), inner, here)
+    elif isinstance(old, tuple) and type(old) is type(new) and len(old) == len(new):
+        for was, now in zip(old, new, strict=True):
+            found |= classes(was, now, where, here)
+    return found or {here}
+
+
 def diff(old: Company, new: Company) -> list[Change]:
-    """Every change from `old` to `new`: specific ones first, then wording-only changes per notice heading."""
+    """Every change from `old` to `new`: specific ones first, then, per notice heading, a change of a field no
+    specific comparison covers: material when its declaration (or a changed part's) is material, else wording."""
     changes: list[Change] = []
     covered: set[str] = set()
     for compute, names in DIFFS:
@@ -558,14 +572,18 @@ def diff(old: Company, new: Company) -> list[Change]:
         changes.extend(found)
         if found:
             covered.update(names)
-    headings: list[str] = []
+    headings: dict[str, bool] = {}
     for item in fields(Company):
         name = item.name
         if name in covered or name not in HEADINGS or _own(old, name) == _own(new, name):
             continue
-        if HEADINGS[name] not in headings:
-            headings.append(HEADINGS[name])
-    changes.extend(Change("wording_changed", False, subject=heading) for heading in headings)
+        path = declared(name)
+        material = MATERIAL in classes(_own(old, name), _own(new, name), path[-1] if path else None)
+        headings[HEADINGS[name]] = headings.get(HEADINGS[name], False) or material
+    changes.extend(
+        Change("facts_changed" if material else "wording_changed", material, subject=heading)
+        for heading, material in headings.items()
+    )
     return changes
 
 

@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 from decimal import Decimal
-from typing import Any, Final, Generic, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Final, Generic, Literal, TypeVar
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+from .declaration import COMPANY, CONTACT_POINT, JOINT_CONTROLLER
+from .declare import Node, Record
 
 NotStated = Literal["not_stated"]
 """The policy is silent where a value could stand: never worded as a negative ("none", "aucun")."""
@@ -88,6 +94,7 @@ def duration(value: Raw) -> Raw:
 
 
 _Item = TypeVar("_Item", covariant=True)
+_Built = TypeVar("_Built", bound="DataclassInstance")
 
 
 class _Marked(tuple[_Item, ...], Generic[_Item]):
@@ -151,6 +158,46 @@ def money(value: Raw) -> Money | NotStated | None:
     return None if value is None else NOT_STATED
 
 
+_TEXTS = frozenset(("text", "markdown_text", "text_or_not_stated", "statement_or_not_stated"))
+
+
+def _target(node: Node | Record) -> str | None:
+    """The definition a field's type names: its `$ref`, or the one branch of an `anyOf` that is not not_stated."""
+    if isinstance(node, Record):
+        return None
+    found = node.keywords.get("$ref")
+    if isinstance(found, str):
+        return found.rsplit("/", 1)[-1]
+    branches = [b for b in node.keywords.get("anyOf", ()) if b.keywords.get("$ref") != "#/$defs/not_stated"]
+    return _target(branches[0]) if len(branches) == 1 else None
+
+
+def _typed(value: Raw, node: Node | Record) -> Raw:
+    """A raw value typed by its declaration: texts as Text, money as Money, lists as tuples; absent is None."""
+    target = _target(node)
+    if target in _TEXTS:
+        return text(value)
+    if target == "money":
+        return money(value)
+    if isinstance(node, Node) and node.keywords.get("type") == "array":
+        items = node.keywords["items"]
+        return tuple(_typed(item, items) for item in value or ())
+    return value
+
+
+def built(cls: type[_Built], data: Mapping[str, Raw], record: Record, **special: Raw) -> _Built:
+    """A model object whose fields are the declared fields of the same name (declaration.py), each typed by its
+    declaration, except the ones given in `special` (a field the model words differently from the file)."""
+    values = {
+        item.name: special[item.name]
+        if item.name in special
+        else _typed(data.get(item.name), record.field(item.name).type)
+        for item in fields(cls)
+        if item.name in special or item.name in data or item.default is MISSING
+    }
+    return cls(**values)
+
+
 @dataclass(frozen=True)
 class ContactPoint:
     """An email, postal address, phone or web form where a person can write."""
@@ -176,15 +223,7 @@ class ContactPoint:
 
     @classmethod
     def from_data(cls, data: Mapping[str, Raw]) -> ContactPoint:
-        return cls(
-            data.get("email"),
-            data.get("postal_address"),
-            data.get("phone"),
-            data.get("web_form"),
-            text(data.get("label")),
-            text(data.get("note")),
-            text(data.get("attention")),
-        )
+        return built(cls, data, CONTACT_POINT)
 
 
 @dataclass(frozen=True)
@@ -201,12 +240,8 @@ class JointController:
     @classmethod
     def from_data(cls, data: Mapping[str, Raw]) -> JointController:
         register = data.get("trade_register", {})
-        return cls(
-            data["legal_name"],
-            data["registered_address"],
-            register.get("city"),
-            register.get("number"),
-            text(data.get("note")),
+        return built(
+            cls, data, JOINT_CONTROLLER, register_city=register.get("city"), register_number=register.get("number")
         )
 
 
@@ -233,24 +268,17 @@ class Identity:
 
     @classmethod
     def from_data(cls, data: Mapping[str, Raw]) -> Identity:
+        """The declared fields of `company` (declaration.py), and the ones the model words in its own way."""
         register = data.get("trade_register", {})
-        return cls(
-            data["legal_name"],
-            tuple(data.get("trade_names", [])),
-            data.get("legal_form"),
-            money(data.get("share_capital")),
-            register.get("city"),
-            register.get("number"),
-            data["registered_address"],
-            tuple((text(a["label"]), a["address"]) for a in data.get("other_addresses", [])),
-            data.get("country"),
-            data.get("legal_representative"),
-            tuple(data.get("websites", [])),
-            text(data.get("description")),
-            text(data.get("note")),
-            tuple(JointController.from_data(j) for j in data.get("joint_controllers", [])),
-            Text.of(data["collective_name"]) if "collective_name" in data else None,
-            text(data.get("joint_arrangement")),
+        return built(
+            cls,
+            data,
+            COMPANY,
+            register_city=register.get("city"),
+            register_number=register.get("number"),
+            other_addresses=tuple((text(a["label"]), a["address"]) for a in data.get("other_addresses", [])),
+            joint_controllers=tuple(JointController.from_data(j) for j in data.get("joint_controllers", [])),
+            collective_name=Text.of(data["collective_name"]) if "collective_name" in data else None,
         )
 
 

@@ -357,7 +357,7 @@ def value(item: Any, kind: str, words: Wording) -> str:
             return words(f"cookie_purpose.{item}")
         if kind.startswith("transfer"):
             return country(item, words)
-        if kind in ("wording_changed", "attention_changed"):  # the subject is a heading's wording key
+        if kind in ("wording_changed", "facts_changed", "attention_changed"):  # the subject is a heading's wording key
             return words(item)
     if kind in ("contact_changed", "dpo_changed", "rights_contact_changed", "right_contact_changed"):
         return _contact(item, words)
