@@ -68,3 +68,28 @@ def test_a_change_to_every_declared_field_is_classified() -> None:
         assert changes[path] is MATERIAL, path
     for path in ("company.note", "purpose.note", "section.body", "version.summary", "introduction"):
         assert changes[path] is EDITORIAL, path
+
+
+def test_a_declared_field_reaches_the_model_the_notice_and_the_diff() -> None:
+    """`company.status` was added by its declaration, the model's attribute, two wording lines and one template
+    line: the schema accepts it, the built model carries it, the notice prints it in each language, and the diff
+    reports a change of it as material (a change of who the controller is)."""
+    from dataclasses import replace
+
+    from privacy_center.diff import diff
+    from privacy_center.loader import load_file
+    from privacy_center.model import Text
+    from privacy_center.render import render_company
+    from privacy_center.resolve import company_from_data
+    from privacy_center.schema import is_valid_fast
+
+    document, errors = load_file(ROOT / "tests/fixtures/valid/full.yaml")
+    assert document is not None and not errors and is_valid_fast(document.data)
+    company = company_from_data(document.data)
+    assert company.identity.status == Text({"fr": "En liquidation amiable", "en": "In voluntary liquidation"})
+    pages = {page.path: page.content for page in render_company(company, ("fr", "en"), "fr")}
+    notices = {path: text for path, text in pages.items() if path.endswith(("notice.md", "notice.en.md"))}
+    assert any("Situation de la société : En liquidation amiable" in t.replace("\u00a0", " ") for t in notices.values())
+    assert any("Company status: In voluntary liquidation" in text for text in notices.values())
+    [change] = diff(company, replace(company, identity=replace(company.identity, status=None)))
+    assert (change.kind, change.material, change.subject) == ("facts_changed", True, "notice.controller")

@@ -501,6 +501,19 @@ COMPANY = Record(
             examples=("Jeanne Exemple", "not_stated"),
         ),
         Field(
+            "status",
+            ref("text"),
+            MATERIAL,
+            title="Company status",
+            description=(
+                "The company's legal situation where the policy states one, as it words it (in "
+                "liquidation, in receivership, dissolved): who the controller is may change with it "
+                "(GDPR Art. 13(1)(a)). A text per language ({fr: ..., en: ...}), plain: shown exactly "
+                "as written. Left out when the policy says nothing of it."
+            ),
+            examples=({"fr": "En liquidation judiciaire", "en": "In compulsory liquidation"},),
+        ),
+        Field(
             "websites",
             Node({"type": "array", "items": ref("url")}),
             MATERIAL,

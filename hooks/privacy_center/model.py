@@ -265,6 +265,7 @@ class Identity:
     joint_controllers: tuple[JointController, ...] = ()  # the other joint controllers (Art. 26); () when none given
     collective_name: Text | None = None  # the name the joint controllers go by together ("FNAC DARTY")
     joint_arrangement: Text | NotStated | None = None  # the essence of the arrangement, Art. 26(2)
+    status: Text | None = None  # the company's legal situation, where the policy states one ("in liquidation")
 
     @classmethod
     def from_data(cls, data: Mapping[str, Raw]) -> Identity:
