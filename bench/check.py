@@ -35,7 +35,8 @@ STAGES = ("load (read + YAML + line marks)", "schema", "semantic rules", "comple
 
 
 def make_files(count: int, out: Path) -> list[Path]:
-    """Copies of the real company files, each with a slug equal to its file stem, so every file passes the check."""
+    """Copies of the real company files with their frozen versions, each with a slug equal to its file stem, so
+    every file passes the check, releases included."""
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
@@ -50,6 +51,13 @@ def make_files(count: int, out: Path) -> list[Path]:
         path = out / f"{slug}.yaml"
         path.write_text(text, encoding="utf-8")
         paths.append(path)
+        source_slug = SLUG_LINE.search(source.read_text(encoding="utf-8"))
+        assert source_slug is not None
+        frozen = ROOT / "data" / "versions" / source_slug.group(0).split(":", 1)[1].strip()
+        for copy in sorted(frozen.glob("*.yaml")):  # its released versions, as `release` froze them
+            target = out / "versions" / slug / copy.name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(SLUG_LINE.sub(f"slug: {slug}", copy.read_text(encoding="utf-8"), count=1), "utf-8")
     return paths
 
 

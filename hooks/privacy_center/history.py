@@ -304,6 +304,8 @@ def stale_translations(doc: Document, frozen: Mapping[str, Any]) -> list[Diagnos
     if not frozen:
         return []
     latest = list(frozen)[-1]
+    if frozen[latest] is doc.data:  # the frozen copy is the file itself (checker._load_frozen): nothing changed
+        return []
     before = dict(_texts({k: v for k, v in frozen[latest].items() if k != "versions"}))
     found = []
     for path, now in _texts({k: v for k, v in doc.data.items() if k != "versions"}):

@@ -73,6 +73,8 @@ class Document:
 
     # the data the walk below was made of, and the walk (the loader gives its own, made while reading)
     walked: tuple[Any, list[tuple[Path, Any]]] | None = field(default=None, repr=False, compare=False)
+    # the text after its leading comments (see body()): two files with the same body hold the same data
+    body: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def nodes(self) -> list[tuple[Path, Any]]:
@@ -458,6 +460,19 @@ def _read(builder: _Builder, loader: type[yaml.SafeLoader], text: str) -> Any:
         parser.dispose()
 
 
+def body(text: str) -> str:
+    """A YAML text without its leading comment and blank lines (a frozen copy is its company file without the
+    editor's schema comment): what decides the data."""
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        line = text[start : len(text) if end < 0 else end].strip()
+        if line and not line.startswith("#"):
+            break
+        start = len(text) if end < 0 else end + 1
+    return text[start:]
+
+
 def load_text(text: str, file: str) -> tuple[Document | None, list[Diagnostic]]:
     """Parse YAML text; return the document and any syntax, duplicate-key or limit errors."""
     if len(text) > MAX_FILE_BYTES:
@@ -508,7 +523,7 @@ def load_text(text: str, file: str) -> tuple[Document | None, list[Diagnostic]]:
     if builder.documents == 0:
         return None, [Diagnostic(file, 1, 1, "", "the file is empty", "start from an existing file in data/")]
     walked = None if builder.errors else (data, builder.found)  # with errors, the data is not used further
-    return Document(file, data, builder.marks, walked), builder.errors
+    return Document(file, data, builder.marks, walked, body(text)), builder.errors
 
 
 def _whole_file(file: str, message: str, fix: str) -> Diagnostic:
@@ -533,8 +548,8 @@ def odd_name(name: str, character: str) -> Diagnostic:
     )
 
 
-def load_file(path: FsPath, display: str | None = None) -> tuple[Document | None, list[Diagnostic]]:
-    """Read and parse one YAML file, reporting unreadable, oversized or non-UTF-8 files as diagnostics."""
+def read_file(path: FsPath, display: str | None = None) -> tuple[bytes | None, list[Diagnostic]]:
+    """Read one file's bytes, reporting an odd name, a link, a folder, a pipe, an unreadable or oversized file."""
     name = printable_name(display or str(path))
     if problem := name_problem(path.name):  # refused before anything about the file is read or printed
         return None, [odd_name(name, problem)]
@@ -553,7 +568,13 @@ def load_file(path: FsPath, display: str | None = None) -> tuple[Document | None
         return None, [
             Diagnostic(name, 1, 1, "", f"cannot read file: {exc.strerror or exc}", "check the path and its permissions")
         ]
-    return load_bytes(raw, name)
+    return raw, []
+
+
+def load_file(path: FsPath, display: str | None = None) -> tuple[Document | None, list[Diagnostic]]:
+    """Read and parse one YAML file, reporting unreadable, oversized or non-UTF-8 files as diagnostics."""
+    raw, errors = read_file(path, display)
+    return (None, errors) if raw is None else load_bytes(raw, printable_name(display or str(path)))
 
 
 NOT_REGULAR = (

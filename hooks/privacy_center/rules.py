@@ -216,12 +216,19 @@ def _markdown_in_plain_text(doc: Document, path: Path, text: str) -> Iterator[Di
 ONE_LINE_TEXTS = frozenset({"name", "collective_name", "label", "title", "group"})
 
 
+# What no string may hold (a tab or a line break may stand in a text per language): one search over a whole file.
+_REFUSED_ANYWHERE = re.compile(f"{FORBIDDEN_CHAR.pattern}|{INVISIBLE_CHAR.pattern}")
+
+
 def no_control_characters(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     """Control characters, separators, lone surrogates, bidi controls and zero-width characters are invisible,
     break feeds and can hide markup or reorder text (safety.INVISIBLE_CHAR): refuse them. Texts per language may hold
     tabs and line breaks; one-line values (names, addresses, emails) may not."""
-    for path, value in doc.nodes:
-        if isinstance(value, str) and (invisible := INVISIBLE_CHAR.search(value)):
+    strings = [(path, value) for path, value in doc.nodes if isinstance(value, str)]
+    if not _REFUSED_ANYWHERE.search("\n".join(value for _, value in strings)):  # one search for the whole file
+        strings = [(path, value) for path, value in strings if "\n" in value or "\t" in value]
+    for path, value in strings:
+        if invisible := INVISIBLE_CHAR.search(value):
             yield doc.diagnostic(
                 path,
                 f"invisible character U+{ord(invisible.group(0)):04X} is not allowed here",
@@ -229,7 +236,7 @@ def no_control_characters(doc: Document, ctx: RuleContext) -> Iterator[Diagnosti
                 "no-break spaces U+00A0 and U+202F are fine",
             )
             continue
-        if not isinstance(value, str) or not FORBIDDEN_IN_LINE.search(value):  # the strict test first: most pass
+        if not FORBIDDEN_IN_LINE.search(value):  # the strict test first: most pass
             continue
         field = next((part for part in reversed(path[:-1]) if isinstance(part, str)), "")
         text = is_text(_value_at(doc.data, path[:-1]))
