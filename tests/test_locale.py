@@ -22,7 +22,7 @@ from privacy_center.model import Duration, Money
 from privacy_center.phrases import country, date, duration, money
 from privacy_center.resolve import company_from_data
 from privacy_center.rules import RuleContext, is_text
-from privacy_center.site import language_problem
+from privacy_center.site import language_problem, reserved_slugs
 from privacy_center.wording import LOCALES_DIR, available_languages, load_wording
 
 LANGUAGES = available_languages()
@@ -265,7 +265,8 @@ def test_a_third_language_needs_only_its_wording_file_and_the_texts(
     assert source is not None
     source.data = with_language(source.data, "de")
     languages = ("fr", "en", "de")
-    result = check_documents([source], RuleContext(languages=languages, wording=load_wording("fr", tmp_path)))
+    context = RuleContext(languages=languages, wording=load_wording("fr", tmp_path), reserved=reserved_slugs)
+    result = check_documents([source], context)
     assert [d.format() for d in result.errors] == []
     monkeypatch.setattr(render, "load_wording", lambda language: load_wording(language, tmp_path))
     pages = {

@@ -64,9 +64,11 @@ def display_name(path: Path) -> str:
 
 
 def default_context() -> RuleContext:
-    """Languages from the locale files; codes from the first language's wording."""
+    """Languages from the locale files; codes from the first language's wording; the names the site reserves."""
+    from .site import reserved_slugs  # here, not at the top: the site module imports this one
+
     languages = available_languages()
-    return RuleContext(languages=languages, wording=load_wording(languages[0]))
+    return RuleContext(languages=languages, wording=load_wording(languages[0]), reserved=reserved_slugs)
 
 
 def check_documents(documents: Iterable[Document], context: RuleContext | None = None) -> CheckResult:

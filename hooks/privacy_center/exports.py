@@ -5,16 +5,26 @@ version). Each file is valid against the schema the site publishes at `/schema/c
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, Protocol
 
 from .changelog import Entry
-from .checker import FileCheck
 from .feeds import Asset
+from .loader import Document
 from .model import Company
 from .safety import as_json
 
 
-def version_data(check: FileCheck, version: str, listed: Sequence[str]) -> Any:
+class Checked(Protocol):
+    """What the exports read of a file's check (checker.FileCheck): the file and its frozen versions."""
+
+    @property
+    def loaded(self) -> Document | None: ...
+
+    @property
+    def frozen(self) -> Mapping[str, Document]: ...
+
+
+def version_data(check: Checked, version: str, listed: Sequence[str]) -> Any:
     """A version's data: its frozen copy, or the company file itself for the last listed version not frozen yet."""
     if version in check.frozen:
         return check.frozen[version].data
@@ -34,7 +44,7 @@ def per_version(company: Company, name: str, texts: Mapping[str, str]) -> list[A
     return assets
 
 
-def data_exports(check: FileCheck, company: Company, changelog: Sequence[Entry]) -> list[Asset]:
+def data_exports(check: Checked, company: Company, changelog: Sequence[Entry]) -> list[Asset]:
     """The JSON files of one company: every version's data, and the data in force at the company's address."""
     listed = [entry.version.version for entry in reversed(changelog)]
     data = {version: version_data(check, version, listed) for version in listed}

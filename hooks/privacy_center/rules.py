@@ -41,6 +41,8 @@ class RuleContext:
 
     languages: tuple[str, ...]
     wording: Wording  # the first language's wording, used for the list of known codes
+    # the names the built site uses at its root, with why (site.reserved_slugs: only the site knows them), by languages
+    reserved: Callable[[tuple[str, ...]], Mapping[str, str]]
 
 
 Rule = Callable[[Document, RuleContext], Iterable[Diagnostic]]
@@ -279,9 +281,7 @@ def slug_matches_file(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
 
 
 def _reserved(ctx: RuleContext) -> Mapping[str, str]:
-    from .site import reserved_slugs  # here, not at the top: the site module imports the checker, which imports this
-
-    return reserved_slugs(tuple(ctx.languages))
+    return ctx.reserved(tuple(ctx.languages))
 
 
 def slug_not_reserved(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
