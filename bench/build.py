@@ -116,7 +116,7 @@ def site_url() -> str:
 def write_floor_pages(data_dir: Path, docs_dir: Path) -> None:
     """Render the pages our hook would add, once, and keep them as plain Markdown files."""
     sys.path.insert(0, str(ROOT / "hooks"))
-    from privacy_center.site import build_site
+    from privacy_center.site.build import build_site
 
     start = time.perf_counter()
     pages = build_site(data_dir, ["fr", "en"], "fr", site_url=site_url()).pages

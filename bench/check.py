@@ -23,11 +23,11 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out" / "check"
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from privacy_center.checker import CheckResult, check_files, default_context, display_name  # noqa: E402
-from privacy_center.completeness import completeness  # noqa: E402
-from privacy_center.loader import Document, load_file  # noqa: E402
-from privacy_center.rules import check_rules, duplicate_slugs  # noqa: E402
-from privacy_center.schema import check_schema  # noqa: E402
+from privacy_center.check.completeness import completeness  # noqa: E402
+from privacy_center.check.rules import check_rules, duplicate_slugs  # noqa: E402
+from privacy_center.check.schema import check_schema  # noqa: E402
+from privacy_center.site.checker import CheckResult, check_files, default_context, display_name  # noqa: E402
+from privacy_center.source.loader import Document, load_file  # noqa: E402
 
 TARGET = 1.6  # issue 11: `validate` on 1,000 files within 1.6x of a bare libyaml parse
 SLUG_LINE = re.compile(r"^slug: .*$", re.MULTILINE)  # column 0 only: nested `slug:` keys are indented

@@ -17,10 +17,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from build import ROOT, Build, count_pages, machine, project, run_build, synthetic_data
 
 sys.path.insert(0, str(ROOT / "hooks"))
-from privacy_center.checker import check_files
-from privacy_center.diff import diff
-from privacy_center.release import release
-from privacy_center.resolve import company_from_data
+from privacy_center.check.resolve import company_from_data
+from privacy_center.history.diff import diff
+from privacy_center.site.checker import check_files
+from privacy_center.site.release import release
 
 OUT = ROOT / "bench" / "out" / "history"
 

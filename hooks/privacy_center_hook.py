@@ -28,9 +28,9 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
-from privacy_center import cache, search, serving
-from privacy_center.checker import summary
-from privacy_center.chrome import (
+from privacy_center.model.model import Company
+from privacy_center.render import search
+from privacy_center.render.chrome import (
     CONFIG_KEY,
     FOOTER_LINKS,
     ChromeConfigError,
@@ -41,14 +41,16 @@ from privacy_center.chrome import (
     publishes_register,
     theme_safe_slugify,
 )
-from privacy_center.csp import with_policy
-from privacy_center.model import Company
-from privacy_center.perf import gc_paused
-from privacy_center.progress import Stages, bar, report
-from privacy_center.publish import PublishError, discard, in_force_day, prepare, publish, site_date
-from privacy_center.render import PAGE_ORDER
-from privacy_center.site import Site, SiteDataError, build_site
-from privacy_center.wording import load_wording
+from privacy_center.render.csp import with_policy
+from privacy_center.render.pages import PAGE_ORDER
+from privacy_center.site import serving
+from privacy_center.site.build import Site, SiteDataError, build_site
+from privacy_center.site.checker import summary
+from privacy_center.source import cache
+from privacy_center.source.perf import gc_paused
+from privacy_center.source.progress import Stages, bar, report
+from privacy_center.source.publish import PublishError, discard, in_force_day, prepare, publish, site_date
+from privacy_center.source.wording import load_wording
 
 log = logging.getLogger("mkdocs.hooks.privacy_center")
 # The report of bad data under `mkdocs serve`: outside the "mkdocs" logger, whose strict mode would turn it into a
@@ -301,8 +303,8 @@ def _restore_content(files: Files, config: MkDocsConfig) -> Files:
 
 
 def _pages_start(pages: int, language: str) -> None:
-    """A progress bar for one language's pages (shown on a terminal only; see privacy_center.progress), timed as a
-    stage of the build until _pages_done closes both."""
+    """A progress bar for one language's pages (shown on a terminal only; see privacy_center.source.progress), timed
+    as a stage of the build until _pages_done closes both."""
     _pages_done()
     stack = ExitStack()
     progress = _hook.progress
@@ -450,7 +452,7 @@ def _typeset_toc(items: Iterable[AnchorLink], typeset: Callable[[str], str]) -> 
 @event_priority(10)  # before Material's search plugin (0), which then skips the pages indexed here
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     """Index a generated page for search with the entries Material's parser would make, read in a third of its time
-    (privacy_center.search); a page that reading does not cover is left to Material."""
+    (privacy_center.render.search); a page that reading does not cover is left to Material."""
     plugin = config.plugins.get("material/search")
     index = getattr(plugin, "search_index", None)
     if page.file.generated_by != GENERATOR or plugin is None or index is None or not plugin.config.enabled:

@@ -39,7 +39,7 @@ def freeze(data: Path) -> Path:
     """Freeze each listed version of every company file in `data` that has no frozen copies, as `privacy-center
     release` would have: a fixture is a company file, written without the releases a data folder's files went
     through (every version listed must be frozen). Each copy is the file as it is, so no version changes anything."""
-    from privacy_center.loader import load_file
+    from privacy_center.source.loader import load_file
 
     for path in sorted(data.glob("*.yaml")):
         document, errors = load_file(path)

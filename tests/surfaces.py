@@ -141,7 +141,7 @@ def key_facts(site: Path, slug: str, language: str, check: dict[str, Any]) -> Re
 
 def gaps(site: Path, slug: str, language: str, check: dict[str, Any]) -> Reading:
     """The box "what the policy does not say" of the notice page (empty when the policy says everything)."""
-    from privacy_center.wording import load_wording
+    from privacy_center.source.wording import load_wording
 
     title = fold(load_wording(language)("gaps.title"))
     root = _document(page_file(site, language, slug, "notice"))
@@ -202,9 +202,9 @@ def _drawing(figure: ET.Element) -> tuple[str, ...]:
 @cache
 def company(slug: str) -> Any:
     """The company as the site shows it (the version in force), modelled from data/<slug>.yaml."""
-    from privacy_center.checker import check_file, default_context
-    from privacy_center.publish import in_force_day
-    from privacy_center.site import company_of
+    from privacy_center.site.build import company_of
+    from privacy_center.site.checker import check_file, default_context
+    from privacy_center.source.publish import in_force_day
 
     modelled = company_of(check_file(ROOT / "data" / f"{slug}.yaml", default_context()), in_force_day())
     assert modelled is not None, f"data/{slug}.yaml does not check"
@@ -217,8 +217,8 @@ def register(site: Path, slug: str, language: str, check: dict[str, Any]) -> Rea
     import csv
     import io
 
-    from privacy_center.register import SEPARATOR, to_csv
-    from privacy_center.wording import load_wording
+    from privacy_center.records.register import SEPARATOR, to_csv
+    from privacy_center.source.wording import load_wording
 
     text = to_csv([company(slug)], load_wording(language)).decode("utf-8-sig")
     cells = [cell for row in csv.reader(io.StringIO(text), delimiter=SEPARATOR.get(language, ",")) for cell in row]
@@ -258,11 +258,11 @@ CHANGES = {
 
 def notice(site: Path, slug: str, language: str, check: dict[str, Any]) -> Reading:
     """The notice of change the release command would write for the company as a material version 1.1."""
-    from privacy_center.changelog import Entry
-    from privacy_center.diff import diff
-    from privacy_center.notices import change_notice
-    from privacy_center.render import notice_text
-    from privacy_center.wording import load_wording
+    from privacy_center.history.changelog import Entry
+    from privacy_center.history.diff import diff
+    from privacy_center.render.notices import change_notice
+    from privacy_center.render.pages import notice_text
+    from privacy_center.source.wording import load_wording
 
     now = company(slug)
     before = CHANGES[(check.get("notice") or {}).get("change", "purpose_added")](now)

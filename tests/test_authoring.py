@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, make_project, mkdocs
 from privacy_center import cli
-from privacy_center.checker import check_files
-from privacy_center.schema import SCHEMA_PATH
+from privacy_center.check.schema import SCHEMA_PATH
+from privacy_center.site.checker import check_files
 
 SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)\n")
 COMMANDS = ["validate", "release", "diff", "new", "reference", "at", "export"]
@@ -131,9 +131,9 @@ def test_a_new_company_is_released_then_built(tmp_path: Path) -> None:
 def test_the_field_reference_is_up_to_date_and_complete() -> None:
     """reference/fields.<lang>.md are what `privacy-center reference` makes of the schema and wording today: a
     change to either without regenerating them fails here."""
-    from privacy_center.reference import fields, render
-    from privacy_center.schema import schema
-    from privacy_center.wording import available_languages
+    from privacy_center.check.reference import fields, render
+    from privacy_center.check.schema import schema
+    from privacy_center.source.wording import available_languages
 
     languages = list(available_languages())
     count = sum(1 for _ in fields(schema()))

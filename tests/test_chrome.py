@@ -12,7 +12,7 @@ from urllib.parse import urljoin
 import pytest
 from conftest import FIXTURES, make_project, mkdocs
 from html_utils import parse
-from privacy_center.chrome import ChromeConfigError, footer_config
+from privacy_center.render.chrome import ChromeConfigError, footer_config
 from test_site import LANGS, PAGES, SLUGS, page_file
 
 NAV_LINK = re.compile(r'<a href="([^"]*)" class="md-nav__link[^"]*"')

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES
-from privacy_center import completeness as report
-from privacy_center.checker import check_files
-from privacy_center.loader import load_file
+from privacy_center.check import completeness as report
+from privacy_center.site.checker import check_files
+from privacy_center.source.loader import load_file
 
 INCOMPLETE = sorted((FIXTURES / "incomplete").glob("*.yaml"))
 WARN = re.compile(r"^# (?:warn|also): (.+)$", re.M)  # `also`: a warning of another rule the gap cannot go without

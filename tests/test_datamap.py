@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, ROOT
-from privacy_center import datamap
-from privacy_center.loader import load_file
-from privacy_center.model import NOT_STATED, Company, Text, Transfers
-from privacy_center.render import data_map
-from privacy_center.resolve import company_from_data
-from privacy_center.wording import load_wording
+from privacy_center.check.resolve import company_from_data
+from privacy_center.model.model import NOT_STATED, Company, Text, Transfers
+from privacy_center.render import datamap
+from privacy_center.render.pages import data_map
+from privacy_center.source.loader import load_file
+from privacy_center.source.wording import load_wording
 
 SVG = "{http://www.w3.org/2000/svg}"
 

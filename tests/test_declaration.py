@@ -1,4 +1,4 @@
-"""The fields are declared once (hooks/privacy_center/declaration.py): the published schema is generated from the
+"""The fields are declared once (hooks/privacy_center/model/declaration.py): the published schema is generated from the
 declarations and committed as generated; each declaration says how the diff classifies a change to it and which
 completeness rules read it, and these names are checked against the rules that exist."""
 
@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from privacy_center import completeness, reference
-from privacy_center.declaration import DEFINITIONS, company_schema
-from privacy_center.declaration import ROOT as FILE
-from privacy_center.declare import EDITORIAL, MATERIAL, Field, Record, walk
+from privacy_center.check import completeness, reference
+from privacy_center.model.declaration import DEFINITIONS, company_schema
+from privacy_center.model.declaration import ROOT as FILE
+from privacy_center.model.declare import EDITORIAL, MATERIAL, Field, Record, walk
 
 # Rules that read no one field: every text of the file is searched for a placeholder left by the scaffold.
 RULES_OF_NO_FIELD = {"placeholder_left"}
@@ -76,12 +76,12 @@ def test_a_declared_field_reaches_the_model_the_notice_and_the_diff() -> None:
     reports a change of it as material (a change of who the controller is)."""
     from dataclasses import replace
 
-    from privacy_center.diff import diff
-    from privacy_center.loader import load_file
-    from privacy_center.model import Text
-    from privacy_center.render import render_company
-    from privacy_center.resolve import company_from_data
-    from privacy_center.schema import is_valid_fast
+    from privacy_center.check.resolve import company_from_data
+    from privacy_center.check.schema import is_valid_fast
+    from privacy_center.history.diff import diff
+    from privacy_center.model.model import Text
+    from privacy_center.render.pages import render_company
+    from privacy_center.source.loader import load_file
 
     document, errors = load_file(ROOT / "tests/fixtures/valid/full.yaml")
     assert document is not None and not errors and is_valid_fast(document.data)

@@ -7,12 +7,12 @@ from pathlib import Path
 from typing import cast
 
 import pytest
-from privacy_center.diff import diff, is_longer, is_material, word_diff
-from privacy_center.loader import load_file
-from privacy_center.model import Duration, DurationUnit
-from privacy_center.phrases import change
-from privacy_center.resolve import company_from_data
-from privacy_center.wording import load_wording
+from privacy_center.check.resolve import company_from_data
+from privacy_center.history.diff import diff, is_longer, is_material, word_diff
+from privacy_center.model.model import Duration, DurationUnit
+from privacy_center.render.phrases import change
+from privacy_center.source.loader import load_file
+from privacy_center.source.wording import load_wording
 
 HISTORY = Path(__file__).parent / "fixtures" / "history"
 GOLDEN = HISTORY / "changes.txt"
@@ -145,7 +145,7 @@ def test_a_bound_counts_when_comparing_lengths(old, new, longer: bool) -> None:
 
 
 def test_a_bound_that_grows_is_a_material_retention_change() -> None:
-    from privacy_center.model import RetentionPeriod
+    from privacy_center.model.model import RetentionPeriod
 
     def up_to(value: int, unit: DurationUnit):
         return edited(
@@ -160,7 +160,7 @@ def test_a_bound_that_grows_is_a_material_retention_change() -> None:
 
 
 def test_a_sequence_or_alternatives_replacing_a_length_is_material() -> None:
-    from privacy_center.model import RetentionPeriod, Text
+    from privacy_center.model.model import RetentionPeriod, Text
 
     text = RetentionPeriod("criteria", text=Text({"fr": "pendant la formalité", "en": "during the formality"}))
     then = RetentionPeriod("then", periods=(text, RetentionPeriod("fixed", Duration(1, "years"))))
@@ -173,7 +173,7 @@ def test_a_sequence_or_alternatives_replacing_a_length_is_material() -> None:
 
 
 def test_a_new_source_is_material_a_dropped_one_or_a_detail_is_not() -> None:
-    from privacy_center.model import Source, Text
+    from privacy_center.model.model import Source, Text
 
     source = forms().purposes[0].source
     [added] = diff(forms(), edited(purposes={"accounts": {"source": (*source, Source("public"))}}))
@@ -189,7 +189,7 @@ def test_a_new_source_is_material_a_dropped_one_or_a_detail_is_not() -> None:
 
 
 def test_recipients_that_become_non_exhaustive_are_material() -> None:
-    from privacy_center.model import Including
+    from privacy_center.model.model import Including
 
     company = forms()
     everyone = company.purposes[1].recipients  # recipients: all, resolved
@@ -209,7 +209,7 @@ def test_recipients_that_become_non_exhaustive_are_material() -> None:
 
 
 def test_category_items_that_become_exhaustive_are_editorial_new_ones_material() -> None:
-    from privacy_center.model import Text
+    from privacy_center.model.model import Text
 
     items = forms().data_categories[0].items
     [closed] = diff(forms(), edited(data_categories={"identity": {"items": tuple(items)}}))
@@ -226,7 +226,7 @@ def test_category_items_that_become_exhaustive_are_editorial_new_ones_material()
 
 
 def test_transfer_destinations_that_widen_are_material() -> None:
-    from privacy_center.model import Including
+    from privacy_center.model.model import Including
 
     [closed] = diff(forms(), edited(transfers={"payment_transfer": {"destination": ("US", "CA")}}))
     assert (closed.kind, closed.material) == ("transfer_destination_changed", False)
@@ -241,7 +241,7 @@ def test_transfer_destinations_that_widen_are_material() -> None:
 
 
 def test_a_label_added_to_a_category_code_is_a_wording_change() -> None:
-    from privacy_center.model import Text
+    from privacy_center.model.model import Text
 
     [only] = diff(forms(), edited(data_categories={"usage": {"label": Text({"fr": "Navigation", "en": "Browsing"})}}))
     assert (only.kind, only.material, only.subject) == ("wording_changed", False, "notice.data_categories")
@@ -266,7 +266,7 @@ def _said(item, language: str) -> str:
 
 
 def test_another_appropriate_safeguard_is_a_material_safeguard_change() -> None:
-    from privacy_center.model import OtherSafeguard, Text
+    from privacy_center.model.model import OtherSafeguard, Text
 
     base = forms(FORMS_TRANSFERS)
     other = OtherSafeguard(Text({"fr": "Pseudonymisation", "en": "Pseudonymisation"}))
@@ -305,7 +305,7 @@ def test_transfer_purposes_changed(old, new, material: bool) -> None:
 def test_a_renamed_purpose_is_no_transfer_change() -> None:
     from dataclasses import replace
 
-    from privacy_center.model import Text
+    from privacy_center.model.model import Text
 
     base = forms(FORMS_TRANSFERS)
     renamed = replace(
@@ -315,7 +315,7 @@ def test_a_renamed_purpose_is_no_transfer_change() -> None:
 
 
 def test_cookie_partner_added_and_removed() -> None:
-    from privacy_center.model import Including
+    from privacy_center.model.model import Including
 
     base = forms(FORMS_TRANSFERS)
     after = _with_partners(base, names=Including(("Google", "Meta", "Taboola")))
@@ -339,7 +339,7 @@ def test_cookie_partners_block_added_names_each_partner() -> None:
 
 @pytest.mark.parametrize("exhaustive,material", [(True, False), (False, True)])
 def test_cookie_partners_list_changed(exhaustive: bool, material: bool) -> None:
-    from privacy_center.model import Including
+    from privacy_center.model.model import Including
 
     base = forms(FORMS_TRANSFERS)
     names = ("Google", "Meta", "Criteo")
@@ -416,7 +416,7 @@ def test_dpo_registration_changed_is_editorial() -> None:
 def test_attention_changed_is_editorial_and_no_new_address(where: str) -> None:
     from dataclasses import replace
 
-    from privacy_center.model import Text
+    from privacy_center.model.model import Text
 
     base = forms(FORMS_TRANSFERS)
     line = Text({"fr": "À l'attention de la direction", "en": "For the attention of the management"})
@@ -454,7 +454,7 @@ def _instances(value, path=()):
     from dataclasses import fields as dc_fields
     from dataclasses import is_dataclass
 
-    from privacy_center.model import Text
+    from privacy_center.model.model import Text
 
     if is_dataclass(value) and not isinstance(value, (type, Text)):  # a Text is a value, perturbed as a whole
         yield path, value
@@ -470,7 +470,7 @@ def _perturbed(value, name: str, annotation: str = "Text"):
     another type than a text is left to a sample that fills it)."""
     from dataclasses import is_dataclass
 
-    from privacy_center.model import Text
+    from privacy_center.model.model import Text
 
     if isinstance(value, Text):
         return (
@@ -522,8 +522,8 @@ def test_the_diff_sees_every_field_of_the_model() -> None:
     from dataclasses import fields as dc_fields
     from dataclasses import is_dataclass
 
-    from privacy_center import diff as diff_module
-    from privacy_center import model
+    from privacy_center.history import diff as diff_module
+    from privacy_center.model import model
 
     classes = [
         c for _, c in inspect.getmembers(model, inspect.isclass) if is_dataclass(c) and c.__module__ == model.__name__
@@ -575,7 +575,7 @@ def test_a_change_of_role_is_material_and_worded_in_each_language() -> None:
 def test_a_new_name_or_slug_is_an_editorial_change() -> None:
     from dataclasses import replace
 
-    from privacy_center.model import Text
+    from privacy_center.model.model import Text
 
     old = company("1.0")
     new = replace(old, name=Text({"fr": "Démo Nouvelle", "en": "New Demo"}), slug="new-demo")
@@ -648,7 +648,7 @@ def test_purpose_profiling_changed(old, new, material: bool) -> None:
 def test_a_changed_legal_reference_is_a_retention_change() -> None:
     from dataclasses import replace
 
-    from privacy_center.model import Text
+    from privacy_center.model.model import Text
 
     base = forms(FORMS_WHY)
     rule = next(r for r in base.retention_rules if r.id == "payments")
@@ -674,7 +674,7 @@ def test_general_rule_interest_and_mandatory_statement_changes_are_seen() -> Non
     a purpose pursues is declared material (Art. 13(1)(d): why the data is used)."""
     from dataclasses import replace
 
-    from privacy_center.model import LegalBasis, Text
+    from privacy_center.model.model import LegalBasis, Text
 
     base = forms(FORMS_WHY)
     rules = tuple(replace(r, general=False) for r in base.retention_rules)
@@ -753,7 +753,7 @@ def _with_right(base, code: str, **changes):
 
 
 def test_a_right_given_its_own_address_is_a_material_right_contact_change() -> None:
-    from privacy_center.model import ContactPoint
+    from privacy_center.model.model import ContactPoint
 
     base = forms(FORMS_RIGHTS)
     general = _with_right(base, "express_point_of_view", contact=None)
@@ -776,7 +776,7 @@ def test_a_right_given_its_own_address_is_a_material_right_contact_change() -> N
 def test_a_right_contact_attention_line_is_editorial() -> None:
     from dataclasses import replace
 
-    from privacy_center.model import Text
+    from privacy_center.model.model import Text
 
     base = forms(FORMS_RIGHTS)
     [right] = [r for r in base.rights.offered if r.contact]
@@ -794,7 +794,7 @@ def test_a_right_contact_attention_line_is_editorial() -> None:
 def test_a_transfer_list_that_becomes_non_exhaustive_is_material(opened: bool) -> None:
     from dataclasses import replace
 
-    from privacy_center.model import Including
+    from privacy_center.model.model import Including
 
     base = forms(FORMS_RIGHTS)
     assert isinstance(base.transfers.items, Including)
@@ -818,7 +818,7 @@ def test_a_transfer_list_that_becomes_non_exhaustive_is_material(opened: bool) -
     ],
 )
 def test_cookie_partner_scope_changed(old, new, material: bool) -> None:
-    from privacy_center.model import CookiePartner, Text
+    from privacy_center.model.model import CookiePartner, Text
 
     def partner(scope):
         return CookiePartner("Batch", Text({"fr": scope, "en": scope})) if scope else "Batch"
@@ -845,7 +845,7 @@ def test_a_scoped_partner_added_is_named_with_its_scope() -> None:
 def test_a_sale_that_starts_is_material_and_one_that_stops_is_not() -> None:
     from dataclasses import replace
 
-    from privacy_center.model import NOT_STATED, Sale
+    from privacy_center.model.model import NOT_STATED, Sale
 
     base = company("1.0")
     [started] = diff(replace(base, sale=Sale(False)), replace(base, sale=Sale(True)))
@@ -865,7 +865,7 @@ def test_a_purposes_role_and_advertising_are_diffed() -> None:
     worded with the role and the answer in each language."""
     from dataclasses import replace
 
-    from privacy_center.model import PurposeRole, Text
+    from privacy_center.model.model import PurposeRole, Text
 
     old = company("1.0")
     first = old.purposes[0]
@@ -890,7 +890,7 @@ def test_a_change_is_classified_by_the_declaration_of_what_changed() -> None:
     a note on the identity is editorial; both are reported under the heading the field is declared under."""
     from dataclasses import replace
 
-    from privacy_center.model import Text
+    from privacy_center.model.model import Text
 
     base = company("1.0")
     for edit in ({"legal_name": "Renamed SAS"}, {"registered_address": "2 rue Neuve, 75002 Paris"}):

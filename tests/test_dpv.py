@@ -12,10 +12,8 @@ from typing import Any, Literal
 import pytest
 from babel.lists import format_list
 from conftest import FIXTURES, ROOT
-from privacy_center import statements
-from privacy_center.checker import default_context
-from privacy_center.dpv import LEGAL_BASIS, RIGHT, SAFEGUARD
-from privacy_center.model import (
+from privacy_center.model import statements
+from privacy_center.model.model import (
     NONE,
     NOT_STATED,
     Alternatives,
@@ -26,9 +24,11 @@ from privacy_center.model import (
     Transfer,
     Transfers,
 )
-from privacy_center.publish import in_force_day
-from privacy_center.site import check_company
-from privacy_center.wording import load_wording
+from privacy_center.records.dpv import LEGAL_BASIS, RIGHT, SAFEGUARD
+from privacy_center.site.build import check_company
+from privacy_center.site.checker import default_context
+from privacy_center.source.publish import in_force_day
+from privacy_center.source.wording import load_wording
 from pyld import jsonld
 
 DPV = "https://w3id.org/dpv#"
@@ -344,7 +344,7 @@ def test_the_vocabulary_cites_the_articles_the_site_cites() -> None:
     (`GDPR Art. 6(1)(a)` -> `eu-gdpr:A6-1-a`; Art. 22(3) rights -> A22)."""
     import re
 
-    from privacy_center.wording import load_wording
+    from privacy_center.source.wording import load_wording
 
     words = load_wording("en")
 
@@ -368,7 +368,7 @@ def test_every_transfer_instrument_has_its_article_or_stays_in_words() -> None:
     from dataclasses import replace
     from typing import get_args
 
-    from privacy_center.dpv import record
+    from privacy_center.records.dpv import record
 
     assert {code: iri.removeprefix("eu-gdpr:") for code, iri in SAFEGUARD.items()} == TRANSFER_ARTICLE
     assert set(get_args(Safeguard)) - set(SAFEGUARD) == {"derogation"}

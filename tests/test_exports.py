@@ -9,8 +9,8 @@ from pathlib import Path
 
 from conftest import FIXTURES, ROOT
 from jsonschema import Draft202012Validator
-from privacy_center.loader import load_file
-from privacy_center.safety import as_json
+from privacy_center.source.loader import load_file
+from privacy_center.source.safety import as_json
 
 SEEDS = ["actifpilot", "coopo", "coppernic", "publisher-cgu", "saas-provider"]
 

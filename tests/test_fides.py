@@ -25,21 +25,8 @@ from fideslang.models import (
 )
 from fideslang.relationships import get_referenced_missing_keys
 from fideslang.validation import FIDES_KEY_PATTERN
-from privacy_center import fides, statements
-from privacy_center.checker import default_context
-from privacy_center.fides import (
-    DATA_CATEGORY,
-    DATA_SUBJECT,
-    LEGAL_BASIS,
-    META,
-    NO_DATA_CATEGORY,
-    NO_DATA_SUBJECT,
-    RESPONSIBILITY,
-    TRANSFER_BASIS,
-    manifest,
-    unmapped,
-)
-from privacy_center.model import (
+from privacy_center.model import statements
+from privacy_center.model.model import (
     NONE,
     NOT_STATED,
     ActsAs,
@@ -54,10 +41,24 @@ from privacy_center.model import (
     Transfer,
     Transfers,
 )
-from privacy_center.phrases import category_name, recipient_name, subject_name
-from privacy_center.publish import in_force_day
-from privacy_center.site import check_company
-from privacy_center.wording import load_wording
+from privacy_center.records import fides
+from privacy_center.records.fides import (
+    DATA_CATEGORY,
+    DATA_SUBJECT,
+    LEGAL_BASIS,
+    META,
+    NO_DATA_CATEGORY,
+    NO_DATA_SUBJECT,
+    RESPONSIBILITY,
+    TRANSFER_BASIS,
+    manifest,
+    unmapped,
+)
+from privacy_center.render.phrases import category_name, recipient_name, subject_name
+from privacy_center.site.build import check_company
+from privacy_center.site.checker import default_context
+from privacy_center.source.publish import in_force_day
+from privacy_center.source.wording import load_wording
 from pydantic import ValidationError
 
 SEEDS = ["actifpilot", "coopo", "coppernic", "publisher-cgu", "saas-provider"]
@@ -567,7 +568,7 @@ def test_every_key_fits_fideslang_and_the_module_does_not_import_it() -> None:
         assert all(re.match(FIDES_KEY_PATTERN, k) for k in keys), keys
     with pytest.raises(ValueError):
         fides.fides_key("acme", "purpose", "no spaces")
-    tree = ast.parse((ROOT / "hooks" / "privacy_center" / "fides.py").read_text(encoding="utf-8"))
+    tree = ast.parse((ROOT / "hooks" / "privacy_center" / "records" / "fides.py").read_text(encoding="utf-8"))
     imported = {
         name.split(".")[0]
         for node in ast.walk(tree)
@@ -603,7 +604,7 @@ def test_the_site_publishes_each_manifest_as_yaml_fides_reads(site: Any, slug: s
 
 def test_yaml_keeps_hostile_strings_inert_and_exact() -> None:
     import yaml
-    from privacy_center.fides import as_yaml
+    from privacy_center.records.fides import as_yaml
 
     values = ["<script>alert(1)</script>", "a & b", "x > y: 'z' \"q\"", "\\u003c", "&anchor *alias", "- [x]", "é\n<b>"]
     found = {"system": [{"fides_key": "x", "name": value} for value in values]}

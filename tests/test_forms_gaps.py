@@ -12,12 +12,12 @@ from typing import Any
 
 import pytest
 from conftest import FIXTURES
-from privacy_center.diff import diff, is_longer
-from privacy_center.loader import load_file
-from privacy_center.model import AutomatedDecisions, Duration, Transfers
-from privacy_center.phrases import duration
-from privacy_center.resolve import company_from_data
-from privacy_center.wording import load_wording
+from privacy_center.check.resolve import company_from_data
+from privacy_center.history.diff import diff, is_longer
+from privacy_center.model.model import AutomatedDecisions, Duration, Transfers
+from privacy_center.render.phrases import duration
+from privacy_center.source.loader import load_file
+from privacy_center.source.wording import load_wording
 from test_statements import rendered_text
 
 FULL = FIXTURES / "valid" / "full.yaml"

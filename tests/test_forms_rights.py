@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, build_fixture_site
 from html_utils import page_file, page_source, page_text, parse
-from privacy_center.phrases import date
-from privacy_center.wording import load_wording
+from privacy_center.render.phrases import date
+from privacy_center.source.wording import load_wording
 
 FORMS = FIXTURES / "valid" / "forms-rights.yaml"
 SLUG = "forms-rights"

@@ -169,10 +169,10 @@ def test_email_links_never_carry_the_attention_line(built: Path, language: str) 
 
 
 def _rendered(data: dict[str, Any], language: str, name: str) -> str:
-    from privacy_center.checker import check_documents
-    from privacy_center.loader import Document
-    from privacy_center.render import render_company
-    from privacy_center.resolve import company_from_data
+    from privacy_center.check.resolve import company_from_data
+    from privacy_center.render.pages import render_company
+    from privacy_center.site.checker import check_documents
+    from privacy_center.source.loader import Document
 
     result = check_documents([Document("data/forms-transfers.yaml", data)])
     assert [d.format() for d in result.errors] == []

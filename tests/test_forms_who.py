@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, build_fixture_site
 from html_utils import page_text
-from privacy_center import completeness
-from privacy_center.loader import Document, load_file
+from privacy_center.check import completeness
+from privacy_center.source.loader import Document, load_file
 
 FIXTURE = FIXTURES / "valid" / "forms-who.yaml"
 PREFIX = {"fr": "", "en": "en/"}

@@ -16,9 +16,9 @@ from typing import Any
 import pytest
 from conftest import FIXTURES, build_fixture_site
 from html_utils import page_text
-from privacy_center.checker import check_documents
-from privacy_center.completeness import completeness
-from privacy_center.loader import Document, load_file
+from privacy_center.check.completeness import completeness
+from privacy_center.site.checker import check_documents
+from privacy_center.source.loader import Document, load_file
 
 FIXTURE = FIXTURES / "valid" / "forms-why.yaml"
 PREFIX = {"fr": "", "en": "en/"}

@@ -22,7 +22,8 @@ import pytest
 from conftest import FIXTURES, ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from privacy_center import checker, cli
+from privacy_center import cli
+from privacy_center.site import checker
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "170"))
 TIME_BOUND = 10.0  # seconds per example, tracemalloc on (twice slower), on a CI machine shared with other jobs

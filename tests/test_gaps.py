@@ -16,11 +16,13 @@ import markdown
 import pytest
 from conftest import FIXTURES, ROOT, build_fixture_site
 from html_utils import visible_text
-from privacy_center import completeness, gaps, model
-from privacy_center.loader import load_file
-from privacy_center.render import render_company
-from privacy_center.resolve import company_from_data
-from privacy_center.wording import load_wording
+from privacy_center.check import completeness
+from privacy_center.check.resolve import company_from_data
+from privacy_center.model import model
+from privacy_center.render import gaps
+from privacy_center.render.pages import render_company
+from privacy_center.source.loader import load_file
+from privacy_center.source.wording import load_wording
 
 LANGS = {"fr": "", "en": "en/"}
 BOX = re.compile(r'<div class="admonition info">\s*<p class="admonition-title">(.*?)</p>(.*?)</div>', re.S)
@@ -176,13 +178,13 @@ def test_every_rule_and_kind_is_worded_in_both_languages() -> None:
             keys = [f"gaps.subjects.{kind}.{form}" for form in forms]
             missing += [key for key in keys if not words.has(key)]
         assert missing == [], f"locales/{language}.yaml"
-    assert set(gaps.PAGE_RULES["activities"] | gaps.PAGE_RULES["rights"]) <= set(gaps.RULE_ORDER)
+    assert set(gaps.PAGE_RULES["activities"] | gaps.PAGE_RULES["rights"]) <= set(completeness.RULE_ORDER)
 
 
 def test_gaps_are_grouped_per_rule_in_rule_order() -> None:
     company = _company("coppernic")
     rules = [gap.rule for gap in company.gaps]
-    assert rules == sorted(rules, key=gaps.RULE_ORDER.__getitem__)
+    assert rules == sorted(rules, key=completeness.RULE_ORDER.__getitem__)
     assert len(rules) == len(set(rules))
     mandatory = next(gap for gap in company.gaps if gap.rule == "purpose_mandatory")
     assert (mandatory.kind, mandatory.article, len(mandatory.subjects)) == ("purpose", "13(2)(e)", 15)

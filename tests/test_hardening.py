@@ -18,7 +18,7 @@ import pytest
 import yaml
 from conftest import FIXTURES
 from privacy_center.cli import main
-from privacy_center.site import SiteDataError, build_site
+from privacy_center.site.build import SiteDataError, build_site
 
 MINIMAL = (FIXTURES / "valid" / "minimal.yaml").read_text(encoding="utf-8")
 LINE = re.compile(r"^\S[^\n]*:\d+:\d+: (?:warning: )?\S[^\n]*: [^\n]+$")
@@ -252,7 +252,7 @@ def test_a_material_version_without_its_notice_is_an_error_whose_hint_repairs_it
 
 KILLER = """
 import os, signal, sys
-import privacy_center.release as release
+import privacy_center.site.release as release
 from privacy_center.cli import main
 original, calls, at = release.write_whole, [0], int(sys.argv[1])
 def replace(target, text):
@@ -288,7 +288,7 @@ def test_a_release_that_fails_writes_nothing(
     data: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The notices are written in a temporary folder first: when they cannot be, nothing is published."""
-    import privacy_center.release as release
+    import privacy_center.site.release as release
 
     (data / "minimal.yaml").write_text(MATERIAL, encoding="utf-8")
     before = {p: p.read_bytes() for p in data.rglob("*") if p.is_file()}
@@ -339,8 +339,8 @@ def test_the_pull_request_comment_escapes_strikethrough(data: Path, capsys: pyte
 
 
 def test_versions_json_escapes_markup_characters_as_the_other_json_files() -> None:
-    from privacy_center.feeds import version_index
-    from privacy_center.resolve import company_from_data
+    from privacy_center.check.resolve import company_from_data
+    from privacy_center.render.feeds import version_index
 
     loaded = yaml.safe_load(MINIMAL.replace("name: Minimal\n", 'name: "<b>Mini & mal</b>"\n', 1))
     company = company_from_data(loaded)

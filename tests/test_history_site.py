@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, make_project, mkdocs
 from html_utils import visible_text
-from privacy_center.release import release
+from privacy_center.site.release import release
 
 PAGE = {"fr": Path("demo/history/index.html"), "en": Path("en/demo/history/index.html")}
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, make_project, mkdocs
-from privacy_center.checker import check_files
-from privacy_center.limits import MAX_FILE_BYTES
+from privacy_center.site.checker import check_files
+from privacy_center.source.limits import MAX_FILE_BYTES
 
 MINIMAL = (FIXTURES / "valid" / "minimal.yaml").read_text(encoding="utf-8")
 LINE = re.compile(r"^\S[^\n]*:\d+:\d+: (?:warning: )?\S[^\n]*: [^\n]+$")
@@ -99,7 +99,7 @@ def test_misnamed_version_files_are_reported(tmp_path: Path, name: str) -> None:
 def test_the_build_refuses_a_misnamed_version_file_as_validate_does(tmp_path: Path) -> None:
     """The build checks each company file on its own (and keeps it while unchanged): what spans files, such as the
     names in versions/, must still stop it."""
-    from privacy_center.site import SiteDataError, build_site
+    from privacy_center.site.build import SiteDataError, build_site
 
     data = data_folder(tmp_path)
     build_site(data, ["fr", "en"], "fr")

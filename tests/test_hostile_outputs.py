@@ -21,15 +21,15 @@ import pytest
 import yaml
 from markdown_it import MarkdownIt
 from openpyxl import load_workbook
-from privacy_center import dpv, fides, register
-from privacy_center.changelog import Entry, changelog
-from privacy_center.model import Company
-from privacy_center.notices import notices_of
-from privacy_center.render import notice_text
-from privacy_center.resolve import company_from_data
-from privacy_center.review import review
-from privacy_center.safety import as_json
-from privacy_center.wording import load_wording
+from privacy_center.check.resolve import company_from_data
+from privacy_center.history.changelog import Entry, changelog
+from privacy_center.model.model import Company
+from privacy_center.records import dpv, fides, register
+from privacy_center.render.notices import notices_of
+from privacy_center.render.pages import notice_text
+from privacy_center.site.review import review
+from privacy_center.source.safety import as_json
+from privacy_center.source.wording import load_wording
 from test_injection import base, combined, outcomes, slug_of
 
 LANGUAGES = ("fr", "en")

@@ -24,10 +24,10 @@ import html5lib
 import pytest
 import yaml
 from conftest import FIXTURES, ROOT, freeze, make_project
-from privacy_center.checker import CheckResult, check_documents, check_files, default_context
-from privacy_center.diagnostics import format_path
-from privacy_center.loader import Document, load_file
-from privacy_center.schema import is_valid_fast, schema, validator
+from privacy_center.check.schema import is_valid_fast, schema, validator
+from privacy_center.site.checker import CheckResult, check_documents, check_files, default_context
+from privacy_center.source.diagnostics import format_path
+from privacy_center.source.loader import Document, load_file
 from test_browser import CHROMIUM, serve
 
 BASE_FILE = FIXTURES / "valid" / "full.yaml"
@@ -606,9 +606,9 @@ def test_the_checker_reports_a_field_output_unescaped(
     would: the same checker must report the element and the event handler."""
     import markdown
     from markupsafe import Markup
-    from privacy_center import render
-    from privacy_center.resolve import company_from_data
-    from privacy_center.safety import MARKDOWN_EXTENSIONS
+    from privacy_center.check.resolve import company_from_data
+    from privacy_center.render import pages as render
+    from privacy_center.source.safety import MARKDOWN_EXTENSIONS
 
     hostile = "<img src=x onerror=alert(1)>"
     data = inject(base().data, ("company", "legal_name"), False, hostile)

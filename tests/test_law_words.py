@@ -10,7 +10,7 @@ import pytest
 import yaml
 from conftest import ROOT
 from html_utils import page_file
-from privacy_center.wording import load_wording
+from privacy_center.source.wording import load_wording
 
 LANGUAGES = ("fr", "en")
 DATA = {path.stem: yaml.safe_load(path.read_text(encoding="utf-8")) for path in sorted((ROOT / "data").glob("*.yaml"))}

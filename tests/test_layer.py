@@ -10,12 +10,12 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import html5lib
 import pytest
 from conftest import FIXTURES, ROOT, build_fixture_site
-from privacy_center.layer import key_facts
-from privacy_center.loader import load_file
-from privacy_center.model import NOT_STATED, Cookie, Sale, Text
-from privacy_center.render import mailto
-from privacy_center.resolve import company_from_data
-from privacy_center.wording import load_wording
+from privacy_center.check.resolve import company_from_data
+from privacy_center.model.model import NOT_STATED, Cookie, Sale, Text
+from privacy_center.render.layer import key_facts
+from privacy_center.render.pages import mailto
+from privacy_center.source.loader import load_file
+from privacy_center.source.wording import load_wording
 
 POSTAL = FIXTURES / "valid" / "layer-postal.yaml"
 PREFIX = {"fr": "", "en": "en/"}

@@ -14,16 +14,23 @@ import pytest
 import yaml
 from babel.dates import get_month_names
 from conftest import FIXTURES, ROOT
-from privacy_center import render
-from privacy_center.checker import check_documents
-from privacy_center.countries import REGION_GROUP, CountryNameError, catalogue, country_codes, country_name, is_country
-from privacy_center.loader import load_file
-from privacy_center.model import Duration, Money
-from privacy_center.phrases import country, date, duration, money
-from privacy_center.resolve import company_from_data
-from privacy_center.rules import RuleContext, is_text
-from privacy_center.site import language_problem, reserved_slugs
-from privacy_center.wording import LOCALES_DIR, available_languages, load_wording
+from privacy_center.check.resolve import company_from_data
+from privacy_center.check.rules import RuleContext, is_text
+from privacy_center.model.model import Duration, Money
+from privacy_center.render import pages as render
+from privacy_center.render.phrases import country, date, duration, money
+from privacy_center.site.build import language_problem, reserved_slugs
+from privacy_center.site.checker import check_documents
+from privacy_center.source.countries import (
+    REGION_GROUP,
+    CountryNameError,
+    catalogue,
+    country_codes,
+    country_name,
+    is_country,
+)
+from privacy_center.source.loader import load_file
+from privacy_center.source.wording import LOCALES_DIR, available_languages, load_wording
 
 LANGUAGES = available_languages()
 SEEDS = sorted((ROOT / "data").glob("*.yaml"))
@@ -280,7 +287,7 @@ def test_a_third_language_needs_only_its_wording_file_and_the_texts(
 
 
 def test_the_build_stops_on_a_language_pycountry_cannot_name(monkeypatch: pytest.MonkeyPatch) -> None:
-    from privacy_center import site
+    from privacy_center.site import build as site
 
     monkeypatch.setattr(site, "available_languages", lambda: ("en", "fr", "xx"))
     with pytest.raises(site.SiteDataError, match="no country names for language 'xx'"):

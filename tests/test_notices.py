@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, make_project, mkdocs
 from html_utils import visible_text
-from privacy_center import release as release_module
-from privacy_center.checker import check_files
 from privacy_center.cli import main
-from privacy_center.notices import blocks
+from privacy_center.render.notices import blocks
+from privacy_center.site import release as release_module
+from privacy_center.site.checker import check_files
 
 SITE = "https://privacy.coopo.test/"
 DEMO = FIXTURES / "history" / "data"

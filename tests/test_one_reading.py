@@ -12,16 +12,17 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from privacy_center import statements
-from privacy_center.loader import load_file
-from privacy_center.resolve import company_from_data
+from privacy_center.check.resolve import company_from_data
+from privacy_center.model import statements
+from privacy_center.source.loader import load_file
 
 PACKAGE = ROOT / "hooks" / "privacy_center"
 # Modules and templates that only show what statements.py answers (the model, its builders, the checks and the diff
 # read the data itself: they are not surfaces).
 SURFACES = (
-    *(PACKAGE / name for name in ("layer.py", "register.py", "dpv.py", "fides.py", "datamap.py", "notices.py")),
-    *(PACKAGE / name for name in ("feeds.py", "gaps.py", "render.py", "phrases.py", "exports.py")),
+    *(PACKAGE / name for name in ("render/layer.py", "records/register.py", "records/dpv.py", "records/fides.py")),
+    *(PACKAGE / name for name in ("render/datamap.py", "render/notices.py", "render/feeds.py", "render/gaps.py")),
+    *(PACKAGE / name for name in ("render/pages.py", "render/phrases.py", "records/exports.py")),
     *sorted(p for p in (PACKAGE / "templates").glob("*.j2") if p.name != "new_company.yaml.j2"),  # scaffold
 )
 # The facts statements.py answers, as a surface would read them from the model.

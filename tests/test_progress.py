@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from privacy_center.checker import check_files
-from privacy_center.progress import MIN_FILES, Stages, bar, report
+from privacy_center.site.checker import check_files
+from privacy_center.source.progress import MIN_FILES, Stages, bar, report
 
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")  # the bar's cursor moves and erasures
 
@@ -95,7 +95,7 @@ def test_a_build_of_many_companies_on_a_terminal_reports_its_stages(tmp_path: Pa
         "    def isatty(self): return True\n"
         "sys.stderr = T()\n"
         "from pathlib import Path\n"
-        "from privacy_center.site import build_site\n"
+        "from privacy_center.site.build import build_site\n"
         "build_site(Path('data'), ['fr', 'en'], 'fr')\n"
         "sys.__stdout__.write(sys.stderr.getvalue())\n"
     )

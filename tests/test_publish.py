@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, make_project, mkdocs
-from privacy_center import publish
-from privacy_center.publish import PublishError
+from privacy_center.source import publish
+from privacy_center.source.publish import PublishError
 
 MINIMAL = FIXTURES / "valid" / "minimal.yaml"
 

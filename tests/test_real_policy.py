@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, build_fixture_site
 from html_utils import page_text
-from privacy_center.checker import check_files
+from privacy_center.site.checker import check_files
 
 DARTY = FIXTURES / "valid" / "darty.yaml"
 PREFIX = {"fr": "", "en": "en/"}

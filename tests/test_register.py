@@ -14,13 +14,14 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, ROOT, freeze
 from openpyxl import load_workbook
-from privacy_center import register, statements
-from privacy_center.checker import default_context
-from privacy_center.model import NOT_STATED, Alternatives, Company, Purpose, Text, Transfers
-from privacy_center.phrases import category_name, join, localize
-from privacy_center.publish import in_force_day
-from privacy_center.site import check_company
-from privacy_center.wording import Wording, load_wording
+from privacy_center.model import statements
+from privacy_center.model.model import NOT_STATED, Alternatives, Company, Purpose, Text, Transfers
+from privacy_center.records import register
+from privacy_center.render.phrases import category_name, join, localize
+from privacy_center.site.build import check_company
+from privacy_center.site.checker import default_context
+from privacy_center.source.publish import in_force_day
+from privacy_center.source.wording import Wording, load_wording
 
 
 def export(data: Path, output: Path, *args: str) -> subprocess.CompletedProcess[str]:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from privacy_center.checker import check_files
+from privacy_center.check.schema import SCHEMA_PATH
 from privacy_center.cli import main
-from privacy_center.schema import SCHEMA_PATH
+from privacy_center.site.checker import check_files
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import markdown
 import pytest
-from privacy_center.render import environment, md_escape, rich_text
+from privacy_center.render.pages import environment, md_escape, rich_text
 
 EXTENSIONS = ["toc", "tables", "admonition", "attr_list"]  # as in mkdocs.yml
 
@@ -93,10 +93,10 @@ def test_leading_and_trailing_blanks_of_a_text_change_no_markdown(tmp_path: Path
     """`*{{ tr(purpose.group) }}*` with ` Our mailings` was a bullet (`* Our mailings*`), `**{{ legal_name }}**` with
     ` Minimal SAS ` literal stars: every plain text is printed stripped, so no leading character changes Markdown."""
     from conftest import FIXTURES, freeze
-    from privacy_center.checker import default_context
-    from privacy_center.publish import in_force_day
-    from privacy_center.render import render_company
-    from privacy_center.site import check_company
+    from privacy_center.render.pages import render_company
+    from privacy_center.site.build import check_company
+    from privacy_center.site.checker import default_context
+    from privacy_center.source.publish import in_force_day
 
     source = (FIXTURES / "valid" / "minimal.yaml").read_text(encoding="utf-8")
     source = source.replace("legal_name: Minimal SAS", "legal_name: ' Minimal SAS '")

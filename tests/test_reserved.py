@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, make_project, mkdocs
-from privacy_center.checker import check_files
-from privacy_center.site import reserved_slugs
+from privacy_center.site.build import reserved_slugs
+from privacy_center.site.checker import check_files
 
 
 def test_reserved_slugs_are_derived_from_the_site() -> None:

@@ -1,7 +1,7 @@
-"""Our reading of a page's search sections (privacy_center.search) against Material's own parser: the same entries on
-every page of the built sites and on HTML that Python-Markdown makes from generated Markdown; otherwise no reading
-(None), so the page is left to Material. The hook indexes generated pages with it, so the built search index is the
-one Material would write."""
+"""Our reading of a page's search sections (privacy_center.render.search) against Material's own parser: the same
+entries on every page of the built sites and on HTML that Python-Markdown makes from generated Markdown; otherwise no
+reading (None), so the page is left to Material. The hook indexes generated pages with it, so the built search index
+is the one Material would write."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from conftest import ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from material.plugins.search.plugin import Parser
-from privacy_center.search import sections
+from privacy_center.render.search import sections
 
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*)</article>', re.DOTALL)
 Entry = tuple[str | None, str, str]

@@ -12,7 +12,7 @@ import pytest
 import yaml
 from conftest import FIXTURES, ROOT, freeze, make_project, mkdocs
 from html_utils import is_third_party, parse, visible_text
-from privacy_center.wording import load_wording
+from privacy_center.source.wording import load_wording
 
 PAGES = ["", "notice/", "activities/", "rights/", "cookies/", "history/"]
 SLUGS = sorted(p.stem for p in (ROOT / "data").glob("*.yaml"))

@@ -17,11 +17,11 @@ import markdown
 import pytest
 import yaml
 from conftest import FIXTURES
-from privacy_center.checker import check_documents
-from privacy_center.loader import Document
-from privacy_center.render import TEMPLATES_DIR, render_company
-from privacy_center.resolve import company_from_data
-from privacy_center.wording import load_wording
+from privacy_center.check.resolve import company_from_data
+from privacy_center.render.pages import TEMPLATES_DIR, render_company
+from privacy_center.site.checker import check_documents
+from privacy_center.source.loader import Document
+from privacy_center.source.wording import load_wording
 
 LANGUAGES = ("fr", "en")
 NEGATIVE = re.compile(r"(?i)\b(no|none|not|never|nothing)\b")

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, ROOT, freeze
-from privacy_center.checker import check_files, display_name
 from privacy_center.cli import main
-from privacy_center.safety import INVISIBLE_CHAR
+from privacy_center.site.checker import check_files, display_name
+from privacy_center.source.safety import INVISIBLE_CHAR
 
 INVALID = sorted((FIXTURES / "invalid").glob("*.yaml"))
 VALID = sorted((FIXTURES / "valid").glob("*.yaml"))
@@ -88,8 +88,8 @@ def test_cli_exit_status_and_summary(tmp_path: Path, capsys: pytest.CaptureFixtu
 
 @pytest.mark.parametrize("path", VALID + SEEDS + INVALID, ids=lambda p: p.name)
 def test_fast_and_reference_schema_validators_agree(path: Path) -> None:
-    from privacy_center.loader import load_file
-    from privacy_center.schema import is_valid_fast, validator
+    from privacy_center.check.schema import is_valid_fast, validator
+    from privacy_center.source.loader import load_file
 
     document, errors = load_file(path)
     if document is None or errors:
@@ -99,7 +99,7 @@ def test_fast_and_reference_schema_validators_agree(path: Path) -> None:
 
 def test_the_schema_is_a_valid_draft_2020_12_schema() -> None:
     from jsonschema import Draft202012Validator
-    from privacy_center.schema import schema
+    from privacy_center.check.schema import schema
 
     assert schema()["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     Draft202012Validator.check_schema(schema())
@@ -107,9 +107,9 @@ def test_the_schema_is_a_valid_draft_2020_12_schema() -> None:
 
 def test_the_schema_validator_cached_on_disk_gives_the_same_answers(tmp_path: Path) -> None:
     import fastjsonschema
-    from privacy_center import cache
-    from privacy_center.loader import load_file
-    from privacy_center.schema import fast_validator
+    from privacy_center.check.schema import fast_validator
+    from privacy_center.source import cache
+    from privacy_center.source.loader import load_file
 
     document, _ = load_file(SEEDS[0])
     assert document is not None
@@ -187,8 +187,8 @@ HINTS = [  # (pattern on the fix, how to follow it: data, path, match -> the pat
 def test_each_hint_works_when_followed(path: Path) -> None:
     import copy
 
-    from privacy_center.checker import check_documents
-    from privacy_center.loader import Document, load_file
+    from privacy_center.site.checker import check_documents
+    from privacy_center.source.loader import Document, load_file
 
     document, errors = load_file(path, display_name(path))
     if document is None or errors:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from privacy_center.render import TEMPLATES_DIR
-from privacy_center.wording import available_languages, flat_keys, load_wording
+from privacy_center.render.pages import TEMPLATES_DIR
+from privacy_center.source.wording import available_languages, flat_keys, load_wording
 
 LANGUAGES = available_languages()
 
@@ -53,7 +53,7 @@ def test_every_literal_key_in_templates_exists() -> None:
 def test_controlled_vocabularies_have_every_schema_code() -> None:
     import json
 
-    from privacy_center.schema import SCHEMA_PATH
+    from privacy_center.check.schema import SCHEMA_PATH
 
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))["$defs"]
     groups = {

@@ -12,21 +12,21 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from .checker import check_file, check_files, combine, data_files, default_context, plural, summary
-from .fides import as_yaml, manifest, unmapped
-from .history import release_command
-from .inforce import NoNotice, describe, notice_at
-from .model import Company
-from .publish import in_force_day
-from .reference import stale as stale_references
-from .reference import write as write_reference
-from .register import to_csv as register_csv
-from .register import to_xlsx as register_xlsx
-from .release import ReleaseError, release, write_notices
-from .review import ReviewError, review
-from .scaffold import ScaffoldError, new_company
-from .site import company_of
-from .wording import available_languages, load_wording
+from .check.reference import stale as stale_references
+from .check.reference import write as write_reference
+from .model.model import Company
+from .records.fides import as_yaml, manifest, unmapped
+from .records.inforce import NoNotice, describe, notice_at
+from .records.register import to_csv as register_csv
+from .records.register import to_xlsx as register_xlsx
+from .render.scaffold import ScaffoldError, new_company
+from .site.build import company_of
+from .site.checker import check_file, check_files, combine, data_files, default_context, plural, summary
+from .site.release import ReleaseError, release, write_notices
+from .site.review import ReviewError, review
+from .source.publish import in_force_day
+from .source.versions import release_command
+from .source.wording import available_languages, load_wording
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -415,7 +415,7 @@ def build_parser() -> argparse.ArgumentParser:
         _reference,
         "write the schema and the field reference (reference/fields.<lang>.md) from the declarations",
         "Write the JSON Schema (hooks/privacy_center/schema/company.schema.json) from the field declarations "
-        "(hooks/privacy_center/declaration.py), then reference/fields.<lang>.md for every site language: each "
+        "(hooks/privacy_center/model/declaration.py), then reference/fields.<lang>.md for every site language: each "
         "field of a company file with its type, whether it is required, its description, the GDPR article it "
         "serves, the codes it accepts with their wording in every language, and an example.",
         "privacy-center reference --check",

@@ -1,0 +1,609 @@
+"""What changed between two versions of a company's policy, computed from the data rather than from text.
+
+Each change names a wording key (`change.<kind>` in the locale files), says whether it is material (it widens
+what is done with personal data or narrows a right) or editorial, and carries the old and new values; templates
+turn it into words in each language.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, fields, is_dataclass, replace
+from typing import Any, TypeVar
+
+from ..model.declaration import DEFINITIONS, ROOT
+from ..model.declare import EDITORIAL, MATERIAL, Field, Record, member
+from ..model.declare import Change as Class
+from ..model.model import (
+    NOT_STATED,
+    Company,
+    ContactPoint,
+    CookiePartner,
+    CookiePartners,
+    Dpo,
+    Duration,
+    Including,
+    NotStated,
+    RetentionPeriod,
+    Text,
+    Transfer,
+    Transfers,
+)
+
+_Key = TypeVar("_Key")
+_Item = TypeVar("_Item")
+
+DAYS = {"days": 1, "weeks": 7, "months": 30, "years": 365}
+
+# Where a field of the model is declared in the company file (declaration.py) when its name differs: a change to it
+# takes that declaration's class (material or editorial) and is reported under its notice heading.
+DECLARED_AT: dict[str, tuple[str, ...]] = {
+    "identity": ("company",),
+    "contact": ("contacts", "general"),
+    "dpo": ("contacts", "dpo"),
+    "authority": ("supervisory_authority",),
+    "security_statement": ("security", "statement"),
+    "security_measures": ("security", "measures"),
+    "breach_notification": ("security", "breach_notification"),
+    "security_note": ("security", "note"),
+}
+
+
+def declared(name: str) -> tuple[Field, ...]:
+    """The declarations along the path of a field of the model, outermost first (empty when it is not declared)."""
+    found: list[Field] = []
+    owner: Field | Record = ROOT
+    for step in DECLARED_AT.get(name, (name,)):
+        item = member(owner, step, DEFINITIONS)
+        if item is None:
+            break
+        found.append(item)
+        owner = item
+    return tuple(found)
+
+
+def _heading(name: str) -> str | None:
+    return next((item.heading for item in reversed(declared(name)) if item.heading), None)
+
+
+# Where a model field is shown in the notice (from its declaration): the heading a catch-all change is reported under.
+HEADINGS: dict[str, str] = {
+    item.name: heading for item in fields(Company) if (heading := _heading(item.name)) is not None
+}
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change between two versions, in data terms."""
+
+    kind: str
+    material: bool
+    subject: Any = None
+    old: Any = None
+    new: Any = None
+    words: Mapping[str, tuple[tuple[str, str], ...]] | None = None  # language -> (operation, text) runs
+
+
+def _by_id(items: Any) -> dict[str, Any]:
+    return {item.id: item for item in items} if isinstance(items, tuple) else {}
+
+
+def _days(value: Any) -> tuple[float, float] | None:
+    """The shortest and longest time a duration allows, in days, or None when a period has no single length.
+
+    An exact duration is (n, n); `bound: maximum` ("up to n") is (0, n); `bound: minimum` ("at least n") is
+    (n, infinity); a range ("n to m") is (n, m), so its upper end is what a longer period grows."""
+    if isinstance(value, Duration):
+        days = value.value * DAYS[value.unit]
+        if value.to is not None:
+            return (days, value.to * DAYS[value.unit])
+        return {"maximum": (0, days), "minimum": (days, float("inf"))}.get(value.bound or "", (days, days))
+    if isinstance(value, RetentionPeriod) and value.kind in ("fixed", "from_event"):
+        return _days(value.duration)
+    return None
+
+
+def is_longer(old: Any, new: Any) -> bool:
+    """True when the new period may keep data longer, or when the two cannot be compared (then a reader must look).
+
+    With bounds, either end that grows counts: a maximum that grows, a minimum added to an exact length (no upper
+    end any more) or a maximum removed (25 months where it was "up to 25 months": the data may no longer be erased
+    earlier) are material; a bound that only narrows (a maximum added, a minimum removed) is not."""
+    before, after = _days(old), _days(new)
+    if before is None or after is None:
+        return True
+    return after[1] > before[1] or after[0] > before[0]
+
+
+def _added_removed(
+    kind: str,
+    old: Mapping[_Key, _Item],
+    new: Mapping[_Key, _Item],
+    name: Callable[[_Item], object],
+    material_added: bool,
+    material_removed: bool,
+) -> Iterator[Change]:
+    for key in new.keys() - old.keys():
+        yield Change(f"{kind}_added", material_added, subject=name(new[key]))
+    for key in old.keys() - new.keys():
+        yield Change(f"{kind}_removed", material_removed, subject=name(old[key]))
+
+
+def _codes(items: Any, attribute: str) -> tuple[str, ...]:
+    return tuple(getattr(item, attribute) for item in items) if isinstance(items, tuple) else (items,)
+
+
+def purposes(old: Company, new: Company) -> Iterator[Change]:
+    """New and dropped purposes; for kept ones, legal bases and data categories."""
+    before, after = _by_id(old.purposes), _by_id(new.purposes)
+    yield from _added_removed("purpose", before, after, lambda p: p.name, True, False)
+    for key in sorted(before.keys() & after.keys()):
+        was, now = before[key], after[key]
+        if _codes(was.legal_bases, "basis") != _codes(now.legal_bases, "basis"):
+            yield Change(
+                "legal_basis_changed",
+                True,
+                now.name,
+                _codes(was.legal_bases, "basis"),
+                _codes(now.legal_bases, "basis"),
+            )
+        cats_before, cats_after = _by_id(was.data_categories), _by_id(now.data_categories)
+        for cat in cats_after.keys() - cats_before.keys():
+            yield Change("purpose_category_added", True, now.name, new=cats_after[cat])
+        for cat in cats_before.keys() - cats_after.keys():
+            yield Change("purpose_category_removed", False, now.name, old=cats_before[cat])
+
+
+def company(old: Company, new: Company) -> Iterator[Change]:
+    """Who the notice is about: a new role (controller, processor) is material; a new name or address is not."""
+    if old.role != new.role:
+        yield Change("role_changed", True, old=old.role, new=new.role)
+    if old.name != new.name:
+        yield Change("name_changed", False, old=old.name, new=new.name)
+    if old.slug != new.slug:
+        yield Change("slug_changed", False, old=old.slug, new=new.slug)
+
+
+def data_categories(old: Company, new: Company) -> Iterator[Change]:
+    """Categories of data collected at all; a new one is material, a sensitive one above all."""
+    yield from _added_removed(
+        "category", _by_id(old.data_categories), _by_id(new.data_categories), lambda c: c, True, False
+    )
+
+
+def retention(old: Company, new: Company) -> Iterator[Change]:
+    """Retention rules by id: a longer (or no longer comparable) period is material, and so is an archiving phase
+    lifted (the data is no longer kept with restricted access)."""
+    before, after = _by_id(old.retention_rules), _by_id(new.retention_rules)
+    yield from _added_removed("retention", before, after, lambda r: r.applies_to, True, False)
+    for key in sorted(before.keys() & after.keys()):
+        was, now = before[key].period, after[key].period
+        if was != now:
+            yield Change(
+                "retention_changed",
+                is_longer(was, now) or (was.archive and not now.archive),
+                after[key].applies_to,
+                was,
+                now,
+            )
+
+
+def recipients(old: Company, new: Company) -> Iterator[Change]:
+    """Who receives the data: a new recipient is material, and so is a kept one that now receives data for every
+    purpose (`shared`); one that no longer does is editorial (it only narrows)."""
+    before, after = _by_id(old.recipients), _by_id(new.recipients)
+    yield from _added_removed("recipient", before, after, lambda r: r.name, True, False)
+    for key in sorted(before.keys() & after.keys()):
+        if before[key].shared != after[key].shared:
+            yield Change(
+                "recipient_shared_changed", after[key].shared, after[key].name, before[key].shared, after[key].shared
+            )
+
+
+def joint_controllers(old: Company, new: Company) -> Iterator[Change]:
+    """The other controllers the company processes data with (Art. 26), by legal name: a new one is material (one
+    more company decides what is done with the data); one removed is editorial."""
+
+    def by_name(company: Company) -> dict[str, Any]:
+        return {j.legal_name: j for j in company.identity.joint_controllers}
+
+    yield from _added_removed("joint_controller", by_name(old), by_name(new), lambda j: j.legal_name, True, False)
+
+
+def transfers(old: Company, new: Company) -> Iterator[Change]:
+    """Transfers outside the EU and their safeguards."""
+    was, now = old.transfers, new.transfers
+    before = _by_id(getattr(was, "items", ()))
+    after = _by_id(getattr(now, "items", ()))
+    yield from _added_removed("transfer", before, after, lambda t: t.destination, True, False)
+    for key in sorted(before.keys() & after.keys()):
+        if before[key].safeguards != after[key].safeguards:
+            yield Change(
+                "safeguards_changed", True, after[key].destination, before[key].safeguards, after[key].safeguards
+            )
+        yield from _transfer_purposes(before[key], after[key])
+    if getattr(was, "outside_eu", was) != getattr(now, "outside_eu", now) and not (before or after):
+        yield Change(
+            "transfers_changed", True, old=getattr(was, "outside_eu", was), new=getattr(now, "outside_eu", now)
+        )
+    if (
+        isinstance(was, Transfers)
+        and isinstance(now, Transfers)
+        and before
+        and after
+        and isinstance(was.items, Including) != isinstance(now.items, Including)
+    ):
+        # a list that becomes examples only ("notamment") may hide other transfers: material; the reverse narrows
+        yield Change("transfers_list_changed", isinstance(now.items, Including), old=was.items, new=now.items)
+
+
+def _transfer_purposes(was: Any, now: Any) -> Iterator[Change]:
+    """The purposes a transfer is for, compared by id.
+
+    Material when the transfer now serves a purpose it did not (widened), or when named purposes are dropped
+    altogether (the transfer is no longer limited to them); editorial when purposes are named where none were
+    (the transfer was already there, now its purpose is said) or when some are dropped and others stay."""
+    before, after = tuple(p.id for p in was.purposes), tuple(p.id for p in now.purposes)
+    if before == after:
+        return
+    material = bool(before) and (not after or bool(set(after) - set(before)))
+
+    def names(transfer: Transfer) -> tuple[Text, ...] | NotStated:
+        return tuple(p.name for p in transfer.purposes) or NOT_STATED
+
+    yield Change("transfer_purposes_changed", material, now.destination, names(was), names(now))
+
+
+def _reachable(point: Any) -> Any:
+    """What a contact point says about where to write, without its postal reference line (diffed on its own)."""
+    if isinstance(point, ContactPoint):
+        return replace(point, attention=None)
+    if isinstance(point, Dpo):
+        return replace(point, contact=_reachable(point.contact), registration=None)
+    return point
+
+
+def _attention(point: Any) -> Any:
+    if isinstance(point, Dpo):
+        return _attention(point.contact)
+    return point.attention if isinstance(point, ContactPoint) else None
+
+
+def _attention_changed(old: Any, new: Any, heading: str) -> Iterator[Change]:
+    """The "for the attention of" line of a letter: editorial (where to write is unchanged)."""
+    if _attention(old) != _attention(new):
+        yield Change("attention_changed", False, heading, _attention(old), _attention(new))
+
+
+def contacts(old: Company, new: Company) -> Iterator[Change]:
+    """How to reach the company, its DPO and where rights are exercised.
+
+    A new address is material; the reference line above an address and the DPO's registration number with the
+    authority are editorial (they neither widen processing nor narrow a right)."""
+    for attribute, kind, heading in (
+        ("contact", "contact_changed", "label.general_contact"),
+        ("dpo", "dpo_changed", "label.dpo"),
+    ):
+        was, now = getattr(old, attribute), getattr(new, attribute)
+        if _reachable(was) != _reachable(now):
+            yield Change(kind, True, old=was, new=now)
+        yield from _attention_changed(was, now, heading)
+    was, now = (getattr(c.dpo, "registration", None) for c in (old, new))
+    if was != now:
+        yield Change("dpo_registration_changed", False, old=was or NOT_STATED, new=now or NOT_STATED)
+
+
+def rights(old: Company, new: Company) -> Iterator[Change]:
+    """Rights offered and where to exercise them: a right that disappears is material."""
+    before = {right.code: right for right in old.rights.offered}
+    after = {right.code: right for right in new.rights.offered}
+    yield from _added_removed("right", before, after, lambda r: r.code, False, True)
+    if _reachable(old.rights.contact) != _reachable(new.rights.contact):
+        yield Change("rights_contact_changed", True, old=old.rights.contact, new=new.rights.contact)
+    yield from _attention_changed(old.rights.contact, new.rights.contact, "glance.exercise")
+    for code in [right.code for right in new.rights.offered if right.code in before]:
+        was, now = before[code].contact, after[code].contact
+        if _reachable(was) != _reachable(now):  # where this one right is exercised, if not at rights.contact
+            yield Change("right_contact_changed", True, code, was or old.rights.contact, now or new.rights.contact)
+        yield from _attention_changed(was, now, f"right.{code}.name")
+
+
+def _cookie_key(cookie: Any) -> str:
+    name = cookie.name
+    return name.get("en") if isinstance(name, Text) else str(name)
+
+
+def cookies(old: Company, new: Company) -> Iterator[Change]:
+    """Cookies by name: a new cookie or a longer lifetime is material."""
+    before = {_cookie_key(c): c for c in old.cookies.items}
+    after = {_cookie_key(c): c for c in new.cookies.items}
+    yield from _added_removed("cookie", before, after, lambda c: c.name, True, False)
+    for key in sorted(before.keys() & after.keys()):
+        if before[key].lifetime != after[key].lifetime:
+            yield Change(
+                "cookie_lifetime_changed",
+                is_longer(before[key].lifetime, after[key].lifetime),
+                after[key].name,
+                before[key].lifetime,
+                after[key].lifetime,
+            )
+    yield from cookie_partners(old.cookies.partners, new.cookies.partners)
+
+
+def cookie_partners(old: CookiePartners | None, new: CookiePartners | None) -> Iterator[Change]:
+    """Cookies given only by partner names. Material: a new partner, a list that stops being exhaustive, a new
+    purpose, a longer (or no longer comparable) lifetime, consent no longer said to be asked. Editorial: a partner
+    dropped, a list made exhaustive, a purpose dropped, a shorter lifetime, consent now said to be asked."""
+    if old == new:
+        return
+    names_before = {_partner_key(p): p for p in old.names} if old else {}
+    names_after = {_partner_key(p): p for p in new.names} if new else {}
+    for name in sorted(names_after.keys() - names_before.keys()):
+        yield Change("cookie_partner_added", True, subject=names_after[name])
+    for name in sorted(names_before.keys() - names_after.keys()):
+        yield Change("cookie_partner_removed", False, subject=names_before[name])
+    for name in sorted(names_before.keys() & names_after.keys()):
+        was, now = (getattr(p, "scope", None) for p in (names_before[name], names_after[name]))
+        if was != now:  # a scope dropped or changed may widen where the partner tracks; one added narrows it
+            yield Change("cookie_partner_scope_changed", was is not None, name, was or NOT_STATED, now or NOT_STATED)
+    if old is None or new is None:
+        return  # the whole block came or went: its partners say it
+    if isinstance(old.names, Including) != isinstance(new.names, Including):
+        yield Change("cookie_partners_list_changed", isinstance(new.names, Including), old=old.names, new=new.names)
+    if old.purposes != new.purposes:
+        before = set(old.purposes) if isinstance(old.purposes, tuple) else set()
+        widened = not isinstance(new.purposes, tuple) or bool(set(new.purposes) - before)
+        yield Change("cookie_partners_purposes_changed", widened, old=old.purposes, new=new.purposes)
+    if old.lifetime != new.lifetime:
+        yield Change(
+            "cookie_partners_lifetime_changed",
+            is_longer(old.lifetime, new.lifetime),
+            old=old.lifetime,
+            new=new.lifetime,
+        )
+    if old.consent_required != new.consent_required:
+        yield Change(
+            "cookie_partners_consent_changed",
+            new.consent_required is not True,
+            old=old.consent_required,
+            new=new.consent_required,
+        )
+
+
+def _partner_key(partner: str | CookiePartner) -> str:
+    """A cookie partner is known by its name, with or without the scope the policy gives it."""
+    return partner.name if isinstance(partner, CookiePartner) else partner
+
+
+def word_diff(old: str, new: str) -> tuple[tuple[str, str], ...]:
+    """Runs of equal, deleted and inserted words, so a reader sees exactly which words moved."""
+    before, after = old.split(), new.split()
+    runs: list[tuple[str, str]] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=before, b=after, autojunk=False).get_opcodes():
+        if op in ("equal", "delete", "replace"):
+            runs.append(("equal" if op == "equal" else "delete", " ".join(before[i1:i2])))
+        if op in ("insert", "replace"):
+            runs.append(("insert", " ".join(after[j1:j2])))
+    return tuple(runs)
+
+
+def sections(old: Company, new: Company) -> Iterator[Change]:
+    """Free-text sections: wording changes, shown word by word in each language."""
+    before, after = _by_id(old.sections), _by_id(new.sections)
+    yield from _added_removed("section", before, after, lambda s: s.title, False, False)
+    for key in sorted(before.keys() & after.keys()):
+        was, now = before[key].body, after[key].body
+        if was != now:
+            words = {
+                lang: word_diff(was.get(lang), now.get(lang)) for lang in now.values if was.get(lang) != now.get(lang)
+            }
+            yield Change("section_changed", False, after[key].title, words=words)
+
+
+def _ids_of(items: Any) -> set[Any]:
+    """What a list names, to compare two versions of it: ids of objects, codes of sources, or the items."""
+    if not isinstance(items, tuple):
+        return set()
+    return {
+        (item.same, tuple(sorted(item.values.items())))
+        if isinstance(item, Text)
+        else getattr(item, "id", getattr(item, "code", item))
+        for item in items
+    }
+
+
+def list_change(old: Any, new: Any) -> tuple[bool, bool]:
+    """(changed, material) for a list that may be exhaustive, given as examples, none or not_stated.
+
+    Material when it widens what the notice allows: an item it did not name, or a list that becomes
+    non-exhaustive (`[A]` -> `{including: [A]}`: the notice no longer rules out others than A, so a reader must
+    look again), or a statement withdrawn (not_stated where the list was given). A list that only narrows (an
+    item dropped, `{including: [A]}` -> `[A]`) is an editorial change."""
+    if old == new:
+        return False, False
+    opened = isinstance(new, Including) and not isinstance(old, Including)
+    added = bool(_ids_of(new) - _ids_of(old)) or (not isinstance(old, tuple) and isinstance(new, tuple))
+    return True, added or opened or (new == NOT_STATED)
+
+
+def purpose_lists(old: Company, new: Company) -> Iterator[Change]:
+    """For each kept purpose, where its data comes from and who receives it (`all` is compared resolved)."""
+    before, after = _by_id(old.purposes), _by_id(new.purposes)
+    for key in sorted(before.keys() & after.keys()):
+        was, now = before[key], after[key]
+        for attribute, kind in (("source", "purpose_source_changed"), ("recipients", "purpose_recipients_changed")):
+            changed, material = list_change(getattr(was, attribute), getattr(now, attribute))
+            if changed:
+                yield Change(kind, material, now.name, getattr(was, attribute), getattr(now, attribute))
+
+
+def purpose_flags(old: Company, new: Company) -> Iterator[Change]:
+    """Whether each kept purpose uses segmentation or profiling (Art. 4(4), 21(2)) and whether it serves advertising.
+    Material when one is newly said to take place, or when "no" is no longer said; editorial when it is said to stop
+    or the policy falls silent on one it used to state."""
+    before, after = _by_id(old.purposes), _by_id(new.purposes)
+    for attribute in ("profiling", "advertising"):
+        for key in sorted(before.keys() & after.keys()):
+            was, now = getattr(before[key], attribute), getattr(after[key], attribute)
+            if was != now:
+                material = (now is True) or (was is False and now is None)
+                yield Change(f"purpose_{attribute}_changed", material, after[key].name, was, now)
+
+
+def purpose_role(old: Company, new: Company) -> Iterator[Change]:
+    """The role a kept purpose states for the company (Art. 4(7), 4(8), 26, 28): who decides, or on whose behalf the
+    company acts, is always material to the people concerned. A purpose that states none takes the company's role,
+    whose change is `role_changed`."""
+    before, after = _by_id(old.purposes), _by_id(new.purposes)
+    for key in sorted(before.keys() & after.keys()):
+        was, now = before[key].role, after[key].role
+        if was is None and now is None:
+            continue
+        if (getattr(was, "acts_as", None), getattr(was, "on_behalf_of", None)) != (
+            getattr(now, "acts_as", None),
+            getattr(now, "on_behalf_of", None),
+        ):
+            yield Change("purpose_role_changed", True, after[key].name, was or NOT_STATED, now or NOT_STATED)
+
+
+def category_items(old: Company, new: Company) -> Iterator[Change]:
+    """The items of each kept data category: a new item, or a list that becomes non-exhaustive, is material."""
+    before, after = _by_id(old.data_categories), _by_id(new.data_categories)
+    for key in sorted(before.keys() & after.keys()):
+        changed, material = list_change(before[key].items, after[key].items)
+        if changed:
+            yield Change("category_items_changed", material, after[key], before[key].items, after[key].items)
+
+
+def transfer_destinations(old: Company, new: Company) -> Iterator[Change]:
+    """The countries of each kept transfer: a new country, or a list that becomes non-exhaustive, is material."""
+    before = _by_id(getattr(old.transfers, "items", ()))
+    after = _by_id(getattr(new.transfers, "items", ()))
+    for key in sorted(before.keys() & after.keys()):
+        changed, material = list_change(before[key].destination, after[key].destination)
+        if changed:
+            yield Change(
+                "transfer_destination_changed",
+                material,
+                after[key].destination,
+                before[key].destination,
+                after[key].destination,
+            )
+
+
+def sale(old: Company, new: Company) -> Iterator[Change]:
+    """Whether data is sold: any change of the answer is material except a sale that stops (true to false)."""
+    was, now = (getattr(c.sale, "sold", NOT_STATED) for c in (old, new))
+    if was != now:
+        yield Change("sale_changed", not (was is True and now is False), None, was, now)
+
+
+def _links(value: Any) -> Any:
+    """The ids a purpose points to (the things themselves are diffed on their own), or its none/not_stated."""
+    return tuple(item.id for item in value) if isinstance(value, tuple) else value
+
+
+def _own(company: Company, name: str) -> Any:
+    """A field's own content: purposes with the ids of the subjects, rules and recipients they point to."""
+    if name == "purposes":
+        return tuple(
+            replace(
+                p,
+                data_categories=(),  # which categories: compared by purposes(); each category on its own
+                data_subjects=_links(p.data_subjects),
+                retention=_links(p.retention),
+                recipients=_links(p.recipients),
+            )
+            for p in company.purposes
+        )
+    if name == "transfers" and not isinstance(company.transfers, str):  # purposes by id: diffed on their own
+        items = company.transfers.items
+        kept = (Including if isinstance(items, Including) else tuple)(replace(t, purposes=()) for t in items)
+        return replace(company.transfers, items=kept), tuple(tuple(p.id for p in t.purposes) for t in items)
+    return getattr(company, name)
+
+
+DIFFS: tuple[tuple[Callable[[Company, Company], Iterable[Change]], tuple[str, ...]], ...] = (
+    (company, ("role", "name", "slug")),
+    (purposes, ("purposes",)),
+    (data_categories, ("data_categories",)),
+    (retention, ("retention_rules",)),
+    (recipients, ("recipients",)),
+    (joint_controllers, ("identity",)),
+    (transfers, ("transfers",)),
+    (contacts, ("contact", "dpo")),
+    (rights, ("rights",)),
+    (cookies, ("cookies",)),
+    (sections, ("sections",)),
+    (purpose_lists, ("purposes",)),
+    (category_items, ("data_categories",)),
+    (transfer_destinations, ("transfers",)),
+    (purpose_flags, ("purposes",)),
+    (purpose_role, ("purposes",)),
+    (sale, ("sale",)),
+)
+
+
+def classes(old: Any, new: Any, where: Field | None, inherited: Class = EDITORIAL) -> set[Class]:
+    """The classes of the parts that differ between two values of the model, each by the declaration of the field
+    it is (or, for a part with no declaration of its own, of the nearest field that holds it)."""
+    here = where.change if where is not None else inherited
+    if old == new:
+        return set()
+    found: set[Class] = set()
+    if is_dataclass(old) and type(old) is type(new):
+        for item in fields(old):
+            inner = member(where, item.name, DEFINITIONS) if where is not None else None
+            found |= classes(getattr(old, item.name), getattr(new, item.name), inner, here)
+    elif isinstance(old, tuple) and type(old) is type(new) and len(old) == len(new):
+        for was, now in zip(old, new, strict=True):
+            found |= classes(was, now, where, here)
+    return found or {here}
+
+
+def diff(old: Company, new: Company) -> list[Change]:
+    """Every change from `old` to `new`: specific ones first, then, per notice heading, a change of a field no
+    specific comparison covers: material when its declaration (or a changed part's) is material, else wording."""
+    changes: list[Change] = []
+    covered: set[str] = set()
+    for compute, names in DIFFS:
+        found = list(compute(old, new))
+        changes.extend(found)
+        if found:
+            covered.update(names)
+    headings: dict[str, bool] = {}
+    for item in fields(Company):
+        name = item.name
+        if name in covered or name not in HEADINGS or _own(old, name) == _own(new, name):
+            continue
+        path = declared(name)
+        material = MATERIAL in classes(_own(old, name), _own(new, name), path[-1] if path else None)
+        headings[HEADINGS[name]] = headings.get(HEADINGS[name], False) or material
+    changes.extend(
+        Change("facts_changed" if material else "wording_changed", material, subject=heading)
+        for heading, material in headings.items()
+    )
+    return changes
+
+
+def is_material(changes: Iterable[Change]) -> bool:
+    """A version is material when any of its changes is."""
+    return any(change.material for change in changes)
+
+
+# Model fields ("Class.field") diff() deliberately does not compare, with the reason; every other field of every model
+# dataclass must yield a change when it changes (tests/test_diff.py changes each one alone in a sample company).
+IGNORED: dict[str, str] = {
+    "Company.file": "where the data was read from, not what the notice says (not compared by equality either)",
+    "Company.versions": "the version list is the history itself: the diff is computed between its entries",
+    "Version.version": "part of the version list (see Company.versions)",
+    "Version.date": "part of the version list (see Company.versions)",
+    "Version.summary": "part of the version list (see Company.versions)",
+    "Company.gaps": "derived from the other fields by the completeness rules: a gap filled is already a change of "
+    "the field that was not stated (not compared by equality either)",
+    "Gap.rule": "part of Company.gaps, derived (see Company.gaps)",
+    "Gap.article": "part of Company.gaps, derived (see Company.gaps)",
+    "Gap.kind": "part of Company.gaps, derived (see Company.gaps)",
+    "Gap.subjects": "part of Company.gaps, derived (see Company.gaps)",
+}
