@@ -19,6 +19,7 @@ from .records.fides import as_yaml, manifest, unmapped
 from .records.inforce import NoNotice, describe, notice_at
 from .records.register import to_csv as register_csv
 from .records.register import to_xlsx as register_xlsx
+from .render.outputs import OUTPUTS, Output
 from .render.scaffold import ScaffoldError, new_company
 from .site.build import company_of
 from .site.checker import check_file, check_files, combine, data_files, default_context, plural, summary
@@ -194,7 +195,7 @@ def _export(args: argparse.Namespace) -> int:
     if fmt not in ("csv", "xlsx"):
         print(f"privacy-center: the register is written as csv or xlsx, not {fmt}", file=sys.stderr)
         return 1
-    output = Path(args.output or f"register.{args.lang}.{fmt}")
+    output = Path(args.output or Path(_declared("register").name(args.lang)).with_suffix(f".{fmt}"))
     if fmt == "xlsx":
         register_xlsx(companies, words, output)
     else:
@@ -207,12 +208,17 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _declared(key: str) -> Output:
+    """The site's own file of that kind (render/outputs.py): `export` writes the same name by default."""
+    return next(output for output in OUTPUTS if output.key == key)
+
+
 def _export_fides(companies: Sequence[Company], args: argparse.Namespace) -> int:
     """One Fides manifest of every company, and on stderr what got no key of fideslang's default taxonomy."""
     if args.format not in (None, "yml"):
         print(f"privacy-center: the Fides manifest is written as yml, not {args.format}", file=sys.stderr)
         return 1
-    output = Path(args.output or f"fides.{args.lang}.yml")
+    output = Path(args.output or _declared("fides").name(args.lang))
     output.write_text(as_yaml([manifest(company, args.lang) for company in companies]), encoding="utf-8")
     left = [(company.slug, item) for company in companies for item in unmapped(company)]
     for slug, item in left:

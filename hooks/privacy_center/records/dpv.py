@@ -5,18 +5,18 @@ notice says, in terms a consent tool or a register can read (`/<slug>/privacy.js
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from ..history.changelog import Entry
 from ..model import statements
 from ..model.model import NOT_STATED, Company, ContactPoint, OtherSafeguard, Text
 from ..render.feeds import Asset
+from ..render.outputs import Output
 from ..render.phrases import country, retention, safeguards
 from ..source.countries import is_country
 from ..source.safety import as_json
 from ..source.wording import Wording, available_languages, load_wording
-from .exports import per_version
+from .exports import CompanyFiles, per_version
 
 CONTEXT: dict[str, Any] = {
     "dpv": "https://w3id.org/dpv#",
@@ -294,7 +294,9 @@ def _process(company: Company, found: statements.PurposeStatements) -> dict[str,
     return process
 
 
-def records(company: Company, changelog: Sequence[Entry]) -> list[Asset]:
+def record_files(output: Output, source: CompanyFiles) -> list[Asset]:
     """The JSON-LD files of one company: every version's notice record, and the one in force at its address."""
-    texts = {e.version.version: as_json(record(e.company, e)) for e in reversed(changelog) if e.company is not None}
-    return per_version(company, "privacy.jsonld", texts)
+    texts = {
+        e.version.version: as_json(record(e.company, e)) for e in reversed(source.changelog) if e.company is not None
+    }
+    return per_version(source.company, output.pattern, texts)

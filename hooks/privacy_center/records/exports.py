@@ -4,12 +4,15 @@ version). Each file is valid against the schema the site publishes at `/schema/c
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import importlib
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from ..history.changelog import Entry
 from ..model.model import Company
 from ..render.feeds import Asset
+from ..render.outputs import OUTPUTS, Output
 from ..source.loader import Document
 from ..source.safety import as_json
 
@@ -44,8 +47,41 @@ def per_version(company: Company, name: str, texts: Mapping[str, str]) -> list[A
     return assets
 
 
-def data_exports(check: Checked, company: Company, changelog: Sequence[Entry]) -> list[Asset]:
+@dataclass(frozen=True)
+class CompanyFiles:
+    """What the files of one company are made from: its check (the file and its frozen versions), its model, its
+    changelog and the site's languages."""
+
+    check: Checked
+    company: Company
+    changelog: Sequence[Entry]
+    languages: Sequence[str]
+
+
+def json_files(output: Output, source: CompanyFiles) -> list[Asset]:
     """The JSON files of one company: every version's data, and the data in force at the company's address."""
-    listed = [entry.version.version for entry in reversed(changelog)]
-    data = {version: version_data(check, version, listed) for version in listed}
-    return per_version(company, "privacy.json", {v: as_json(d) for v, d in data.items() if d is not None})
+    listed = [entry.version.version for entry in reversed(source.changelog)]
+    data = {version: version_data(source.check, version, listed) for version in listed}
+    return per_version(source.company, output.pattern, {v: as_json(d) for v, d in data.items() if d is not None})
+
+
+def maker(output: Output) -> Callable[..., list[Asset]]:
+    """The function an output names (`module:function` of this package)."""
+    module, function = output.make.split(":")
+    made: Callable[..., list[Asset]] = getattr(importlib.import_module(f"{__package__}.{module}"), function)
+    return made
+
+
+def company_files(source: CompanyFiles) -> list[Asset]:
+    """Every file of one company that OUTPUTS declares, in their order."""
+    return [asset for output in OUTPUTS if output.scope == "company" for asset in maker(output)(output, source)]
+
+
+def site_files(companies: Sequence[Company], languages: Sequence[str], optional: bool) -> list[Asset]:
+    """The files OUTPUTS declares once for the whole site; the optional ones only when asked."""
+    return [
+        asset
+        for output in OUTPUTS
+        if output.scope == "site" and (optional or not output.optional)
+        for asset in maker(output)(output, companies, languages)
+    ]

@@ -12,15 +12,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import yaml
 
 from ..model import statements
 from ..model.model import NONE, NOT_STATED, Company, DataCategory, DataSubject, Including, Purpose, Recipient, Text
+from ..render.feeds import Asset
+from ..render.outputs import Output
 from ..render.phrases import category_name, including, join, purpose_recipients, recipient_name, retention, subject_name
 from ..source.safety import INERT_JSON
 from ..source.wording import Wording, load_wording
+
+if TYPE_CHECKING:
+    from .exports import CompanyFiles
 
 FIDES_KEY: Final = re.compile(r"[a-zA-Z0-9_.<>-]+")  # fideslang.validation.FIDES_KEY_PATTERN
 SYSTEM_TYPE: Final = "Privacy notice"  # System.system_type is required: what the system stands for, not a claim
@@ -519,3 +524,12 @@ def as_yaml(manifests: Sequence[dict[str, Any]]) -> str:
             union.setdefault(resource, []).extend(entries)
     text = yaml.dump(union, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=1_000_000)
     return text.translate(INERT_JSON)
+
+
+def manifest_files(output: Output, source: CompanyFiles) -> list[Asset]:
+    """The Fides manifest of the notice in force, one per site language (texts in that language)."""
+    slug = source.company.slug
+    return [
+        Asset(f"{slug}/{output.name(language)}", as_yaml([manifest(source.company, language)]))
+        for language in source.languages
+    ]

@@ -14,6 +14,8 @@ from pathlib import Path
 
 from ..model import statements
 from ..model.model import NONE, NOT_STATED, Company, Purpose, Text
+from ..render.feeds import Asset
+from ..render.outputs import Output
 from ..render.phrases import (
     category_name,
     join,
@@ -24,7 +26,7 @@ from ..render.phrases import (
     subject_name,
     transfer_name,
 )
-from ..source.wording import Wording
+from ..source.wording import Wording, load_wording
 
 COLUMNS = (
     "record",
@@ -217,3 +219,11 @@ def to_xlsx(companies: Sequence[Company], words: Wording, path: Path) -> None:
                 cell.data_type = "s"  # text, always: openpyxl would store a cell starting with = as a formula
         sheet.freeze_panes = "C2"
     book.save(path)
+
+
+def csv_files(output: Output, companies: Sequence[Company], languages: Sequence[str]) -> list[Asset]:
+    """The register of processing activities, one CSV file per site language, as `export register` writes it."""
+    return [
+        Asset(output.name(language), to_csv(companies, load_wording(language)).decode("utf-8"))
+        for language in languages
+    ]

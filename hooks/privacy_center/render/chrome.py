@@ -17,7 +17,8 @@ from ..source.safety import link_problem
 from ..source.wording import load_wording, prefix
 from . import phrases
 from .feeds import Asset
-from .pages import EXPORTS, Page
+from .outputs import OUTPUTS
+from .pages import Page
 
 CONFIG_KEY = "privacy_center"  # mkdocs.yml: extra.privacy_center.{contact, legal_notice}
 FooterLink = Literal["contact", "legal_notice"]
@@ -119,7 +120,7 @@ def _under(urls: Sequence[str], folder: str) -> list[str]:
 
 
 # The files our pages announce with <link rel="alternate">, as name patterns: feeds and the notice as data.
-ANNOUNCED = ("feed.xml", *(name.format(language="*") for _, _, name in EXPORTS))
+ANNOUNCED = ("feed.xml", *(output.name("*") for output in OUTPUTS if output.linked))
 
 
 def sitemaps(pages: Sequence[Page], assets: Sequence[Asset], default: str, site_url: str) -> list[Asset]:

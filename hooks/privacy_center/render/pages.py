@@ -21,6 +21,7 @@ from ..source.safety import defuse_markdown
 from ..source.wording import Wording, load_wording
 from . import datamap, gaps, layer, phrases
 from .notices import ChangeNotice, blocks
+from .outputs import OUTPUTS
 
 TEMPLATES_DIR = Path(__file__).parent.parent / "templates"
 
@@ -257,14 +258,6 @@ def template_context(words: Wording, languages: Sequence[str], default: str) -> 
     }
 
 
-# The notice as data (exports.py, dpv.py, fides.py, feeds.version_index): wording key, media type, file name.
-EXPORTS = (
-    ("json", "application/json", "privacy.json"),
-    ("jsonld", "application/ld+json", "privacy.jsonld"),
-    ("fides", "application/yaml", "fides.{language}.yml"),  # the notice in force only
-)
-
-
 def export_links(
     slug: str, depth: int, words: Wording, default: str, version: str | None = None
 ) -> list[dict[str, str]]:
@@ -273,9 +266,11 @@ def export_links(
     language's paths): `key`, `type`, `href` and `title`."""
     up = "../" * (depth + (0 if words.language == default else 1))
     base = f"{up}{slug}/versions/{version}/" if version else f"{up}{slug}/"
-    files = [(key, kind, base + name.format(language=words.language)) for key, kind, name in EXPORTS]
-    if version:
-        files = [file for file in files if file[0] != "fides"]
+    files = [
+        (output.key, output.media_type, base + output.name(words.language))
+        for output in OUTPUTS
+        if output.linked and (output.per_version or not version)
+    ]
     files.append(("versions", "application/json", f"{up}versions.json"))
     return [{"key": key, "type": kind, "href": href, "title": words(f"exports.{key}")} for key, kind, href in files]
 

@@ -20,8 +20,7 @@ from .checker import CheckResult, FileCheck, check_file, combine, data_files, de
 from ..render.chrome import sitemaps
 from ..source.countries import CountryNameError, catalogue
 from ..source.diagnostics import sort_key
-from ..records.dpv import records as dpv_records
-from ..records.exports import data_exports
+from ..records.exports import CompanyFiles, company_files, site_files
 from ..render.feeds import Asset, render_feeds, version_index
 from ..records.fides import as_yaml, manifest
 from ..source.versions import content_hash, snapshot_folder
@@ -237,16 +236,6 @@ def build_site(
     return site
 
 
-def fides_manifest(company: Company, language: str) -> Asset:
-    """The Fides manifest of the notice in force, texts in one language: `/<slug>/fides.<lang>.yml`."""
-    return Asset(f"{company.slug}/fides.{language}.yml", as_yaml([manifest(company, language)]))
-
-
-def register_csv(companies: Sequence[Company], language: str) -> Asset:
-    """The register of processing activities in one language, as `privacy-center export register` writes it."""
-    return Asset(f"register.{language}.csv", to_csv(companies, load_wording(language)).decode("utf-8"))
-
-
 def _build_site(
     data_dir: Path, languages: Sequence[str], default: str, today: date, site_url: str, register: bool
 ) -> Site:
@@ -278,10 +267,12 @@ def _build_site(
     assets = (
         *render_feeds(companies, changelogs, languages, default, site_url),
         version_index(companies, changelogs, languages, default),
-        *(asset for b, company in shown_builds for asset in data_exports(b.check, company, b.changelog)),
-        *(asset for b, company in shown_builds for asset in dpv_records(company, b.changelog)),
-        *(fides_manifest(company, language) for company in companies for language in languages),
-        *(register_csv(companies, language) for language in languages if register),
+        *(
+            asset
+            for b, company in shown_builds
+            for asset in company_files(CompanyFiles(b.check, company, b.changelog, languages))
+        ),
+        *site_files(companies, languages, register),
     )
     pages = (
         *render_home(companies, languages, default),
@@ -328,7 +319,7 @@ def _generated_names(languages: Sequence[str]) -> dict[str, str]:
     assets = [
         *render_feeds((), {}, worded, default, ""),
         version_index((), {}, worded, default),
-        *(register_csv((), language) for language in worded),
+        *site_files((), worded, optional=True),
         Asset(SCHEMA_ASSET, ""),
     ]
     assets.extend(sitemaps(pages, assets, default, ""))
