@@ -35,10 +35,8 @@ from privacy_center.render.chrome import (
     FOOTER_LINKS,
     ChromeConfigError,
     Footer,
-    footer_config,
     language_index,
     print_block,
-    publishes_register,
     theme_safe_slugify,
 )
 from privacy_center.render.csp import with_policy
@@ -46,6 +44,7 @@ from privacy_center.render.pages import PAGE_ORDER
 from privacy_center.site import serving
 from privacy_center.site.build import Site, SiteDataError, build_site
 from privacy_center.site.checker import summary
+from privacy_center.site.options import read_options
 from privacy_center.source import cache
 from privacy_center.source.perf import gc_paused
 from privacy_center.source.progress import Stages, bar, report
@@ -146,14 +145,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     languages, default = _languages(config)
     inner = _inner_build(config)  # i18n's inner builds run on_config again
     try:
+        options = read_options(config.extra, languages)  # every problem of extra.privacy_center at once
         today = in_force_day()
         if not inner:
             _hook.progress = _Progress(started=time.perf_counter())
         with gc_paused(), _hook.progress.stages.timing("companies"):  # the checked and rendered site lives for the
             # whole build: kept out of full collections
-            site = build_site(
-                data_dir, languages, default, today, config.site_url or "", publishes_register(config.extra)
-            )
+            site = build_site(data_dir, languages, default, today, config.site_url or "", options.publish_register)
         serving.succeeded(site)
     except (PublishError, ChromeConfigError) as error:
         raise Abort(f"privacy-center: {error}") from None
@@ -169,10 +167,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.info(f"privacy-center: {summary(site.result)} ('privacy-center validate' lists the warnings)")
     built.site = site
     built.companies = {company.slug: company for company in site.companies}
-    try:
-        built.footer = footer_config(config.extra, languages)
-    except ChromeConfigError as error:
-        raise Abort(f"privacy-center: {error}") from None
+    built.footer = options.footer
     if not inner:
         built.not_found = {}
         _stage(config)

@@ -12,7 +12,7 @@ from urllib.parse import urljoin
 import pytest
 from conftest import FIXTURES, make_project, mkdocs
 from html_utils import parse
-from privacy_center.render.chrome import ChromeConfigError, footer_config
+from privacy_center.site.options import OptionsError, read_options
 from test_site import LANGS, PAGES, SLUGS, page_file
 
 NAV_LINK = re.compile(r'<a href="([^"]*)" class="md-nav__link[^"]*"')
@@ -59,7 +59,7 @@ def test_the_footer_says_which_key_to_set_when_a_link_is_not_configured(site: Pa
 
 
 def test_footer_links_are_read_from_the_site_configuration() -> None:
-    footer = footer_config(
+    footer = read_options(
         {
             "privacy_center": {
                 "contact": "mailto:dpo@site.test",
@@ -67,10 +67,11 @@ def test_footer_links_are_read_from_the_site_configuration() -> None:
             }
         },
         ["fr", "en"],
-    )
+    ).footer
     assert footer.link("contact", "en") == "mailto:dpo@site.test"
     assert footer.link("legal_notice", "fr") == "https://site.test/mentions/"
-    assert footer_config({}, ["fr", "en"]).link("contact", "fr") is None
+    assert read_options({}, ["fr", "en"]).footer.link("contact", "fr") is None
+    assert read_options({}, ["fr", "en"]).publish_register is False
 
 
 @pytest.mark.parametrize(
@@ -92,9 +93,22 @@ def test_footer_links_are_read_from_the_site_configuration() -> None:
     ],
 )
 def test_footer_links_that_are_not_plain_addresses_are_refused(section: dict, message: str) -> None:
-    with pytest.raises(ChromeConfigError) as error:
-        footer_config({"privacy_center": section}, ["fr", "en"])
+    with pytest.raises(OptionsError) as error:
+        read_options({"privacy_center": section}, ["fr", "en"])
     assert str(error.value) == f"mkdocs.yml: {message}"
+
+
+def test_every_problem_of_the_options_is_said_at_once() -> None:
+    section = {"imprint": "x", "publish_register": "yes", "contact": "javascript:alert(1)"}
+    with pytest.raises(OptionsError) as error:
+        read_options({"privacy_center": section}, ["fr", "en"])
+    assert str(error.value).splitlines() == [
+        "mkdocs.yml: extra.privacy_center.imprint: unknown key (expected one of contact, legal_notice, "
+        "publish_register)",
+        "mkdocs.yml: extra.privacy_center.publish_register: expected true or false, not 'yes'",
+        "mkdocs.yml: extra.privacy_center.contact: link scheme 'javascript:' in 'javascript:alert(1)' (fr) "
+        "(write an https: URL or a mailto: address)",
+    ]
 
 
 def test_a_configured_footer_link_reaches_every_page(tmp_path: Path) -> None:

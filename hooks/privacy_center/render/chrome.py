@@ -23,7 +23,6 @@ from .pages import Page
 CONFIG_KEY = "privacy_center"  # mkdocs.yml: extra.privacy_center.{contact, legal_notice}
 FooterLink = Literal["contact", "legal_notice"]
 FOOTER_LINKS: tuple[FooterLink, ...] = ("contact", "legal_notice")
-OPTIONS = ("publish_register",)  # the other keys of extra.privacy_center
 
 
 class ChromeConfigError(Exception):
@@ -41,31 +40,14 @@ class Footer:
         return None if found is None else found[language]
 
 
-def publishes_register(extra: Mapping[str, Any] | None) -> bool:
-    """`extra.privacy_center.publish_register` of mkdocs.yml: whether the site publishes the register of processing
-    activities (`/register.<lang>.csv`); a register is internal, so it is not published unless set to true."""
-    section = (extra or {}).get(CONFIG_KEY) or {}
-    value = section.get("publish_register", False) if isinstance(section, Mapping) else False
-    if not isinstance(value, bool):
-        raise ChromeConfigError(
-            f"mkdocs.yml: extra.{CONFIG_KEY}.publish_register: expected true or false, not {value!r}"
-        )
-    return value
-
-
 def footer_config(extra: Mapping[str, Any] | None, languages: Sequence[str]) -> Footer:
-    """Read `extra.privacy_center` of mkdocs.yml: each link is one address for every language or one per language,
-    `https:`, `http:`, `mailto:` or `tel:` only. A missing link is allowed (the footer says which key to set)."""
+    """The footer's links of `extra.privacy_center` (site/options.py reads the whole section): each link is one address
+    for every language or one per language, `https:`, `http:`, `mailto:` or `tel:` only. A missing link is allowed
+    (the footer says which key to set)."""
     section = (extra or {}).get(CONFIG_KEY) or {}
     if not isinstance(section, Mapping):
         raise ChromeConfigError(
             f"mkdocs.yml: extra.{CONFIG_KEY}: expected a mapping with the keys {', '.join(FOOTER_LINKS)}"
-        )
-    unknown = sorted(set(section) - set(FOOTER_LINKS) - set(OPTIONS))
-    if unknown:
-        raise ChromeConfigError(
-            f"mkdocs.yml: extra.{CONFIG_KEY}.{unknown[0]}: unknown key (expected one of "
-            f"{', '.join((*FOOTER_LINKS, *OPTIONS))})"
         )
     links: dict[FooterLink, Mapping[str, str] | None] = {}
     for key in FOOTER_LINKS:
