@@ -1,2 +1,3 @@
 """Layer 2, the company declared and typed: each field declared once (declare, declaration), the frozen dataclasses
-built from it (model) and the answers every surface reads (statements). Imports only source."""
+of the model (model) built from the declarations (build), and the answers every surface reads (statements). Imports
+only source."""

@@ -3,15 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import MISSING, dataclass, field, fields
+from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Final, Generic, Literal, TypeVar
-
-if TYPE_CHECKING:
-    from _typeshed import DataclassInstance
-
-from .declaration import COMPANY, CONTACT_POINT, JOINT_CONTROLLER
-from .declare import Node, Record
+from typing import Any, Final, Generic, Literal, TypeVar
 
 NotStated = Literal["not_stated"]
 """The policy is silent where a value could stand: never worded as a negative ("none", "aucun")."""
@@ -94,7 +88,6 @@ def duration(value: Raw) -> Raw:
 
 
 _Item = TypeVar("_Item", covariant=True)
-_Built = TypeVar("_Built", bound="DataclassInstance")
 
 
 class _Marked(tuple[_Item, ...], Generic[_Item]):
@@ -158,46 +151,6 @@ def money(value: Raw) -> Money | NotStated | None:
     return None if value is None else NOT_STATED
 
 
-_TEXTS = frozenset(("text", "markdown_text", "text_or_not_stated", "statement_or_not_stated"))
-
-
-def _target(node: Node | Record) -> str | None:
-    """The definition a field's type names: its `$ref`, or the one branch of an `anyOf` that is not not_stated."""
-    if isinstance(node, Record):
-        return None
-    found = node.keywords.get("$ref")
-    if isinstance(found, str):
-        return found.rsplit("/", 1)[-1]
-    branches = [b for b in node.keywords.get("anyOf", ()) if b.keywords.get("$ref") != "#/$defs/not_stated"]
-    return _target(branches[0]) if len(branches) == 1 else None
-
-
-def _typed(value: Raw, node: Node | Record) -> Raw:
-    """A raw value typed by its declaration: texts as Text, money as Money, lists as tuples; absent is None."""
-    target = _target(node)
-    if target in _TEXTS:
-        return text(value)
-    if target == "money":
-        return money(value)
-    if isinstance(node, Node) and node.keywords.get("type") == "array":
-        items = node.keywords["items"]
-        return tuple(_typed(item, items) for item in value or ())
-    return value
-
-
-def built(cls: type[_Built], data: Mapping[str, Raw], record: Record, **special: Raw) -> _Built:
-    """A model object whose fields are the declared fields of the same name (declaration.py), each typed by its
-    declaration, except the ones given in `special` (a field the model words differently from the file)."""
-    values = {
-        item.name: special[item.name]
-        if item.name in special
-        else _typed(data.get(item.name), record.field(item.name).type)
-        for item in fields(cls)
-        if item.name in special or item.name in data or item.default is MISSING
-    }
-    return cls(**values)
-
-
 @dataclass(frozen=True)
 class ContactPoint:
     """An email, postal address, phone or web form where a person can write."""
@@ -221,10 +174,6 @@ class ContactPoint:
         }
         return {key: value for key, value in found.items() if value is not None and value != NOT_STATED}
 
-    @classmethod
-    def from_data(cls, data: Mapping[str, Raw]) -> ContactPoint:
-        return built(cls, data, CONTACT_POINT)
-
 
 @dataclass(frozen=True)
 class JointController:
@@ -236,13 +185,6 @@ class JointController:
     register_city: str | None = None
     register_number: str | None = None
     note: Text | None = None  # how this controller was read, where the reading is an interpretation
-
-    @classmethod
-    def from_data(cls, data: Mapping[str, Raw]) -> JointController:
-        register = data.get("trade_register", {})
-        return built(
-            cls, data, JOINT_CONTROLLER, register_city=register.get("city"), register_number=register.get("number")
-        )
 
 
 @dataclass(frozen=True)
@@ -266,21 +208,6 @@ class Identity:
     collective_name: Text | None = None  # the name the joint controllers go by together ("FNAC DARTY")
     joint_arrangement: Text | NotStated | None = None  # the essence of the arrangement, Art. 26(2)
     status: Text | None = None  # the company's legal situation, where the policy states one ("in liquidation")
-
-    @classmethod
-    def from_data(cls, data: Mapping[str, Raw]) -> Identity:
-        """The declared fields of `company` (declaration.py), and the ones the model words in its own way."""
-        register = data.get("trade_register", {})
-        return built(
-            cls,
-            data,
-            COMPANY,
-            register_city=register.get("city"),
-            register_number=register.get("number"),
-            other_addresses=tuple((text(a["label"]), a["address"]) for a in data.get("other_addresses", [])),
-            joint_controllers=tuple(JointController.from_data(j) for j in data.get("joint_controllers", [])),
-            collective_name=Text.of(data["collective_name"]) if "collective_name" in data else None,
-        )
 
 
 @dataclass(frozen=True)
@@ -404,21 +331,6 @@ class RetentionPeriod:
     archive: bool = False  # kept in restricted-access archives during this period (Art. 5(1)(e): storage limitation)
     reference: Text | None = None  # for legal_period: the legal text that sets the period (Art. 13(2)(a))
 
-    @classmethod
-    def from_data(cls, data: Mapping[str, Raw]) -> RetentionPeriod:
-        plus = data.get("plus")
-        return cls(
-            data["kind"],
-            duration(data["duration"]) if "duration" in data else None,
-            text(data.get("event")),
-            duration(plus) if isinstance(plus, dict) else plus,
-            text(data.get("text")),
-            tuple(cls.from_data(p) for p in data.get("periods", [])),
-            text(data.get("note")),
-            data.get("archive", False),
-            text(data.get("reference")),
-        )
-
 
 @dataclass(frozen=True)
 class RetentionRule:
@@ -467,21 +379,6 @@ class Recipient:
     registration: RecipientRegistration | None = None
     examples: tuple[Text, ...] = ()  # names the policy gives as examples of this category ("ex : CEWE, Colorado")
     shared: bool = False  # the policy says data may go to it for every purpose (Art. 13(1)(e))
-
-    @classmethod
-    def from_data(cls, data: Mapping[str, Raw]) -> Recipient:
-        registration = data.get("registration")
-        return cls(
-            data["id"],
-            data["kind"],
-            text(data["name"]),
-            text(data.get("service")),
-            data.get("location"),
-            text(data.get("note")),
-            RecipientRegistration(registration["register"], registration["number"]) if registration else None,
-            tuple(Text.of(e) for e in data.get("examples", [])),
-            data.get("shared", False),
-        )
 
 
 SourceCode = Literal["data_subject", "automatic", "third_party", "customer", "public"]
