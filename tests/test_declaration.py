@@ -93,3 +93,18 @@ def test_a_declared_field_reaches_the_model_the_notice_and_the_diff() -> None:
     assert any("Company status: In voluntary liquidation" in text for text in notices.values())
     [change] = diff(company, replace(company, identity=replace(company.identity, status=None)))
     assert (change.kind, change.material, change.subject) == ("facts_changed", True, "notice.controller")
+
+
+def test_the_model_has_a_field_for_every_declared_field() -> None:
+    """A field declared in the file reaches the model: each model class built from a declaration (build.PARTS) has
+    a field of the same name for each declared field, or the fields the model words it as, and no other."""
+    from dataclasses import fields
+
+    from privacy_center.model.build import PARTS
+    from privacy_center.model.declaration import DEFINITIONS
+    from privacy_center.model.declare import records
+
+    for cls, node, renamed in PARTS:
+        declared = {item.name for record in records(node, DEFINITIONS) for item in record.fields}
+        wanted = (declared - set(renamed)) | {name for names in renamed.values() for name in names}
+        assert {item.name for item in fields(cls)} == wanted, cls.__name__

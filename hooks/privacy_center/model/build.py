@@ -300,3 +300,26 @@ def section(data: Mapping[str, Raw]) -> Section:
 
 def version(data: Mapping[str, Raw]) -> Version:
     return built(Version, data, VERSION)
+
+
+# Each model class built from a declaration, and the declared fields the model words another way (file -> model).
+PARTS: tuple[tuple[type[DataclassInstance], Node | Record, Mapping[str, tuple[str, ...]]], ...] = (
+    (Identity, COMPANY, {"trade_register": ("register_city", "register_number")}),
+    (JointController, JOINT_CONTROLLER, {"trade_register": ("register_city", "register_number")}),
+    (ContactPoint, CONTACT_POINT, {}),
+    (Authority, SUPERVISORY_AUTHORITY, {}),
+    (RetentionRule, RETENTION_RULE, {}),
+    (DataCategory, DATA_CATEGORY, {}),
+    (DataSubject, DATA_SUBJECT, {}),
+    (Recipient, RECIPIENT, {}),
+    (Right, RIGHT, {}),
+    (Rights, RIGHTS, {}),
+    (Cookie, COOKIE, {}),
+    (CookiePartners, COOKIE_PARTNERS, {}),
+    (Cookies, COOKIES, {}),
+    (AutomatedDecisions, AUTOMATED_DECISIONS, {}),
+    (Sale, SALE, {}),
+    (ProcessorObligations, PROCESSOR_OBLIGATIONS, {}),
+    (Section, SECTION, {}),
+    (Version, VERSION, {}),
+)
