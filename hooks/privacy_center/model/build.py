@@ -145,26 +145,23 @@ def contact_point(data: Mapping[str, Raw]) -> ContactPoint:
     return built(ContactPoint, data, CONTACT_POINT)
 
 
-def joint_controller(data: Mapping[str, Raw]) -> JointController:
+def _register(data: Mapping[str, Raw]) -> dict[str, Raw]:
+    """`trade_register: {city, number}` as the model words it: register_city and register_number."""
     register = data.get("trade_register", {})
-    return built(
-        JointController,
-        data,
-        JOINT_CONTROLLER,
-        register_city=register.get("city"),
-        register_number=register.get("number"),
-    )
+    return {"register_city": register.get("city"), "register_number": register.get("number")}
+
+
+def joint_controller(data: Mapping[str, Raw]) -> JointController:
+    return built(JointController, data, JOINT_CONTROLLER, **_register(data))
 
 
 def identity(data: Mapping[str, Raw]) -> Identity:
     """The declared fields of `company`, and the ones the model words in its own way."""
-    register = data.get("trade_register", {})
     return built(
         Identity,
         data,
         COMPANY,
-        register_city=register.get("city"),
-        register_number=register.get("number"),
+        **_register(data),
         other_addresses=tuple((text(a["label"]), a["address"]) for a in data.get("other_addresses", [])),
         joint_controllers=tuple(joint_controller(j) for j in data.get("joint_controllers", [])),
         collective_name=Text.of(data["collective_name"]) if "collective_name" in data else None,

@@ -8,7 +8,19 @@ Named definitions come first, in the order of the schema's `$defs`; ROOT is the 
 
 from __future__ import annotations
 
-from .declare import EDITORIAL, MATERIAL, Field, Node, Record, any_of, json_schema, ref
+from .declare import EDITORIAL, MATERIAL, Field, Node, Record, any_of, codes, json_schema, ref
+from .model import (
+    ActsAs,
+    Bound,
+    CookiePurpose,
+    DurationUnit,
+    LegalBasisCode,
+    RecipientKind,
+    RetentionKind,
+    RightCode,
+    Role,
+    SourceCode,
+)
 
 NOT_STATED = Node(
     {"const": "not_stated"},
@@ -255,7 +267,7 @@ DURATION = Record(
         ),
         Field(
             "unit",
-            Node({"enum": ["days", "weeks", "months", "years"]}),
+            Node({"enum": codes(DurationUnit)}),
             MATERIAL,
             title="Unit",
             description="The unit of time: `days`, `weeks`, `months` or `years`.",
@@ -264,7 +276,7 @@ DURATION = Record(
         ),
         Field(
             "bound",
-            Node({"enum": ["maximum", "minimum"]}),
+            Node({"enum": codes(Bound)}),
             MATERIAL,
             title="Bound",
             description=(
@@ -1075,18 +1087,7 @@ LEGAL_BASIS = Record(
     fields=(
         Field(
             "basis",
-            Node(
-                {
-                    "enum": [
-                        "consent",
-                        "contract",
-                        "legal_obligation",
-                        "vital_interests",
-                        "public_task",
-                        "legitimate_interests",
-                    ]
-                }
-            ),
+            Node({"enum": codes(LegalBasisCode)}),
             MATERIAL,
             title="Basis",
             description=(
@@ -1698,23 +1699,7 @@ RETENTION_PERIOD = Record(
     fields=(
         Field(
             "kind",
-            Node(
-                {
-                    "enum": [
-                        "fixed",
-                        "from_event",
-                        "until_event",
-                        "relationship",
-                        "legal_period",
-                        "user_defined",
-                        "criteria",
-                        "first_of",
-                        "then",
-                        "one_of",
-                        "not_stated",
-                    ]
-                }
-            ),
+            Node({"enum": codes(RetentionKind)}),
             MATERIAL,
             title="Kind of period",
             description=(
@@ -2336,20 +2321,7 @@ RECIPIENT = Record(
         ),
         Field(
             "kind",
-            Node(
-                {
-                    "enum": [
-                        "internal",
-                        "processor",
-                        "sub_processor",
-                        "group_company",
-                        "partner",
-                        "authority",
-                        "social_network",
-                        "other",
-                    ]
-                }
-            ),
+            Node({"enum": codes(RecipientKind)}),
             MATERIAL,
             title="Kind of recipient",
             description=(
@@ -2943,24 +2915,7 @@ RIGHT = Record(
     fields=(
         Field(
             "code",
-            Node(
-                {
-                    "enum": [
-                        "access",
-                        "rectification",
-                        "erasure",
-                        "restriction",
-                        "objection",
-                        "portability",
-                        "withdraw_consent",
-                        "post_mortem",
-                        "complaint",
-                        "human_intervention",
-                        "express_point_of_view",
-                        "contest_decision",
-                    ]
-                }
-            ),
+            Node({"enum": codes(RightCode)}),
             MATERIAL,
             title="Right",
             description=(
@@ -3136,24 +3091,7 @@ RIGHTS = Record(
             Node(
                 {
                     "type": "array",
-                    "items": Node(
-                        {
-                            "enum": [
-                                "access",
-                                "rectification",
-                                "erasure",
-                                "restriction",
-                                "objection",
-                                "portability",
-                                "withdraw_consent",
-                                "post_mortem",
-                                "complaint",
-                                "human_intervention",
-                                "express_point_of_view",
-                                "contest_decision",
-                            ]
-                        }
-                    ),
+                    "items": Node({"enum": codes(RightCode)}),
                 }
             ),
             MATERIAL,
@@ -3934,7 +3872,7 @@ NONE = Node(
 
 
 DATA_SOURCE_CODE = Node(
-    {"enum": ["data_subject", "automatic", "third_party", "customer", "public"]},
+    {"enum": codes(SourceCode)},
     title="Source code",
     description=(
         "Where the data comes from (GDPR Art. 14(2)(f)): data_subject (from the "
@@ -4030,20 +3968,7 @@ COOKIE_PARTNERS = Record(
                     {
                         "type": "array",
                         "minItems": 1,
-                        "items": Node(
-                            {
-                                "enum": [
-                                    "strictly_necessary",
-                                    "audience_measurement",
-                                    "performance",
-                                    "preferences",
-                                    "advertising",
-                                    "social_media",
-                                    "security",
-                                    "consent_record",
-                                ]
-                            }
-                        ),
+                        "items": Node({"enum": codes(CookiePurpose)}),
                     }
                 ),
                 ref("not_stated"),
@@ -4200,7 +4125,7 @@ PURPOSE_ROLE = Node(
                 fields=(
                     Field(
                         "acts_as",
-                        Node({"enum": ["controller", "joint_controller", "processor", "other_controller"]}),
+                        Node({"enum": codes(ActsAs)}),
                         MATERIAL,
                         title="Acts as",
                         description=(
@@ -4308,7 +4233,7 @@ ROOT = Record(
         ),
         Field(
             "role",
-            Node({"enum": ["controller", "processor", "controller_and_processor"]}),
+            Node({"enum": codes(Role)}),
             MATERIAL,
             title="Role under the GDPR",
             description=(

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any
+from typing import Any, Literal, get_args, get_origin
 
 Json = Any
 """A JSON value (mapping, list, string, number, boolean, null) where nodes may stand among the values."""
@@ -80,6 +80,15 @@ class Record:
 def ref(name: str) -> Node:
     """A reference to the named definition (`#/$defs/<name>`)."""
     return Node({"$ref": f"#/$defs/{name}"})
+
+
+def codes(vocabulary: object) -> list[str]:
+    """The codes of a vocabulary of the model (a `Literal`, possibly of Literals), in its order: the vocabulary is
+    declared once, with the GDPR article in its docstring, and the schema's `enum` is made from it."""
+    found: list[str] = []
+    for code in get_args(vocabulary):
+        found.extend(codes(code) if get_origin(code) is Literal else [code])
+    return found
 
 
 def any_of(*branches: Node | Record) -> Node:
