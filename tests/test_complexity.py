@@ -45,7 +45,9 @@ def long_lines(text: str, limit: int = 160) -> list[int]:
 
 
 def test_no_template_line_is_longer_than_a_readers_screen() -> None:
-    found = {p.name: lines for p in sorted(TEMPLATES.glob("*.j2")) if (lines := long_lines(p.read_text("utf-8")))}
+    templates = sorted(TEMPLATES.rglob("*.j2"))  # the partials in subfolders (notice/) too
+    assert any(p.parent != TEMPLATES for p in templates)
+    found = {str(p.relative_to(TEMPLATES)): lines for p in templates if (lines := long_lines(p.read_text("utf-8")))}
     assert found == {}, f"split these lines (Jinja's {{%- and trim_blocks keep the output as it is): {found}"
 
 

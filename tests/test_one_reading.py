@@ -23,7 +23,7 @@ SURFACES = (
     *(PACKAGE / name for name in ("render/layer.py", "records/register.py", "records/dpv.py", "records/fides.py")),
     *(PACKAGE / name for name in ("render/datamap.py", "render/notices.py", "render/feeds.py", "render/gaps.py")),
     *(PACKAGE / name for name in ("render/pages.py", "render/phrases.py", "records/exports.py")),
-    *sorted(p for p in (PACKAGE / "templates").glob("*.j2") if p.name != "new_company.yaml.j2"),  # scaffold
+    *sorted(p for p in (PACKAGE / "templates").rglob("*.j2") if p.name != "new_company.yaml.j2"),  # scaffold
 )
 # The facts statements.py answers, as a surface would read them from the model.
 GUARDED = {

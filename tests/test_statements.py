@@ -70,7 +70,7 @@ SILENT: tuple[Mutation, ...] = (
 def negative_keys() -> set[str]:
     """Every `label.*` key a template prints whose English wording states that something is not so."""
     used = set()
-    for template in TEMPLATES_DIR.glob("*.j2"):
+    for template in TEMPLATES_DIR.rglob("*.j2"):
         used |= set(re.findall(r"""["'](label\.[a-z_]+)["']""", template.read_text(encoding="utf-8")))
     english = load_wording("en")
     return {key for key in used - HEADINGS if not SILENCE.search(key) and NEGATIVE.search(english(key))}

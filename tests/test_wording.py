@@ -42,7 +42,7 @@ def test_no_empty_wording(language: str) -> None:
 
 def test_every_literal_key_in_templates_exists() -> None:
     used = set()
-    for template in TEMPLATES_DIR.glob("*.j2"):
+    for template in TEMPLATES_DIR.rglob("*.j2"):
         used |= set(re.findall(r'\bt\("([a-z_.]+)"\s*[,)]', template.read_text(encoding="utf-8")))
     assert used, "no wording key found in templates"
     for language in LANGUAGES:

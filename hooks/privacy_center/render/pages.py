@@ -10,7 +10,15 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import (
+    Environment,
+    FileSystemBytecodeCache,
+    FileSystemLoader,
+    StrictUndefined,
+    pass_context,
+    select_autoescape,
+)
+from jinja2.runtime import Context
 from markdown.extensions.toc import slugify
 from markupsafe import Markup, escape
 
@@ -24,6 +32,9 @@ from .notices import ChangeNotice, blocks
 from .outputs import OUTPUTS
 
 TEMPLATES_DIR = Path(__file__).parent.parent / "templates"
+# Jinja checks cached bytecode against the template's source only, not the environment it was compiled for: the
+# name changes with what the compiled code expects (here, a finalize that takes the context, as `finalize`).
+BYTECODE_FILES = "__jinja2_context_finalize_%s.cache"
 
 # Company pages in reading order: (page id, template). The page id is the file name without extension.
 COMPANY_PAGES: tuple[tuple[str, str], ...] = (
@@ -67,6 +78,16 @@ def _md_escaped(text: str) -> str:
 
 def _backslash(found: re.Match[str]) -> str:
     return "\\" + found.group()  # a function, not the template r"\\\1": expanding a template per match is slower
+
+
+@pass_context
+def finalize(context: Context, value: Any) -> Any:
+    """What the page environment prints for a value, chosen by the template's kind, as autoescape is: a Markdown
+    template (`.md.j2`) Markdown-escapes plain text (autoescape then HTML-escapes it); an HTML template
+    (`.html.j2`: the tables) only HTML-escapes, through autoescape. A macro prints by its own template's rule."""
+    if context.name is not None and context.name.endswith(".html.j2"):
+        return value
+    return md_escape(value)
 
 
 def rich_text(value: str) -> Markup:
@@ -151,10 +172,10 @@ def environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES_DIR)),
         auto_reload=False,  # refresh_templates() reloads them when the code changes
-        bytecode_cache=FileSystemBytecodeCache(str(where)) if where is not None else None,
+        bytecode_cache=FileSystemBytecodeCache(str(where), BYTECODE_FILES) if where is not None else None,
         autoescape=select_autoescape(default=True, default_for_string=True, enabled_extensions=("j2",)),
         undefined=StrictUndefined,
-        finalize=md_escape,
+        finalize=finalize,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,

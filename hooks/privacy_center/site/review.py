@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from jinja2 import pass_context
+from jinja2.runtime import Context
 from markupsafe import Markup
 
 from .checker import check_documents, data_files, display_name
@@ -103,6 +105,13 @@ def review_file(path: Path, base: str | None) -> Review:
     return Review(new.slug, new.name, label, changes, "changed" if changes else "unchanged")
 
 
+@pass_context
+def _gfm_finalize(context: Context, value: Any) -> Any:
+    """gfm_escape as the overlay's finalize: it takes the context, as the pages' finalize does, since both
+    environments share the compiled templates (render/pages.py, BYTECODE_FILES)."""
+    return gfm_escape(value)
+
+
 def removed_files(data_dir: Path, base: str) -> list[str]:
     """Company files present at `base` but gone from the working tree."""
     listed = subprocess.run(
@@ -116,7 +125,7 @@ def removed_files(data_dir: Path, base: str) -> list[str]:
 def review(paths: Sequence[Path], base: str | None, languages: Sequence[str], default: str) -> tuple[str, list[Review]]:
     """The Markdown comment for a set of company files, and the reviews it is made of."""
     reviews = [review_file(path, base) for path in paths]
-    env = environment().overlay(finalize=gfm_escape)
+    env = environment().overlay(finalize=_gfm_finalize)
     parts = []
     for language in languages:
         context = template_context(load_wording(language), languages, default)
