@@ -17,12 +17,11 @@ from privacy_center.model import statements
 from privacy_center.source.loader import load_file
 
 PACKAGE = ROOT / "hooks" / "privacy_center"
-# Modules and templates that only show what statements.py answers (the model, its builders, the checks and the diff
-# read the data itself: they are not surfaces).
+# Modules and templates that only show what statements.py answers: the render and records layers and the templates
+# (the model, its builders, the checks and the diff read the data itself: they are not surfaces).
 SURFACES = (
-    *(PACKAGE / name for name in ("render/layer.py", "records/register.py", "records/dpv.py", "records/fides.py")),
-    *(PACKAGE / name for name in ("render/datamap.py", "render/notices.py", "render/feeds.py", "render/gaps.py")),
-    *(PACKAGE / name for name in ("render/pages.py", "render/phrases.py", "records/exports.py")),
+    *sorted((PACKAGE / "render").glob("*.py")),  # every module of the layers that show or export the notice
+    *sorted((PACKAGE / "records").glob("*.py")),
     *sorted(p for p in (PACKAGE / "templates").rglob("*.j2") if p.name != "new_company.yaml.j2"),  # scaffold
 )
 # The facts statements.py answers, as a surface would read them from the model.

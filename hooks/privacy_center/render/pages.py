@@ -23,13 +23,14 @@ from markdown.extensions.toc import slugify
 from markupsafe import Markup, escape
 
 from ..history.changelog import Entry
-from ..model.model import NONE, NOT_STATED, Alternatives, Company, Including, PurposeRole
+from ..model.model import NOT_STATED, Alternatives, Company, Including, PurposeRole
 from ..source import cache
 from ..source.safety import defuse_markdown
 from ..source.wording import Wording, load_wording
-from . import datamap, gaps, layer, phrases
+from . import datamap, gaps, layer, phrases, tables
 from .notices import ChangeNotice, blocks
 from .outputs import OUTPUTS
+from .phrases import is_none, is_stated
 
 TEMPLATES_DIR = Path(__file__).parent.parent / "templates"
 # Jinja checks cached bytecode against the template's source only, not the environment it was compiled for: the
@@ -120,16 +121,6 @@ def anchor(heading: str) -> str:
     """The id Python-Markdown's toc extension gives a heading with this text (`Transferts hors de l'UE` ->
     `transferts-hors-de-lue`), to link to a section of another page from its wording."""
     return slugify(heading, "-")
-
-
-def is_stated(value: Any) -> bool:
-    """Jinja test: a value the policy gives (not missing, not not_stated, not an explicit none)."""
-    return value is not None and value != NOT_STATED and value != NONE and value != () and value != []
-
-
-def is_none(value: Any) -> bool:
-    """Jinja test: the policy states explicitly that there is none (the only way to print a negative statement)."""
-    return bool(value == NONE)
 
 
 def join(items: Iterable[Any], name: Callable[[Any], Any] | None, words: Wording) -> Any:
@@ -236,7 +227,7 @@ def data_map(company: Company, words: Wording) -> Markup:
 
 def template_context(words: Wording, languages: Sequence[str], default: str) -> dict[str, Any]:
     """What every template sees: the language, the wording, and phrase helpers bound to that language."""
-    return {
+    context: dict[str, Any] = {
         "lang": words.language,
         "colon": words("punct.colon"),
         "semicolon": words("punct.semicolon"),
@@ -265,6 +256,7 @@ def template_context(words: Wording, languages: Sequence[str], default: str) -> 
         "data_map": lambda company: data_map(company, words),
         "anchor": lambda key: anchor(str(words(key))),
         "key_facts": layer.key_facts,
+        "table_of": lambda kind, company: tables.TABLES[kind](company, context),
         "automated_answer": layer.automated,
         "short_quotes": lambda statement: layer.quotes(statement, words),
         "role_line": lambda company: layer.role_line(company, words),
@@ -277,6 +269,7 @@ def template_context(words: Wording, languages: Sequence[str], default: str) -> 
         "page_ids": [page for page, _ in COMPANY_PAGES],
         **gaps.context(words),
     }
+    return context
 
 
 def export_links(

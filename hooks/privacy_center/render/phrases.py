@@ -14,6 +14,7 @@ from babel.lists import format_list
 from babel.numbers import format_currency, format_decimal
 
 from ..model.model import (
+    NONE,
     NOT_STATED,
     Alternatives,
     ContactPoint,
@@ -374,3 +375,13 @@ def change(item: Any, words: Wording) -> str:
         old=value(item.old, kind, words),
         new=value(item.new, kind, words),
     )
+
+
+def is_stated(value: Any) -> bool:
+    """Jinja test: a value the policy gives (not missing, not not_stated, not an explicit none)."""
+    return value is not None and value != NOT_STATED and value != NONE and value != () and value != []
+
+
+def is_none(value: Any) -> bool:
+    """Jinja test: the policy states explicitly that there is none (the only way to print a negative statement)."""
+    return bool(value == NONE)
