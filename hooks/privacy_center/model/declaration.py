@@ -3201,21 +3201,7 @@ COOKIE = Record(
         ),
         Field(
             "purpose",
-            Node(
-                {
-                    "enum": [
-                        "strictly_necessary",
-                        "audience_measurement",
-                        "performance",
-                        "preferences",
-                        "advertising",
-                        "social_media",
-                        "security",
-                        "consent_record",
-                        "not_stated",
-                    ]
-                }
-            ),
+            Node({"enum": [*codes(CookiePurpose), "not_stated"]}),
             MATERIAL,
             title="Purpose",
             description=(
