@@ -554,8 +554,8 @@ def test_the_diff_sees_every_field_of_the_model() -> None:
     untested = sorted(wanted - set(tried))
     assert unseen == [], (
         "diff() reports no change when these fields change: compare them in diff.py (a specific "
-        "diff with a change.<kind> wording key in both locale files, or HEADINGS for a wording "
-        f"change), or list them in diff.IGNORED with the reason: {unseen}"
+        "diff with a change.<kind> wording key in both locale files, or a heading on the field's declaration in "
+        f"model/declaration.py), or list them in diff.IGNORED with the reason: {unseen}"
     )
     assert untested == [], f"no sample company fills these fields, so the diff cannot be tested on them: {untested}"
 
