@@ -8,7 +8,7 @@ Named definitions come first, in the order of the schema's `$defs`; ROOT is the 
 
 from __future__ import annotations
 
-from .declare import EDITORIAL, MATERIAL, Field, Node, Record, any_of, codes, json_schema, ref
+from .declare import EDITORIAL, MATERIAL, Field, Node, Record, any_of, codes, including, json_schema, ref
 from .model import (
     ActsAs,
     Bound,
@@ -1369,24 +1369,15 @@ PURPOSE = Record(
             "recipients",
             any_of(
                 Node({"type": "array", "minItems": 1, "items": ref("id")}),
-                Record(
-                    fields=(
-                        Field(
-                            "including",
-                            Node({"type": "array", "minItems": 1, "items": ref("id")}),
-                            MATERIAL,
-                            title="Examples",
-                            description="Ids of recipients the policy names.",
-                            examples=(["newsletter"],),
-                            required=True,
-                        ),
-                    ),
+                including(
+                    Node({"type": "array", "minItems": 1, "items": ref("id")}),
                     title="Non-exhaustive list",
-                    description=(
-                        'Ids of recipients the policy gives as examples ("such as", "including", '
-                        '"notamment"): shown as "including ..." / "notamment ...".'
-                    ),
+                    description='Ids of recipients the policy gives as examples ("such as", "including", '
+                    '"notamment"): shown as "including ..." / "notamment ...".',
                     examples=({"including": ["hosting", "payment"]},),
+                    items_title="Examples",
+                    items_description="Ids of recipients the policy names.",
+                    items_examples=(["newsletter"],),
                 ),
                 ref("none"),
                 ref("not_stated"),
@@ -1534,23 +1525,11 @@ DATA_CATEGORY = Record(
             "items",
             any_of(
                 ref("text_list"),
-                Record(
-                    fields=(
-                        Field(
-                            "including",
-                            Node({"type": "array", "minItems": 1, "items": ref("text")}),
-                            MATERIAL,
-                            title="Examples",
-                            description="Data items the policy names.",
-                            examples=([{"fr": "Envoi de la newsletter", "en": "Sending the newsletter"}],),
-                            required=True,
-                        ),
-                    ),
+                including(
+                    Node({"type": "array", "minItems": 1, "items": ref("text")}),
                     title="Non-exhaustive list",
-                    description=(
-                        'Data items the policy gives as examples ("such as", "including", '
-                        '"notamment"): shown as "including ..." / "notamment ...".'
-                    ),
+                    description='Data items the policy gives as examples ("such as", "including", '
+                    '"notamment"): shown as "including ..." / "notamment ...".',
                     examples=(
                         {
                             "including": [
@@ -1559,6 +1538,9 @@ DATA_CATEGORY = Record(
                             ],
                         },
                     ),
+                    items_title="Examples",
+                    items_description="Data items the policy names.",
+                    items_examples=([{"fr": "Envoi de la newsletter", "en": "Sending the newsletter"}],),
                 ),
             ),
             MATERIAL,
@@ -2683,24 +2665,15 @@ TRANSFER = Record(
             "destination",
             any_of(
                 Node({"type": "array", "minItems": 1, "items": ref("country")}),
-                Record(
-                    fields=(
-                        Field(
-                            "including",
-                            Node({"type": "array", "minItems": 1, "items": ref("country")}),
-                            MATERIAL,
-                            title="Examples",
-                            description="Countries or regions the policy names.",
-                            examples=(["FR"],),
-                            required=True,
-                        ),
-                    ),
+                including(
+                    Node({"type": "array", "minItems": 1, "items": ref("country")}),
                     title="Non-exhaustive list",
-                    description=(
-                        'Countries or regions the policy gives as examples ("such as", '
-                        '"including", "notamment"): shown as "including ..." / "notamment ...".'
-                    ),
+                    description='Countries or regions the policy gives as examples ("such as", '
+                    '"including", "notamment"): shown as "including ..." / "notamment ...".',
                     examples=({"including": ["US", "CA"]},),
+                    items_title="Examples",
+                    items_description="Countries or regions the policy names.",
+                    items_examples=(["FR"],),
                 ),
                 ref("not_stated"),
             ),
@@ -3648,20 +3621,13 @@ PROCESSOR_OBLIGATIONS = Record(
             "operations",
             any_of(
                 ref("text_list"),
-                Record(
-                    fields=(
-                        Field(
-                            "including",
-                            ref("text_list"),
-                            MATERIAL,
-                            title="Operations given as examples",
-                            description=('The operations the policy lists after "include, but are not limited to".'),
-                            examples=([{"fr": "Hébergement des données", "en": "Hosting the data"}],),
-                            required=True,
-                        ),
-                    ),
+                including(
+                    ref("text_list"),
                     title="Non-exhaustive list of operations",
-                    description=('Operations the policy gives as examples ("include, but are not limited to").'),
+                    description='Operations the policy gives as examples ("include, but are not limited to").',
+                    items_title="Operations given as examples",
+                    items_description='The operations the policy lists after "include, but are not limited to".',
+                    items_examples=([{"fr": "Hébergement des données", "en": "Hosting the data"}],),
                 ),
             ),
             MATERIAL,
@@ -3913,20 +3879,13 @@ COOKIE_PARTNERS = Record(
             "names",
             any_of(
                 Node({"type": "array", "minItems": 1, "items": ref("cookie_partner")}),
-                Record(
-                    fields=(
-                        Field(
-                            "including",
-                            Node({"type": "array", "minItems": 1, "items": ref("cookie_partner")}),
-                            MATERIAL,
-                            title="Named examples",
-                            description="The partners the policy names as examples.",
-                            examples=(["Criteo"],),
-                            required=True,
-                        ),
-                    ),
+                including(
+                    Node({"type": "array", "minItems": 1, "items": ref("cookie_partner")}),
                     title="Non-exhaustive list",
                     description="Examples the policy gives, not the full list.",
+                    items_title="Named examples",
+                    items_description="The partners the policy names as examples.",
+                    items_examples=(["Criteo"],),
                 ),
             ),
             MATERIAL,
@@ -4007,30 +3966,23 @@ TRANSFER_ITEMS = Node(
     {
         "anyOf": [
             Node({"type": "array", "minItems": 1, "items": ref("transfer")}),
-            Record(
-                fields=(
-                    Field(
-                        "including",
-                        Node({"type": "array", "minItems": 1, "items": ref("transfer")}),
-                        MATERIAL,
-                        title="Transfers given as examples",
-                        description="The transfers the policy names.",
-                        examples=(
-                            [
-                                {
-                                    "id": "hosting_us",
-                                    "destination": ["US"],
-                                    "recipient": "host",
-                                    "safeguards": ["scc"],
-                                    "copy_available": {"fr": "Sur demande au DPO.", "en": "On request to the DPO."},
-                                },
-                            ],
-                        ),
-                        required=True,
-                    ),
-                ),
+            including(
+                Node({"type": "array", "minItems": 1, "items": ref("transfer")}),
                 title="Non-exhaustive list of transfers",
                 description="Transfers the policy gives as examples, not as the full list.",
+                items_title="Transfers given as examples",
+                items_description="The transfers the policy names.",
+                items_examples=(
+                    [
+                        {
+                            "id": "hosting_us",
+                            "destination": ["US"],
+                            "recipient": "host",
+                            "safeguards": ["scc"],
+                            "copy_available": {"fr": "Sur demande au DPO.", "en": "On request to the DPO."},
+                        },
+                    ],
+                ),
             ),
         ]
     },

@@ -96,6 +96,30 @@ def any_of(*branches: Node | Record) -> Node:
     return Node({"anyOf": list(branches)})
 
 
+def including(
+    items: Node | Record,
+    *,
+    title: str,
+    description: str,
+    items_title: str,
+    items_description: str,
+    items_examples: tuple[Json, ...],
+    examples: tuple[Json, ...] = (),
+) -> Record:
+    """`{including: [...]}`: a list the policy gives as examples only ("such as", "notamment"), never the full one;
+    a list that becomes non-exhaustive is a material change."""
+    field = Field(
+        "including",
+        items,
+        MATERIAL,
+        title=items_title,
+        description=items_description,
+        examples=items_examples,
+        required=True,
+    )
+    return Record((field,), title=title, description=description, examples=examples)
+
+
 def _annotations(title: str | None, description: str | None) -> dict[str, Json]:
     found: dict[str, Json] = {}
     if title is not None:
