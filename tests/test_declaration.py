@@ -104,7 +104,7 @@ def test_the_model_has_a_field_for_every_declared_field() -> None:
     from privacy_center.model.declaration import DEFINITIONS
     from privacy_center.model.declare import records
 
-    for cls, node, renamed in PARTS:
+    for cls, (node, renamed) in PARTS.items():
         declared = {item.name for record in records(node, DEFINITIONS) for item in record.fields}
         wanted = (declared - set(renamed)) | {name for names in renamed.values() for name in names}
         assert {item.name for item in fields(cls)} == wanted, cls.__name__

@@ -5,7 +5,7 @@ Duration, an amount Money, a list a tuple); only what the model words in its own
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import MISSING, fields
 from typing import TYPE_CHECKING, TypeVar
 
@@ -31,7 +31,7 @@ from .declaration import (
     SUPERVISORY_AUTHORITY,
     VERSION,
 )
-from .declare import Node, Record, member, records
+from .declare import Node, Record, member
 from .model import (
     NOT_STATED,
     Authority,
@@ -99,50 +99,96 @@ def _is_text(value: Mapping[str, Raw]) -> bool:
     return all(isinstance(key, str) and len(key) == 2 and isinstance(item, str) for key, item in value.items())
 
 
-def _typed(value: Raw, node: Node | Record) -> Raw:
-    """A raw value typed by its declaration: texts as Text, durations as Duration, money as Money, lists as
-    tuples; a string (a code, a name, not_stated) as it is; absent is None (an absent list, ())."""
+Typer = Callable[[Raw], Raw]
+
+
+def _typer(node: Node | Record) -> Typer:
+    """How a raw value of this declared type is typed: texts as Text, durations as Duration, money as Money, lists
+    as tuples; a string (a code, a name, not_stated) as it is; absent is None (an absent list, ()). Worked out
+    once per declared field (see _plan), not once per value."""
     shape = _resolved(node)
     if isinstance(shape, Node) and shape.keywords.get("type") == "array":
-        return tuple(_typed(item, shape.keywords["items"]) for item in value or ())
-    if not isinstance(value, dict):
-        return value
+        item = _typer(shape.keywords["items"])
+        return lambda value: tuple(item(v) for v in value or ())
     targets = set(_targets(node))
-    if targets & _TEXTS and _is_text(value):
-        return text(value)
-    if targets & _DURATIONS and "unit" in value:
-        return duration(value)
-    if "money" in targets:
-        return money(value)
-    return value
+    texts, durations, amounts = bool(targets & _TEXTS), bool(targets & _DURATIONS), "money" in targets
+
+    def typed(value: Raw) -> Raw:
+        if not isinstance(value, dict):
+            return value
+        if texts and _is_text(value):
+            return text(value)
+        if durations and "unit" in value:
+            return duration(value)
+        return money(value) if amounts else value
+
+    return typed
 
 
-def _declared(owner: Node | Record, name: str) -> Node | Record:
-    """The type of the field `name` in the record, or in the records among the type's branches (the first that
-    declares it); KeyError when none does."""
-    for record in records(owner, DEFINITIONS):
-        for item in record.fields:
-            if item.name == name:
-                return item.type
-    raise KeyError(name)
+def _nested(owner: Node | Record, name: str) -> Node | Record:
+    found = member(owner, name, DEFINITIONS)
+    assert found is not None, name
+    return found.type
 
 
-def built(cls: type[_Built], data: Mapping[str, Raw], record: Node | Record, **special: Raw) -> _Built:
+# Each model class built from a declaration (the type it is declared as), and the declared fields the model words
+# another way (file -> model); tests/test_declaration.py holds each class to exactly these fields.
+PARTS: Mapping[type[DataclassInstance], tuple[Node | Record, Mapping[str, tuple[str, ...]]]] = {
+    Identity: (COMPANY, {"trade_register": ("register_city", "register_number")}),
+    JointController: (JOINT_CONTROLLER, {"trade_register": ("register_city", "register_number")}),
+    ContactPoint: (CONTACT_POINT, {}),
+    Dpo: (_nested(CONTACTS, "dpo"), {}),
+    Authority: (SUPERVISORY_AUTHORITY, {}),
+    RetentionRule: (RETENTION_RULE, {}),
+    DataCategory: (DATA_CATEGORY, {}),
+    DataSubject: (DATA_SUBJECT, {}),
+    Recipient: (RECIPIENT, {}),
+    Right: (RIGHT, {}),
+    Rights: (RIGHTS, {}),
+    ViaController: (_nested(RIGHTS, "via_controller"), {}),
+    Cookie: (COOKIE, {}),
+    CookiePartners: (COOKIE_PARTNERS, {}),
+    Cookies: (COOKIES, {}),
+    AutomatedDecisions: (AUTOMATED_DECISIONS, {}),
+    Sale: (SALE, {}),
+    ProcessorObligations: (PROCESSOR_OBLIGATIONS, {}),
+    Section: (SECTION, {}),
+    Version: (VERSION, {}),
+}
+_PLANS: dict[type, tuple[tuple[str, bool, Typer | None], ...]] = {}
+
+
+def _plan(cls: type[DataclassInstance]) -> tuple[tuple[str, bool, Typer | None], ...]:
+    """For each field of a model class: its name, whether the model gives it no default, and how its declared
+    type types a raw value (None: the model words it in its own way, no field of that name is declared)."""
+    if cls not in _PLANS:
+        record = PARTS[cls][0]
+        found = []
+        for item in fields(cls):
+            declared = member(record, item.name, DEFINITIONS)
+            required = item.default is MISSING and item.default_factory is MISSING
+            found.append((item.name, required, None if declared is None else _typer(declared.type)))
+        _PLANS[cls] = tuple(found)
+    return _PLANS[cls]
+
+
+def built(cls: type[_Built], data: Mapping[str, Raw], **special: Raw) -> _Built:
     """A model object whose fields are the declared fields of the same name (declaration.py), each typed by its
     declaration, except the ones given in `special` (a field the model words differently from the file). A field
     the data leaves out takes the model's default."""
-    values = {
-        item.name: special[item.name]
-        if item.name in special
-        else _typed(data.get(item.name), _declared(record, item.name))
-        for item in fields(cls)
-        if item.name in special or item.name in data or item.default is MISSING
-    }
+    values: dict[str, Raw] = {}
+    for name, required, typed in _plan(cls):
+        if name in special:
+            values[name] = special[name]
+        elif typed is None:
+            raise KeyError(f"{cls.__name__}.{name}: no declared field of that name, and not given by hand")
+        elif name in data or required:
+            values[name] = typed(data.get(name))
     return cls(**values)
 
 
 def contact_point(data: Mapping[str, Raw]) -> ContactPoint:
-    return built(ContactPoint, data, CONTACT_POINT)
+    return built(ContactPoint, data)
 
 
 def _register(data: Mapping[str, Raw]) -> dict[str, Raw]:
@@ -152,7 +198,7 @@ def _register(data: Mapping[str, Raw]) -> dict[str, Raw]:
 
 
 def joint_controller(data: Mapping[str, Raw]) -> JointController:
-    return built(JointController, data, JOINT_CONTROLLER, **_register(data))
+    return built(JointController, data, **_register(data))
 
 
 def identity(data: Mapping[str, Raw]) -> Identity:
@@ -160,7 +206,6 @@ def identity(data: Mapping[str, Raw]) -> Identity:
     return built(
         Identity,
         data,
-        COMPANY,
         **_register(data),
         other_addresses=tuple((text(a["label"]), a["address"]) for a in data.get("other_addresses", [])),
         joint_controllers=tuple(joint_controller(j) for j in data.get("joint_controllers", [])),
@@ -172,13 +217,10 @@ def dpo(data: Raw, authority: str) -> Dpo | NotStated:
     """The DPO; a registration without its authority is with the company's own (`authority`)."""
     if data == NOT_STATED:
         return NOT_STATED
-    declared = member(CONTACTS, "dpo", DEFINITIONS)
-    assert declared is not None
     given = data.get("registration")
     return built(
         Dpo,
         data,
-        declared.type,
         contact=contact_point(data["contact"]) if "contact" in data else None,
         registration=None
         if given is None
@@ -187,7 +229,7 @@ def dpo(data: Raw, authority: str) -> Dpo | NotStated:
 
 
 def authority(data: Mapping[str, Raw]) -> Authority:
-    return built(Authority, data, SUPERVISORY_AUTHORITY)
+    return built(Authority, data)
 
 
 def retention_period(data: Mapping[str, Raw]) -> RetentionPeriod:
@@ -207,15 +249,15 @@ def retention_period(data: Mapping[str, Raw]) -> RetentionPeriod:
 
 
 def retention_rule(data: Mapping[str, Raw]) -> RetentionRule:
-    return built(RetentionRule, data, RETENTION_RULE, period=retention_period(data["period"]))
+    return built(RetentionRule, data, period=retention_period(data["period"]))
 
 
 def data_category(data: Mapping[str, Raw]) -> DataCategory:
-    return built(DataCategory, data, DATA_CATEGORY, items=listed(data.get("items", []), text))
+    return built(DataCategory, data, items=listed(data.get("items", []), text))
 
 
 def data_subject(data: Mapping[str, Raw]) -> DataSubject:
-    return built(DataSubject, data, DATA_SUBJECT)
+    return built(DataSubject, data)
 
 
 def recipient(data: Mapping[str, Raw]) -> Recipient:
@@ -223,7 +265,6 @@ def recipient(data: Mapping[str, Raw]) -> Recipient:
     return built(
         Recipient,
         data,
-        RECIPIENT,
         registration=RecipientRegistration(registration["register"], registration["number"]) if registration else None,
         examples=tuple(Text.of(e) for e in data.get("examples", [])),
     )
@@ -231,22 +272,19 @@ def recipient(data: Mapping[str, Raw]) -> Recipient:
 
 def right(data: Mapping[str, Raw]) -> Right:
     given = data.get("contact")
-    return built(Right, data, RIGHT, contact=given if given is None or given == NOT_STATED else contact_point(given))
+    return built(Right, data, contact=given if given is None or given == NOT_STATED else contact_point(given))
 
 
 def via_controller(data: Raw) -> ViaController | None:
     if data is None:
         return None
-    declared = member(RIGHTS, "via_controller", DEFINITIONS)
-    assert declared is not None
-    return built(ViaController, data, declared.type)
+    return built(ViaController, data)
 
 
 def rights(data: Mapping[str, Raw]) -> Rights:
     return built(
         Rights,
         data,
-        RIGHTS,
         offered=tuple(right(r) for r in data["offered"]),
         contact=contact_point(data["contact"]),
         via_controller=via_controller(data.get("via_controller")),
@@ -254,7 +292,7 @@ def rights(data: Mapping[str, Raw]) -> Rights:
 
 
 def cookie(data: Mapping[str, Raw]) -> Cookie:
-    return built(Cookie, data, COOKIE)
+    return built(Cookie, data)
 
 
 def cookie_partners(data: Raw) -> CookiePartners | None:
@@ -262,14 +300,13 @@ def cookie_partners(data: Raw) -> CookiePartners | None:
     if data is None:
         return None
     purposes = tuple(data["purposes"]) if isinstance(data["purposes"], list) else data["purposes"]
-    return built(CookiePartners, data, COOKIE_PARTNERS, names=listed(data["names"], cookie_partner), purposes=purposes)
+    return built(CookiePartners, data, names=listed(data["names"], cookie_partner), purposes=purposes)
 
 
 def cookies(data: Mapping[str, Raw]) -> Cookies:
     return built(
         Cookies,
         data,
-        COOKIES,
         items=tuple(cookie(c) for c in data.get("items", [])),
         partners=cookie_partners(data.get("partners")),
     )
@@ -278,45 +315,22 @@ def cookies(data: Mapping[str, Raw]) -> Cookies:
 def automated_decisions(data: Raw) -> AutomatedDecisions | NotStated:
     if data == NOT_STATED:
         return NOT_STATED
-    return built(AutomatedDecisions, data, AUTOMATED_DECISIONS)
+    return built(AutomatedDecisions, data)
 
 
 def sale(data: Raw) -> Sale | NotStated:
-    return NOT_STATED if data is None else built(Sale, data, SALE)
+    return NOT_STATED if data is None else built(Sale, data)
 
 
 def processor_obligations(data: Raw) -> ProcessorObligations | None:
     if data is None:
         return None
-    return built(ProcessorObligations, data, PROCESSOR_OBLIGATIONS, operations=listed(data.get("operations", []), text))
+    return built(ProcessorObligations, data, operations=listed(data.get("operations", []), text))
 
 
 def section(data: Mapping[str, Raw]) -> Section:
-    return built(Section, data, SECTION)
+    return built(Section, data)
 
 
 def version(data: Mapping[str, Raw]) -> Version:
-    return built(Version, data, VERSION)
-
-
-# Each model class built from a declaration, and the declared fields the model words another way (file -> model).
-PARTS: tuple[tuple[type[DataclassInstance], Node | Record, Mapping[str, tuple[str, ...]]], ...] = (
-    (Identity, COMPANY, {"trade_register": ("register_city", "register_number")}),
-    (JointController, JOINT_CONTROLLER, {"trade_register": ("register_city", "register_number")}),
-    (ContactPoint, CONTACT_POINT, {}),
-    (Authority, SUPERVISORY_AUTHORITY, {}),
-    (RetentionRule, RETENTION_RULE, {}),
-    (DataCategory, DATA_CATEGORY, {}),
-    (DataSubject, DATA_SUBJECT, {}),
-    (Recipient, RECIPIENT, {}),
-    (Right, RIGHT, {}),
-    (Rights, RIGHTS, {}),
-    (Cookie, COOKIE, {}),
-    (CookiePartners, COOKIE_PARTNERS, {}),
-    (Cookies, COOKIES, {}),
-    (AutomatedDecisions, AUTOMATED_DECISIONS, {}),
-    (Sale, SALE, {}),
-    (ProcessorObligations, PROCESSOR_OBLIGATIONS, {}),
-    (Section, SECTION, {}),
-    (Version, VERSION, {}),
-)
+    return built(Version, data)

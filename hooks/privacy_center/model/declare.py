@@ -69,13 +69,6 @@ class Record:
     keywords: Mapping[str, Json] = field(default_factory=dict)  # further constraints (anyOf of required keys…)
     closed: bool = True
 
-    def field(self, name: str) -> Field:
-        """The declared field of that name (KeyError when there is none)."""
-        for item in self.fields:
-            if item.name == name:
-                return item
-        raise KeyError(name)
-
 
 def ref(name: str) -> Node:
     """A reference to the named definition (`#/$defs/<name>`)."""
@@ -208,8 +201,9 @@ def records(node: Json, definitions: Mapping[str, Node | Record]) -> Iterator[Re
         yield from records(node.keywords.get("items"), definitions)
 
 
-def member(owner: Field | Record, name: str, definitions: Mapping[str, Node | Record]) -> Field | None:
-    """The field `name` of a record, or of what a field's value may be; None when none is declared."""
+def member(owner: Field | Node | Record, name: str, definitions: Mapping[str, Node | Record]) -> Field | None:
+    """The field `name` of a record, or of what a type or a field's value may be (the first of its records that
+    declares it); None when none is declared."""
     for record in records(owner.type if isinstance(owner, Field) else owner, definitions):
         for item in record.fields:
             if item.name == name:

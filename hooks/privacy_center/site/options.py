@@ -15,13 +15,13 @@ from ..render.chrome import CONFIG_KEY, FOOTER_LINKS, ChromeConfigError, Footer,
 class Options:
     """`extra.privacy_center` of mkdocs.yml."""
 
-    contact: str | Mapping[str, str] | None = field(
+    contact: Mapping[str, str] | None = field(  # by language, as read (one address is the same in each)
         default=None,
         metadata={
             "help": "the site's own contact address in the footer: one https: or mailto: address, or one per language"
         },
     )
-    legal_notice: str | Mapping[str, str] | None = field(
+    legal_notice: Mapping[str, str] | None = field(
         default=None,
         metadata={"help": "the site's legal notice in the footer: one https: address, or one per language"},
     )
@@ -29,7 +29,11 @@ class Options:
         default=False,
         metadata={"help": "publish the register of processing activities (/register.<lang>.csv): true or false"},
     )
-    footer: Footer = field(default_factory=lambda: Footer({}), metadata={"derived": True})
+
+    @property
+    def footer(self) -> Footer:
+        """The footer's links."""
+        return Footer({"contact": self.contact, "legal_notice": self.legal_notice})
 
 
 class OptionsError(ChromeConfigError):
@@ -38,7 +42,7 @@ class OptionsError(ChromeConfigError):
 
 def declared() -> list[str]:
     """The option names, in their declared order."""
-    return [item.name for item in fields(Options) if not item.metadata.get("derived")]
+    return [item.name for item in fields(Options)]
 
 
 def read_options(extra: Mapping[str, Any] | None, languages: Sequence[str]) -> Options:
@@ -62,4 +66,4 @@ def read_options(extra: Mapping[str, Any] | None, languages: Sequence[str]) -> O
         problems.append(str(error))
     if problems:
         raise OptionsError("\n".join(problems))
-    return Options(**links, publish_register=register is True, footer=footer)
+    return Options(footer.links["contact"], footer.links["legal_notice"], publish_register=register is True)
