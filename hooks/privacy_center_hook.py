@@ -162,7 +162,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if not inner:  # once per rebuild, as a report: a traceback would leave the server stuck on a failed build
             serve_log.error(f"privacy-center: the data has errors; the pages show this report\n{error}")
     built = _hook.built
-    built.site_date = site_date([v.date for c in site.companies for v in c.versions], today).isoformat()
+    built.site_date = site_date([v.day for c in site.companies for v in c.versions], today).isoformat()
     if built.site is not site and serving.report() is None:
         log.info(f"privacy-center: {summary(site.result)} ('privacy-center validate' lists the warnings)")
     built.site = site

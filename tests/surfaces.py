@@ -39,6 +39,7 @@ import html5lib
 import yaml
 from conftest import ROOT
 from html_utils import page_file, parse
+from privacy_center.model.model import NOT_STATED
 
 PAGES = ("", "notice/", "activities/", "rights/", "cookies/", "history/")
 SITE_URL = "https://privacy.example.org/"  # mkdocs.yml's site_url, which the release command puts in a notice
@@ -251,7 +252,7 @@ CHANGES = {
     # what version 1.0 is taken to be, for a material version 1.1 that is the company as it is
     "purpose_added": lambda c: replace(c, purposes=c.purposes[:-1]),
     "safeguards_added": lambda c: replace(
-        c, transfers=replace(c.transfers, items=tuple(replace(t, safeguards="not_stated") for t in c.transfers.items))
+        c, transfers=replace(c.transfers, items=tuple(replace(t, safeguards=NOT_STATED) for t in c.transfers.items))
     ),
 }
 

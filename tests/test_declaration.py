@@ -108,3 +108,32 @@ def test_the_model_has_a_field_for_every_declared_field() -> None:
         declared = {item.name for record in records(node, DEFINITIONS) for item in record.fields}
         wanted = (declared - set(renamed)) | {name for names in renamed.values() for name in names}
         assert {item.name for item in fields(cls)} == wanted, cls.__name__
+
+
+def test_silence_is_typed_where_it_is_declared() -> None:
+    """A declared field whose type accepts `not_stated` has NOT_STATED in its model type (mypy then sees every
+    place that must handle silence), and a field that cannot be silent has not; a renamed field follows the field
+    it comes from."""
+    from dataclasses import fields
+    from typing import get_args, get_type_hints
+
+    from privacy_center.model.build import PARTS, _silent
+    from privacy_center.model.declaration import DEFINITIONS
+    from privacy_center.model.declare import member
+    from privacy_center.model.model import NotStated
+
+    checked = 0
+    for cls, (node, renamed) in PARTS.items():
+        hints = get_type_hints(cls)
+        source = {name: old for old, names in renamed.items() for name in names}
+        for item in fields(cls):
+            declared = member(node, source.get(item.name, item.name), DEFINITIONS)
+            if declared is None:
+                continue
+            if item.name in source:  # trade_register: {city, number}, each of which may be not_stated
+                declared = member(declared.type, item.name.split("_", 1)[1], DEFINITIONS)
+                assert declared is not None, item.name
+            typed = hints[item.name] is NotStated or NotStated in get_args(hints[item.name])
+            assert typed == _silent(declared.type), f"{cls.__name__}.{item.name}: {hints[item.name]}"
+            checked += typed
+    assert checked >= 20

@@ -9,7 +9,7 @@ from typing import cast
 import pytest
 from privacy_center.check.resolve import company_from_data
 from privacy_center.history.diff import diff, is_longer, is_material, word_diff
-from privacy_center.model.model import Duration, DurationUnit
+from privacy_center.model.model import NOT_STATED, Duration, DurationUnit
 from privacy_center.render.phrases import change
 from privacy_center.source.loader import load_file
 from privacy_center.source.wording import load_wording
@@ -74,7 +74,7 @@ def test_section_wording_is_diffed_word_by_word() -> None:
         (Duration(13, "months"), Duration(1, "years"), False),
         (Duration(1, "years"), Duration(13, "months"), True),
         (Duration(3, "years"), Duration(3, "years"), False),
-        ("not_stated", Duration(1, "days"), True),
+        (NOT_STATED, Duration(1, "days"), True),
     ],
 )
 def test_longer_retention_is_material(old, new, longer: bool) -> None:
@@ -84,9 +84,9 @@ def test_longer_retention_is_material(old, new, longer: bool) -> None:
 def test_transfers_declared_where_none_were_is_material() -> None:
     from dataclasses import replace
 
-    old = replace(company("1.0"), transfers="not_stated")
+    old = replace(company("1.0"), transfers=NOT_STATED)
     [only] = diff(old, company("1.0"))
-    assert (only.kind, only.material, only.old, only.new) == ("transfers_changed", True, "not_stated", False)
+    assert (only.kind, only.material, only.old, only.new) == ("transfers_changed", True, NOT_STATED, False)
     assert change(only, load_wording("en")) == "Transfers outside the European Union: not stated → No"
 
 
@@ -359,7 +359,7 @@ def test_cookie_partners_list_changed(exhaustive: bool, material: bool) -> None:
     [
         (("advertising",), ("advertising", "audience_measurement"), True),
         (("advertising", "security"), ("advertising",), False),
-        (("advertising",), "not_stated", True),
+        (("advertising",), NOT_STATED, True),
     ],
 )
 def test_cookie_partners_purposes_changed(old, new, material: bool) -> None:
@@ -388,7 +388,7 @@ def test_cookie_partners_lifetime_changed(old, new, material: bool) -> None:
     assert _said(only, "fr") == f"Durée de vie des cookies des partenaires : {old.value} mois → {new.value} mois"
 
 
-@pytest.mark.parametrize("old,new,material", [(True, "not_stated", True), (True, False, True), (False, True, False)])
+@pytest.mark.parametrize("old,new,material", [(True, NOT_STATED, True), (True, False, True), (False, True, False)])
 def test_cookie_partners_consent_changed(old, new, material: bool) -> None:
     base = forms(FORMS_TRANSFERS)
     [only] = diff(_with_partners(base, consent_required=old), _with_partners(base, consent_required=new))

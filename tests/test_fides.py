@@ -192,7 +192,7 @@ def assert_says_what_the_data_says(company: Company, language: str, found: dict[
     for kind, entries in custom.items():
         assert not set(entries) & DEFAULT_KEYS[kind], f"a custom {kind} shadows a default key"
         assert len(entries) == len(found.get(kind, [])), f"duplicate custom {kind}"
-    assert NOT_STATED not in strings(found), "a not_stated value reached the manifest"
+    assert NOT_STATED.value not in strings(found), "a not_stated value reached the manifest"
 
     # every string typeset by the language's one rule, as on the pages
     typeset = words.typeset
@@ -348,9 +348,11 @@ def assert_says_what_the_data_says(company: Company, language: str, found: dict[
     if transfers != NOT_STATED and transfers.outside_eu is True:
         given = set(system.get("legal_basis_for_transfers", []))
         relied = [
-            t for t in transfers.items if t.safeguards != NOT_STATED and not isinstance(t.safeguards, Alternatives)
+            t.safeguards
+            for t in transfers.items
+            if t.safeguards is not NOT_STATED and not isinstance(t.safeguards, Alternatives)
         ]
-        assert given == {TRANSFER_BASIS[c] for t in relied for c in t.safeguards if c in TRANSFER_BASIS}
+        assert given == {TRANSFER_BASIS[c] for safeguards in relied for c in safeguards if c in TRANSFER_BASIS}
         for transfer in transfers.items:
             for item in () if transfer.safeguards == NOT_STATED else transfer.safeguards:
                 code = item if isinstance(item, str) else None

@@ -16,7 +16,7 @@ from babel.dates import get_month_names
 from conftest import FIXTURES, ROOT
 from privacy_center.check.resolve import company_from_data
 from privacy_center.check.rules import RuleContext, is_text
-from privacy_center.model.model import Duration, Money
+from privacy_center.model.model import NOT_STATED, Duration, Money
 from privacy_center.render import pages as render
 from privacy_center.render.phrases import country, date, duration, money
 from privacy_center.site.build import language_problem, reserved_slugs
@@ -163,7 +163,7 @@ def test_a_name_missing_from_a_catalogue_is_an_error_not_english() -> None:
 def test_dates_by_babel(language: str, expected: str) -> None:
     words = load_wording(language)
     assert date("2026-03-09", words) == expected
-    assert date("not_stated", words) == words("label.date_not_stated")
+    assert date(NOT_STATED, words) == words("label.date_not_stated")
 
 
 @pytest.mark.parametrize(

@@ -258,11 +258,11 @@ def test_source_date_epoch_sets_the_in_force_day_and_the_site_date(monkeypatch: 
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01T00:00:00Z
     assert publish.in_force_day() == date(2026, 1, 1)
-    assert publish.site_date(["2025-03-01"], date(2030, 1, 1)) == date(2026, 1, 1)
+    assert publish.site_date([date(2025, 3, 1)], date(2030, 1, 1)) == date(2026, 1, 1)
     monkeypatch.delenv("SOURCE_DATE_EPOCH")
-    dates = ["not_stated", "2025-03-01", "2024-01-01", "2031-05-01"]
+    dates = [None, date(2025, 3, 1), date(2024, 1, 1), date(2031, 5, 1)]
     assert publish.site_date(dates, date(2030, 1, 1)) == date(2025, 3, 1)  # a version announced later: not yet
-    assert publish.site_date(["not_stated"], date(2030, 1, 1)) == date(1970, 1, 1)  # never the build day
+    assert publish.site_date([None], date(2030, 1, 1)) == date(1970, 1, 1)  # never the build day
 
 
 @pytest.mark.parametrize("value", ["yesterday", "-5", "99999999999999999999"])

@@ -113,3 +113,16 @@ def test_leading_and_trailing_blanks_of_a_text_change_no_markdown(tmp_path: Path
     assert "<em>Our mailings</em>" in notice
     assert "<li>Our mailings" not in notice and "*" not in re.sub(r"<[^>]*>", "", notice)
     assert "<strong>Minimal SAS</strong>" in overview
+
+
+def test_a_template_cannot_print_silence_as_a_value() -> None:
+    """NOT_STATED has its own words ("not stated"): a template that prints it as a value stops the build, and the
+    `stated` test is how a template avoids it."""
+    from privacy_center.model.model import NOT_STATED
+
+    env = environment()
+    with pytest.raises(TypeError, match="prints NOT_STATED; test the value with `is stated` first"):
+        env.from_string("{{ value }}").render(value=NOT_STATED)
+    shown = "{% if value is stated %}{{ value }}{% else %}silent{% endif %}"
+    assert env.from_string(shown).render(value=NOT_STATED) == "silent"
+    assert env.from_string(shown).render(value="Acme") == "Acme"

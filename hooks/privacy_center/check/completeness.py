@@ -13,9 +13,9 @@ from typing import Any, TypeVar
 
 from ..model.model import Gap
 from ..source.diagnostics import Diagnostic, Path, format_path
-from ..source.loader import Document
+from ..source.loader import SILENCE, Document
 from ..source.wording import available_languages, load_wording
-from .rules import NOT_STATED, transfer_items
+from .rules import transfer_items
 
 ARTICLE_RIGHTS = ("access", "rectification", "erasure", "restriction", "objection", "portability")
 
@@ -64,19 +64,19 @@ def _warn(
 @_rule
 def legal_name(doc: Document) -> Iterator[Diagnostic]:
     """Art. 13(1)(a): the identity of the controller."""
-    if doc.data["company"]["legal_name"] == NOT_STATED:
+    if doc.data["company"]["legal_name"] == SILENCE:
         yield _warn(doc, ("company", "legal_name"), "controller's legal name not stated", "Art. 13(1)(a)")
 
 
 @_rule
 def registered_address(doc: Document) -> Iterator[Diagnostic]:
     """Art. 13(1)(a): the controller's contact details, starting with its address."""
-    if doc.data["company"]["registered_address"] == NOT_STATED:
+    if doc.data["company"]["registered_address"] == SILENCE:
         yield _warn(doc, ("company", "registered_address"), "controller's address not stated", "Art. 13(1)(a)")
 
 
 def _no_channel(contact: dict[str, Any]) -> bool:
-    return all(contact.get(key, NOT_STATED) == NOT_STATED for key in ("email", "postal_address", "web_form"))
+    return all(contact.get(key, SILENCE) == SILENCE for key in ("email", "postal_address", "web_form"))
 
 
 @_rule
@@ -88,7 +88,7 @@ def controller_channel(doc: Document) -> Iterator[Diagnostic]:
         data["company"]["registered_address"],
         *(a["address"] for a in data["company"].get("other_addresses", [])),
     ]
-    if _no_channel(data["contacts"]["general"]) and all(address == NOT_STATED for address in addresses):
+    if _no_channel(data["contacts"]["general"]) and all(address == SILENCE for address in addresses):
         yield _warn(doc, ("contacts", "general"), "no contact channel stated for the controller", "Art. 13(1)(a)")
 
 
@@ -96,7 +96,7 @@ def controller_channel(doc: Document) -> Iterator[Diagnostic]:
 def controller_email(doc: Document) -> Iterator[Diagnostic]:
     """Art. 13(1)(a): the controller's email, where another channel is given but the email is recorded unstated."""
     general = doc.data["contacts"]["general"]
-    if not _no_channel(general) and general.get("email") == NOT_STATED:
+    if not _no_channel(general) and general.get("email") == SILENCE:
         yield _warn(doc, ("contacts", "general", "email"), "contact email left blank or not stated", "Art. 13(1)(a)")
 
 
@@ -104,7 +104,7 @@ def controller_email(doc: Document) -> Iterator[Diagnostic]:
 def joint_arrangement(doc: Document) -> Iterator[Diagnostic]:
     """Art. 26(2): where controllers are joint, the essence of their arrangement is made available to the people."""
     company = doc.data["company"]
-    if company.get("joint_controllers") and company.get("joint_arrangement", NOT_STATED) == NOT_STATED:
+    if company.get("joint_controllers") and company.get("joint_arrangement", SILENCE) == SILENCE:
         path = ("company", "joint_arrangement") if "joint_arrangement" in company else ("company", "joint_controllers")
         yield _warn(doc, path, "joint controllers named without the essence of their arrangement", "Art. 26(2)")
 
@@ -112,14 +112,14 @@ def joint_arrangement(doc: Document) -> Iterator[Diagnostic]:
 @_rule
 def dpo(doc: Document) -> Iterator[Diagnostic]:
     """Art. 13(1)(b): the contact details of the data protection officer, where applicable."""
-    if doc.data["contacts"]["dpo"] == NOT_STATED:
+    if doc.data["contacts"]["dpo"] == SILENCE:
         yield _warn(doc, ("contacts", "dpo"), "whether a DPO is appointed is not stated", "Art. 13(1)(b)")
 
 
 @_rule
 def purpose_legal_basis(doc: Document, path: Path, purpose: dict[str, Any]) -> Iterator[Diagnostic]:
     """Art. 13(1)(c): the legal basis of each purpose."""
-    if purpose["legal_bases"] == NOT_STATED:
+    if purpose["legal_bases"] == SILENCE:
         yield _warn(
             doc,
             (*path, "legal_bases"),
@@ -132,7 +132,7 @@ def purpose_legal_basis(doc: Document, path: Path, purpose: dict[str, Any]) -> I
 @_rule
 def purpose_data_categories(doc: Document, path: Path, purpose: dict[str, Any]) -> Iterator[Diagnostic]:
     """Art. 14(1)(d): the categories of personal data concerned."""
-    if purpose["data_categories"] == NOT_STATED:
+    if purpose["data_categories"] == SILENCE:
         yield _warn(
             doc,
             (*path, "data_categories"),
@@ -148,7 +148,7 @@ def purpose_recipients(doc: Document, path: Path, purpose: dict[str, Any]) -> It
     every purpose (`shared: true`) answer it for a purpose that names none of its own."""
     if any(recipient.get("shared") is True for recipient in doc.data["recipients"]):
         return
-    if purpose["recipients"] == NOT_STATED:
+    if purpose["recipients"] == SILENCE:
         yield _warn(
             doc,
             (*path, "recipients"),
@@ -161,7 +161,7 @@ def purpose_recipients(doc: Document, path: Path, purpose: dict[str, Any]) -> It
 @_rule
 def purpose_retention(doc: Document, path: Path, purpose: dict[str, Any]) -> Iterator[Diagnostic]:
     """Art. 13(2)(a): how long the data is kept, or the criteria that set it."""
-    if purpose["retention"] == NOT_STATED:
+    if purpose["retention"] == SILENCE:
         yield _warn(
             doc,
             (*path, "retention"),
@@ -175,7 +175,7 @@ def purpose_retention(doc: Document, path: Path, purpose: dict[str, Any]) -> Ite
 def purpose_mandatory(doc: Document, path: Path, purpose: dict[str, Any]) -> Iterator[Diagnostic]:
     """Art. 13(2)(e): whether providing the data is required, and what happens if it is not; a general statement
     (`mandatory_data`: "mandatory fields are marked with an asterisk") answers it for every purpose."""
-    if purpose["mandatory"] == NOT_STATED and "mandatory_data" not in doc.data:
+    if purpose["mandatory"] == SILENCE and "mandatory_data" not in doc.data:
         yield _warn(
             doc,
             (*path, "mandatory"),
@@ -188,7 +188,7 @@ def purpose_mandatory(doc: Document, path: Path, purpose: dict[str, Any]) -> Ite
 @_rule
 def purpose_source(doc: Document, path: Path, purpose: dict[str, Any]) -> Iterator[Diagnostic]:
     """Art. 14(2)(f): where data not obtained from the person comes from."""
-    if purpose["source"] == NOT_STATED:
+    if purpose["source"] == SILENCE:
         yield _warn(
             doc,
             (*path, "source"),
@@ -219,7 +219,7 @@ def purposes(doc: Document) -> Iterator[Diagnostic]:
 def legitimate_interest(doc: Document) -> Iterator[Diagnostic]:
     """Art. 13(1)(d): the legitimate interest pursued, where it is the basis."""
     for path, value in doc.nodes:
-        if path and path[-1] == "interest" and value == NOT_STATED:
+        if path and path[-1] == "interest" and value == SILENCE:
             of = ("purpose", doc.data["purposes"][path[1]]["id"]) if path[0] == "purposes" else None
             yield _warn(doc, path, "legitimate interest pursued not stated", "Art. 13(1)(d)", of)
 
@@ -228,7 +228,7 @@ def legitimate_interest(doc: Document) -> Iterator[Diagnostic]:
 def recipient_named(doc: Document) -> Iterator[Diagnostic]:
     """Art. 13(1)(e): who the recipients are."""
     for index, recipient in enumerate(doc.data["recipients"]):
-        if recipient["name"] == NOT_STATED:
+        if recipient["name"] == SILENCE:
             yield _warn(
                 doc,
                 ("recipients", index, "name"),
@@ -241,14 +241,14 @@ def recipient_named(doc: Document) -> Iterator[Diagnostic]:
 @_rule
 def transfers_stated(doc: Document) -> Iterator[Diagnostic]:
     """Art. 13(1)(f): whether the controller intends to transfer data outside the EU."""
-    if doc.data["transfers"] == NOT_STATED:
+    if doc.data["transfers"] == SILENCE:
         yield _warn(doc, ("transfers",), "whether data leaves the EU is not stated", "Art. 13(1)(f)")
 
 
 @_rule
 def transfer_destination(doc: Document, path: Path, item: dict[str, Any]) -> Iterator[Diagnostic]:
     """Art. 13(1)(f): the third country a transfer goes to."""
-    if item["destination"] == NOT_STATED:
+    if item["destination"] == SILENCE:
         yield _warn(
             doc,
             (*path, "destination"),
@@ -261,7 +261,7 @@ def transfer_destination(doc: Document, path: Path, item: dict[str, Any]) -> Ite
 @_rule
 def transfer_safeguards(doc: Document, path: Path, item: dict[str, Any]) -> Iterator[Diagnostic]:
     """Art. 13(1)(f): the adequacy decision or the appropriate safeguard a transfer relies on."""
-    if item["safeguards"] == NOT_STATED:
+    if item["safeguards"] == SILENCE:
         yield _warn(
             doc,
             (*path, "safeguards"),
@@ -298,7 +298,7 @@ def transfers(doc: Document) -> Iterator[Diagnostic]:
 def retention_rule_period(doc: Document) -> Iterator[Diagnostic]:
     """Art. 13(2)(a): the period of each retention rule."""
     for index, rule in enumerate(doc.data["retention_rules"]):
-        if rule["period"]["kind"] == NOT_STATED:
+        if rule["period"]["kind"] == SILENCE:
             yield _warn(
                 doc,
                 ("retention_rules", index, "period"),
@@ -352,21 +352,21 @@ def rights_channel(doc: Document) -> Iterator[Diagnostic]:
 def rights_email(doc: Document) -> Iterator[Diagnostic]:
     """Art. 12(2): the email for requests, where another channel is given but the email is recorded unstated."""
     contact = doc.data["rights"]["contact"]
-    if not _no_channel(contact) and contact.get("email") == NOT_STATED:
+    if not _no_channel(contact) and contact.get("email") == SILENCE:
         yield _warn(doc, ("rights", "contact", "email"), "rights email left blank or not stated", "Art. 12(2)")
 
 
 @_rule
 def response_delay(doc: Document) -> Iterator[Diagnostic]:
     """Art. 12(3): the time within which a request is answered."""
-    if doc.data["rights"]["response_delay"] == NOT_STATED:
+    if doc.data["rights"]["response_delay"] == SILENCE:
         yield _warn(doc, ("rights", "response_delay"), "response time to requests not stated", "Art. 12(3)")
 
 
 @_rule
 def automated_decisions_stated(doc: Document) -> Iterator[Diagnostic]:
     """Art. 13(2)(f): whether automated decision-making, including profiling, takes place."""
-    if doc.data["automated_decisions"] == NOT_STATED:
+    if doc.data["automated_decisions"] == SILENCE:
         yield _warn(
             doc,
             ("automated_decisions",),
@@ -381,7 +381,7 @@ def automated_decision_details(doc: Document) -> Iterator[Diagnostic]:
     decisions = doc.data["automated_decisions"]
     if isinstance(decisions, dict) and decisions["exists"]:
         for part in ("logic", "consequences"):
-            if decisions.get(part, NOT_STATED) == NOT_STATED:
+            if decisions.get(part, SILENCE) == SILENCE:
                 yield _warn(
                     doc,
                     ("automated_decisions",),
@@ -395,7 +395,7 @@ def automated_decision_details(doc: Document) -> Iterator[Diagnostic]:
 def version_date(doc: Document) -> Iterator[Diagnostic]:
     """Art. 12(1): transparent information says from when it applies: each version's effective date."""
     for index, version in enumerate(doc.data["versions"]):
-        if version["date"] == NOT_STATED:
+        if version["date"] == SILENCE:
             yield _warn(
                 doc,
                 ("versions", index, "date"),

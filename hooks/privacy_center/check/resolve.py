@@ -30,7 +30,7 @@ from ..model.model import (
     texts,
 )
 from ..source.diagnostics import Diagnostic
-from ..source.loader import Document
+from ..source.loader import SILENCE, Document
 from .completeness import completeness, summarise
 
 _Named = TypeVar("_Named")
@@ -71,7 +71,7 @@ def _safeguards(data: Raw) -> tuple[Safeguard | OtherSafeguard, ...] | NotStated
 def _transfers(
     data: Raw, recipients: Mapping[str, Recipient], purposes: Mapping[str, Purpose]
 ) -> Transfers | NotStated:
-    if data == NOT_STATED:
+    if data == SILENCE:
         return NOT_STATED
 
     def transfer(t: Mapping[str, Raw]) -> Transfer:
@@ -90,7 +90,7 @@ def _transfers(
 
 
 def _mandatory(data: Raw) -> tuple[bool, Text | None] | NotStated:
-    return data if data == NOT_STATED else (data["required"], text(data.get("consequence")))
+    return NOT_STATED if data == SILENCE else (data["required"], text(data.get("consequence")))
 
 
 def company_from_data(data: Mapping[str, Raw], file: str = "", warnings: Iterable[Diagnostic] | None = None) -> Company:
@@ -146,7 +146,7 @@ def company_from_data(data: Mapping[str, Raw], file: str = "", warnings: Iterabl
         rights=build.rights(data["rights"]),
         cookies=build.cookies(data["cookies"]),
         security_statement=text(security.get("statement")),
-        security_measures=NOT_STATED if security["measures"] == NOT_STATED else texts(security["measures"]),
+        security_measures=NOT_STATED if security["measures"] == SILENCE else texts(security["measures"]),
         breach_notification=text(security.get("breach_notification")),
         security_note=text(security.get("note")),
         mandatory_data=text(data.get("mandatory_data")),

@@ -16,7 +16,7 @@ from ..model.model import general_interest
 from ..source.countries import REGION_GROUP, is_country
 from ..source.diagnostics import Diagnostic, Path
 from ..source.limits import MAX_MARKDOWN_LINES, MAX_MARKDOWN_NESTING, MAX_MARKDOWN_TOTAL, MAX_YEAR, MIN_YEAR
-from ..source.loader import Document
+from ..source.loader import SILENCE, Document
 from ..source.safety import (
     AUTOLINK,
     FORBIDDEN_CHAR,
@@ -31,8 +31,6 @@ from ..source.safety import (
 from ..source.versions import SNAPSHOT_FOLDER, version_key
 from ..source.wording import Wording
 from .schema import is_markdown_field, markdown_fields
-
-NOT_STATED = "not_stated"
 
 
 @dataclass(frozen=True)
@@ -383,7 +381,7 @@ def _contact_points(doc: Document) -> Iterator[tuple[Path, Any]]:
 def attention_has_postal_address(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     """`attention` is the reference line of a letter: it is printed above a postal address, so it needs one."""
     for path, point in _contact_points(doc):
-        if isinstance(point, dict) and "attention" in point and point.get("postal_address", NOT_STATED) == NOT_STATED:
+        if isinstance(point, dict) and "attention" in point and point.get("postal_address", SILENCE) == SILENCE:
             yield doc.diagnostic(
                 (*path, "attention"),
                 "attention line without a postal address to print it above",
@@ -528,7 +526,7 @@ def right_contact_has_channel(doc: Document, ctx: RuleContext) -> Iterator[Diagn
     """A right's own `contact` is the different address the policy gives for it (Art. 12(2)): it names one."""
     for index, right in enumerate(doc.data.get("rights", {}).get("offered", [])):
         contact = right.get("contact")
-        if isinstance(contact, dict) and all(contact.get(key, NOT_STATED) == NOT_STATED for key in CHANNELS):
+        if isinstance(contact, dict) and all(contact.get(key, SILENCE) == SILENCE for key in CHANNELS):
             yield doc.diagnostic(
                 ("rights", "offered", index, "contact"),
                 f"right '{right['code']}' has a contact with no email, postal address, phone or web form",
@@ -620,7 +618,7 @@ def versions_in_order(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
                     f"version {version['version']} does not follow {previous['version']}",
                     "list versions oldest first with increasing numbers",
                 )
-            if NOT_STATED not in (version["date"], previous["date"]) and version["date"] < previous["date"]:
+            if SILENCE not in (version["date"], previous["date"]) and version["date"] < previous["date"]:
                 yield doc.diagnostic(
                     ("versions", index, "date"),
                     f"date {version['date']} is earlier than version {previous['version']}'s {previous['date']}",
@@ -664,7 +662,7 @@ def _code_checks(doc: Document) -> Iterator[tuple[Path, str, str]]:
         if "code" in item:
             yield ("data_subjects", index, "code"), "data_subject", item["code"]
     form = data.get("company", {}).get("legal_form")
-    if form and form != NOT_STATED:
+    if form and form != SILENCE:
         yield ("company", "legal_form"), "legal_form", form
     if "country" in data.get("company", {}):
         yield ("company", "country"), "country", data["company"]["country"]
@@ -673,7 +671,7 @@ def _code_checks(doc: Document) -> Iterator[tuple[Path, str, str]]:
     if isinstance(dpo, dict) and "authority" in dpo.get("registration", {}):
         yield ("contacts", "dpo", "registration", "authority"), "authority", dpo["registration"]["authority"]
     for index, item in enumerate(data.get("recipients", [])):
-        if item.get("location", NOT_STATED) != NOT_STATED:
+        if item.get("location", SILENCE) != SILENCE:
             yield ("recipients", index, "location"), "country", item["location"]
     for where, item in transfer_items(doc):
         for path, code in listed_items(item.get("destination"), (*where, "destination")):

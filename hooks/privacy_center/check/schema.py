@@ -20,14 +20,13 @@ import fastjsonschema
 from ..source import cache
 from ..source.diagnostics import Diagnostic
 from ..source.diagnostics import Path as DataPath
-from ..source.loader import Document
+from ..source.loader import SILENCE, Document
 from ..source.versions import release_command
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import ValidationError
 
-NOT_STATED = "not_stated"
 SCHEMA_PATH = Path(__file__).parent.parent / "schema" / "company.schema.json"
 
 
@@ -250,7 +249,7 @@ def _required(error: ValidationError, data: Any, file: str, path: DataPath) -> M
     missing = str(error.message).split("'")[1]
     if path == () and missing == "versions":
         return "no version recorded yet", first_release_hint(file), path
-    if accepts_here(error, data, (*path, missing), NOT_STATED):
+    if accepts_here(error, data, (*path, missing), SILENCE):
         return (
             f"missing required field '{missing}'",
             f"add '{missing}:' here, or '{missing}: not_stated' if the policy says nothing",
@@ -317,7 +316,7 @@ def _empty(error: ValidationError, data: Any, file: str, path: DataPath) -> Mess
         )
     if path == ("versions",):
         return "the versions list is empty", f"delete the 'versions:' line, then {first_release_hint(file)}", path
-    if accepts_here(error, data, path, NOT_STATED):
+    if accepts_here(error, data, path, SILENCE):
         return "is empty", "give at least one entry, or write not_stated", path
     return "is empty", "give at least one entry", path
 

@@ -33,7 +33,7 @@ def changelog(
 ) -> tuple[Entry, ...]:
     """Every listed version, newest first; changes are computed between consecutive frozen versions."""
     versions = company.versions
-    current = in_force_index([v.date for v in versions], today)
+    current = in_force_index([v.day for v in versions], today)
     entries = []
     previous: Company | None = None
     for index, version in enumerate(versions):

@@ -26,6 +26,7 @@ from ..model.model import (
     Including,
     NotStated,
     RetentionPeriod,
+    Stated,
     Text,
     Transfer,
     Transfers,
@@ -205,7 +206,7 @@ def joint_controllers(old: Company, new: Company) -> Iterator[Change]:
     """The other controllers the company processes data with (Art. 26), by legal name: a new one is material (one
     more company decides what is done with the data); one removed is editorial."""
 
-    def by_name(company: Company) -> dict[str, Any]:
+    def by_name(company: Company) -> dict[Stated[str], Any]:
         return {j.legal_name: j for j in company.identity.joint_controllers}
 
     yield from _added_removed("joint_controller", by_name(old), by_name(new), lambda j: j.legal_name, True, False)
@@ -424,7 +425,7 @@ def list_change(old: Any, new: Any) -> tuple[bool, bool]:
         return False, False
     opened = isinstance(new, Including) and not isinstance(old, Including)
     added = bool(_ids_of(new) - _ids_of(old)) or (not isinstance(old, tuple) and isinstance(new, tuple))
-    return True, added or opened or (new == NOT_STATED)
+    return True, added or opened or (new is NOT_STATED)
 
 
 def purpose_lists(old: Company, new: Company) -> Iterator[Change]:
@@ -517,7 +518,7 @@ def _own(company: Company, name: str) -> Any:
             )
             for p in company.purposes
         )
-    if name == "transfers" and not isinstance(company.transfers, str):  # purposes by id: diffed on their own
+    if name == "transfers" and company.transfers is not NOT_STATED:  # purposes by id: diffed on their own
         items = company.transfers.items
         kept = (Including if isinstance(items, Including) else tuple)(replace(t, purposes=()) for t in items)
         return replace(company.transfers, items=kept), tuple(tuple(p.id for p in t.purposes) for t in items)

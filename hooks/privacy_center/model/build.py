@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import MISSING, fields
 from typing import TYPE_CHECKING, TypeVar
 
+from ..source.loader import SILENCE
 from .declaration import (
     AUTOMATED_DECISIONS,
     COMPANY,
@@ -95,6 +96,20 @@ def _resolved(node: Node | Record) -> Node | Record:
     return _resolved(DEFINITIONS[target.rsplit("/", 1)[-1]]) if isinstance(target, str) else node
 
 
+def _silent(node: Node | Record) -> bool:
+    """Whether a declared type lets the policy be silent: `not_stated` is one of its values (through a `$ref`, an
+    `anyOf` branch or an `enum`)."""
+    if isinstance(node, Record):
+        return False
+    keywords = node.keywords
+    if keywords.get("const") == SILENCE or SILENCE in keywords.get("enum", ()):
+        return True
+    found = keywords.get("$ref")
+    if isinstance(found, str) and _silent(DEFINITIONS[found.rsplit("/", 1)[-1]]):
+        return True
+    return any(_silent(branch) for branch in keywords.get("anyOf", ()))
+
+
 def _is_text(value: Mapping[str, Raw]) -> bool:
     return all(isinstance(key, str) and len(key) == 2 and isinstance(item, str) for key, item in value.items())
 
@@ -104,18 +119,19 @@ Typer = Callable[[Raw], Raw]
 
 def _typer(node: Node | Record) -> Typer:
     """How a raw value of this declared type is typed: texts as Text, durations as Duration, money as Money, lists
-    as tuples; a string (a code, a name, not_stated) as it is; absent is None (an absent list, ()). Worked out
-    once per declared field (see _plan), not once per value."""
+    as tuples; `not_stated`, where the type allows it, as NOT_STATED; a string (a code, a name) as it is; absent is
+    None (an absent list, ()). Worked out once per declared field (see _plan), not once per value."""
     shape = _resolved(node)
     if isinstance(shape, Node) and shape.keywords.get("type") == "array":
         item = _typer(shape.keywords["items"])
         return lambda value: tuple(item(v) for v in value or ())
     targets = set(_targets(node))
     texts, durations, amounts = bool(targets & _TEXTS), bool(targets & _DURATIONS), "money" in targets
+    silent = _silent(node)
 
     def typed(value: Raw) -> Raw:
         if not isinstance(value, dict):
-            return value
+            return NOT_STATED if silent and value == SILENCE else value
         if texts and _is_text(value):
             return text(value)
         if durations and "unit" in value:
@@ -194,7 +210,7 @@ def contact_point(data: Mapping[str, Raw]) -> ContactPoint:
 def _register(data: Mapping[str, Raw]) -> dict[str, Raw]:
     """`trade_register: {city, number}` as the model words it: register_city and register_number."""
     register = data.get("trade_register", {})
-    return {"register_city": register.get("city"), "register_number": register.get("number")}
+    return {"register_city": text(register.get("city")), "register_number": text(register.get("number"))}
 
 
 def joint_controller(data: Mapping[str, Raw]) -> JointController:
@@ -215,7 +231,7 @@ def identity(data: Mapping[str, Raw]) -> Identity:
 
 def dpo(data: Raw, authority: str) -> Dpo | NotStated:
     """The DPO; a registration without its authority is with the company's own (`authority`)."""
-    if data == NOT_STATED:
+    if data == SILENCE:
         return NOT_STATED
     given = data.get("registration")
     return built(
@@ -272,7 +288,9 @@ def recipient(data: Mapping[str, Raw]) -> Recipient:
 
 def right(data: Mapping[str, Raw]) -> Right:
     given = data.get("contact")
-    return built(Right, data, contact=given if given is None or given == NOT_STATED else contact_point(given))
+    return built(
+        Right, data, contact=None if given is None else NOT_STATED if given == SILENCE else contact_point(given)
+    )
 
 
 def via_controller(data: Raw) -> ViaController | None:
@@ -299,7 +317,7 @@ def cookie_partners(data: Raw) -> CookiePartners | None:
     """Cookies given only by partner names; `{including: [...]}` marks the names as examples."""
     if data is None:
         return None
-    purposes = tuple(data["purposes"]) if isinstance(data["purposes"], list) else data["purposes"]
+    purposes = tuple(data["purposes"]) if isinstance(data["purposes"], list) else NOT_STATED
     return built(CookiePartners, data, names=listed(data["names"], cookie_partner), purposes=purposes)
 
 
@@ -313,7 +331,7 @@ def cookies(data: Mapping[str, Raw]) -> Cookies:
 
 
 def automated_decisions(data: Raw) -> AutomatedDecisions | NotStated:
-    if data == NOT_STATED:
+    if data == SILENCE:
         return NOT_STATED
     return built(AutomatedDecisions, data)
 

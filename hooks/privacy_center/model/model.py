@@ -4,18 +4,40 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import date as Day
 from decimal import Decimal
-from typing import Any, Final, Generic, Literal, TypeVar
+from enum import Enum
+from typing import Any, Final, Generic, Literal, TypeVar, Union
 
-NotStated = Literal["not_stated"]
-"""The policy is silent where a value could stand: never worded as a negative ("none", "aucun")."""
+from ..source.loader import SILENCE
+
+
+class NotStated(Enum):
+    """The policy is silent where a value could stand: never worded as a negative ("none", "aucun").
+
+    A type of its own, so mypy sees every place that must handle silence (`Stated[Text]` is a text or
+    NOT_STATED) and no code compares a value with the data's sentinel string. The company file writes it
+    `not_stated` (source/loader.SILENCE, what the checks read); the builders turn that string into this
+    one member; the records print its `value`."""
+
+    NOT_STATED = "not_stated"
+
+    def __repr__(self) -> str:
+        return "NOT_STATED"
+
+
+NOT_STATED: Final = NotStated.NOT_STATED
+
+_Value = TypeVar("_Value")
+Stated = Union[_Value, NotStated]  # noqa: UP007 (a generic alias: Stated[Text] is Text | NotStated)
+"""A value the policy may leave unsaid: `Stated[Text]` is a Text or NOT_STATED."""
+
 NoneStated = Literal["none"]
 """The policy says explicitly that there is none: the only source, with `false`, of a negative statement."""
-Absent = Literal[NotStated, NoneStated]
-"""What the policy says where a value could stand: `not_stated` (silent) or `none` (it says there is none).
+Absent = NotStated | NoneStated
+"""What the policy says where a value could stand: NOT_STATED (silent) or `none` (it says there is none).
 
 Defined once: templates print a negative statement only for `none` (or an explicit `false`), never for silence."""
-NOT_STATED: Final[NotStated] = "not_stated"
 NONE: Final[NoneStated] = "none"
 
 Raw = Any
@@ -41,17 +63,14 @@ class Text:
         return cls({}, value) if isinstance(value, str) else cls(dict(value))
 
 
-Stated = str | Text | None  # a value, a per-language text, or NOT_STATED / None when absent
-
-
 def text(value: Raw) -> Raw:
-    """Wrap per-language mappings as Text; pass through strings such as not_stated, and None (absent).
+    """Wrap per-language mappings as Text; `not_stated` becomes NOT_STATED; other strings and None (absent) pass.
 
     A builder of raw data: the model field that receives the result states its type (`Text | None`,
     `Text | NotStated`, `str | Text`), which the schema guarantees."""
     if isinstance(value, dict):
         return Text(dict(value))
-    return value
+    return NOT_STATED if value == SILENCE else value
 
 
 def texts(values: Raw) -> tuple[Text, ...]:
@@ -127,12 +146,12 @@ class Alternatives(_Marked[_Item]):
 
 def listed(value: Raw, item: Callable[[Raw], object] = lambda v: v) -> Raw:
     """A plain list as a tuple, `{including: [...]}` as an Including, each item built by `item`; other values
-    (not_stated, none, all) pass through."""
+    (none, all) pass through, not_stated as NOT_STATED."""
     if isinstance(value, list):
         return tuple(item(v) for v in value)
     if isinstance(value, dict) and "including" in value:
         return Including(item(v) for v in value["including"])
-    return value
+    return NOT_STATED if value == SILENCE else value
 
 
 @dataclass(frozen=True)
@@ -155,8 +174,8 @@ def money(value: Raw) -> Money | NotStated | None:
 class ContactPoint:
     """An email, postal address, phone or web form where a person can write."""
 
-    email: str | None = None  # an address, or not_stated
-    postal_address: str | None = None  # an address, or not_stated
+    email: Stated[str] | None = None
+    postal_address: Stated[str] | None = None
     phone: str | None = None
     web_form: str | None = None
     label: Text | None = None
@@ -172,7 +191,7 @@ class ContactPoint:
             "phone": self.phone if phone else None,
             "web_form": self.web_form,
         }
-        return {key: value for key, value in found.items() if value is not None and value != NOT_STATED}
+        return {key: value for key, value in found.items() if isinstance(value, str)}
 
 
 @dataclass(frozen=True)
@@ -180,10 +199,10 @@ class JointController:
     """Another controller that decides the purposes and means of the processing together with the company (GDPR
     Art. 26), with the identity facts the policy gives, in the company's own form (Art. 13(1)(a))."""
 
-    legal_name: str  # or not_stated
-    registered_address: str  # or not_stated
-    register_city: str | None = None
-    register_number: str | None = None
+    legal_name: Stated[str]
+    registered_address: Stated[str]
+    register_city: Stated[str] | None = None
+    register_number: Stated[str] | None = None
     note: Text | None = None  # how this controller was read, where the reading is an interpretation
 
 
@@ -191,22 +210,22 @@ class JointController:
 class Identity:
     """Who the company is (Art. 13(1)(a)), and the controllers it processes the data with (Art. 26)."""
 
-    legal_name: str
+    legal_name: Stated[str]
     trade_names: tuple[str, ...]
-    legal_form: str | None
-    share_capital: Money | NotStated | None
-    register_city: str | None
-    register_number: str | None
-    registered_address: str
+    legal_form: Stated[str] | None
+    share_capital: Stated[Money] | None
+    register_city: Stated[str] | None
+    register_number: Stated[str] | None
+    registered_address: Stated[str]
     other_addresses: tuple[tuple[Text, str], ...]
     country: str | None
-    legal_representative: str | None
+    legal_representative: Stated[str] | None
     websites: tuple[str, ...]
     description: Text | None
     note: Text | None = None  # how the identity was read, where the reading is an interpretation
     joint_controllers: tuple[JointController, ...] = ()  # the other joint controllers (Art. 26); () when none given
     collective_name: Text | None = None  # the name the joint controllers go by together ("FNAC DARTY")
-    joint_arrangement: Text | NotStated | None = None  # the essence of the arrangement, Art. 26(2)
+    joint_arrangement: Stated[Text] | None = None  # the essence of the arrangement, Art. 26(2)
     status: Text | None = None  # the company's legal situation, where the policy states one ("in liquidation")
 
 
@@ -224,7 +243,7 @@ class Dpo:
     """Whether a DPO is appointed (True/False/not_stated) and how to reach them."""
 
     appointed: bool
-    name: str | None = None  # a name, or not_stated
+    name: Stated[str] | None = None
     contact: ContactPoint | None = None
     registration: DpoRegistration | None = None
 
@@ -251,7 +270,7 @@ class LegalBasis:
     """One Art. 6(1) basis, with the legitimate interest when (f)."""
 
     basis: LegalBasisCode
-    interest: Text | NotStated | None = None
+    interest: Stated[Text] | None = None
     note: Text | None = None
     general: bool = False  # the purpose cites the interest stated once for all processing (legal_bases_overview)
 
@@ -372,9 +391,9 @@ class Recipient:
 
     id: str
     kind: RecipientKind
-    name: str | Text  # a proper name, a per-language name, or not_stated
+    name: Stated[str | Text]  # a proper name or a per-language name
     service: Text | None
-    location: str | None  # a country, or not_stated
+    location: Stated[str] | None  # a country
     note: Text | None
     registration: RecipientRegistration | None = None
     examples: tuple[Text, ...] = ()  # names the policy gives as examples of this category ("ex : CEWE, Colorado")
@@ -396,7 +415,7 @@ class Source:
 
 def sources(value: Raw) -> tuple[Source, ...] | NotStated:
     """A purpose's `source`: one code, or a list of codes and `{code, detail}` mappings; not_stated stays."""
-    if value == NOT_STATED:
+    if value == SILENCE:
         return NOT_STATED
     items = value if isinstance(value, list) else [value]
     return tuple(Source(v["code"], text(v.get("detail"))) if isinstance(v, dict) else Source(v) for v in items)
@@ -415,7 +434,7 @@ class PurposeRole:
     or not_stated)."""
 
     acts_as: ActsAs
-    on_behalf_of: Text | NotStated | None = None
+    on_behalf_of: Stated[Text] | None = None
     note: Text | None = None
 
 
@@ -437,12 +456,12 @@ class Purpose:
     name: Text
     group: Text | None
     description: Text | None
-    legal_bases: tuple[LegalBasis, ...] | NotStated
-    data_categories: tuple[DataCategory, ...] | NotStated
-    data_subjects: tuple[DataSubject, ...] | NotStated
-    source: tuple[Source, ...] | NotStated
-    mandatory: tuple[bool, Text | None] | NotStated  # (required, the consequence of not providing it), Art. 13(2)(e)
-    retention: tuple[RetentionRule, ...] | NotStated
+    legal_bases: Stated[tuple[LegalBasis, ...]]
+    data_categories: Stated[tuple[DataCategory, ...]]
+    data_subjects: Stated[tuple[DataSubject, ...]]
+    source: Stated[tuple[Source, ...]]
+    mandatory: Stated[tuple[bool, Text | None]]  # (required, the consequence of not providing it), Art. 13(2)(e)
+    retention: Stated[tuple[RetentionRule, ...]]
     recipients: tuple[Recipient, ...] | Absent  # an Including when given as examples; `all` resolved
     note: Text | None = None  # how the purpose was read, where the reading is an interpretation
     profiling: bool | Text | None = None  # profiling (Art. 4(4), 21(2)); a Text: the policy's words; None: silent
@@ -453,7 +472,7 @@ class Purpose:
     @property
     def interests(self) -> tuple[LegalBasis, ...]:
         """The legitimate-interest bases of this purpose."""
-        if self.legal_bases == NOT_STATED:
+        if self.legal_bases is NOT_STATED:
             return ()
         return tuple(b for b in self.legal_bases if b.basis == "legitimate_interests")
 
@@ -509,10 +528,10 @@ class Transfer:
     """A transfer outside the EU, the safeguards it relies on and, when the policy names them, its purposes."""
 
     id: str
-    destination: tuple[str, ...] | NotStated  # country codes (an Including when given as examples), or not_stated
+    destination: Stated[tuple[str, ...]]  # country codes (an Including when given as examples), or not_stated
     recipient: Recipient | None
     description: Text | None
-    safeguards: tuple[Safeguard | OtherSafeguard, ...] | NotStated  # an Alternatives when given with "or"
+    safeguards: Stated[tuple[Safeguard | OtherSafeguard, ...]]  # an Alternatives when given with "or"
     copy_available: Text | None
     purposes: tuple[Purpose, ...] = ()  # the purposes the data is transferred for; () when the policy names none
     note: Text | None = None  # how the transfer was read, where the reading is an interpretation
@@ -559,7 +578,7 @@ class Right:
     code: RightCode
     how: Text | None = None
     note: Text | None = None
-    contact: ContactPoint | NotStated | None = None  # not_stated: the policy gives only `how`, no address
+    contact: Stated[ContactPoint] | None = None  # not_stated: the policy gives only `how`, no address
 
 
 @dataclass(frozen=True)
@@ -579,8 +598,8 @@ class Rights:
     offered: tuple[Right, ...]
     not_stated: tuple[RightCode, ...]
     contact: ContactPoint
-    response_delay: Duration | Text | NotStated  # Art. 12(3): one month, extendable
-    identity_verification: Text | NotStated  # Art. 12(6)
+    response_delay: Stated[Duration | Text]  # Art. 12(3): one month, extendable
+    identity_verification: Stated[Text]  # Art. 12(6)
     request_content: Text | None
     note: Text | None
     via_controller: ViaController | None = None
@@ -594,11 +613,11 @@ class Rights:
 class Cookie:
     """A cookie or tracker as the policy describes it."""
 
-    name: str | Text  # as the policy writes it, or not_stated
-    provider: str  # a name, or not_stated
-    purpose: CookiePurpose | NotStated
-    lifetime: Duration | Text | NotStated
-    consent_required: bool | NotStated
+    name: Stated[str | Text]  # as the policy writes it
+    provider: Stated[str]  # a name
+    purpose: Stated[CookiePurpose]
+    lifetime: Stated[Duration | Text]
+    consent_required: Stated[bool]
     note: Text | None
 
 
@@ -634,9 +653,9 @@ class CookiePartners:
     """Cookies the policy gives only as partner names, with what it says once for all of them."""
 
     names: tuple[str | CookiePartner, ...]  # an Including when the policy names only some
-    purposes: tuple[CookiePurpose, ...] | NotStated
-    lifetime: Duration | Text | NotStated
-    consent_required: bool | NotStated
+    purposes: Stated[tuple[CookiePurpose, ...]]
+    lifetime: Stated[Duration | Text]
+    consent_required: Stated[bool]
     note: Text | None = None
 
 
@@ -644,11 +663,11 @@ class CookiePartners:
 class Cookies:
     """The cookie section: whether cookies are used, the list, and how to manage choices."""
 
-    used: bool | NotStated
+    used: Stated[bool]
     statement: Text | None
     items: tuple[Cookie, ...]
     management: Text | None
-    consent_lifetime: Duration | NotStated | None  # ePrivacy: how long a consent choice is kept
+    consent_lifetime: Stated[Duration] | None  # ePrivacy: how long a consent choice is kept
     partners: CookiePartners | None = None
 
 
@@ -657,10 +676,10 @@ class AutomatedDecisions:
     """Whether solely automated decisions or profiling take place, and their logic and consequences (Art. 22)."""
 
     exists: bool
-    profiling: bool | NotStated | None = None
+    profiling: Stated[bool] | None = None
     description: Text | None = None
-    logic: Text | NotStated | None = None  # meaningful information about the logic involved, Art. 13(2)(f)
-    consequences: Text | NotStated | None = None  # the significance and envisaged consequences, Art. 13(2)(f)
+    logic: Stated[Text] | None = None  # meaningful information about the logic involved, Art. 13(2)(f)
+    consequences: Stated[Text] | None = None  # the significance and envisaged consequences, Art. 13(2)(f)
     note: Text | None = None  # how the decisions were read, where the reading is an interpretation
 
 
@@ -720,8 +739,13 @@ class Version:
     """One published version of the policy."""
 
     version: str
-    date: str  # an ISO date, or not_stated
+    date: Stated[str]  # an ISO date
     summary: Text
+
+    @property
+    def day(self) -> Day | None:
+        """The date the version takes effect, None when the policy does not state it."""
+        return None if self.date is NOT_STATED else Day.fromisoformat(self.date)
 
 
 GapKind = Literal["purpose", "recipient", "transfer", "retention_rule", "right", "automated_part", "version"]
@@ -753,28 +777,28 @@ class Company:
     slug: str
     name: Text
     role: Role
-    source: Mapping[str, str | Text]  # where the policy was read: `url` (or not_stated) and a `note` text
+    source: Mapping[str, Stated[str | Text]]  # where the policy was read: `url` and a `note` text
     introduction: Text | None
     identity: Identity
     contact: ContactPoint
-    dpo: Dpo | NotStated
+    dpo: Stated[Dpo]
     authority: Authority
     legal_bases_overview: tuple[LegalBasis, ...]
     purposes: tuple[Purpose, ...]
     data_categories: tuple[DataCategory, ...]
-    special_categories: SpecialCategories | NotStated  # what the policy says on Art. 9 data
+    special_categories: Stated[SpecialCategories]  # what the policy says on Art. 9 data
     data_subjects: tuple[DataSubject, ...]
     retention_rules: tuple[RetentionRule, ...]
     recipients: tuple[Recipient, ...]
     recipients_statement: Text | None
-    transfers: Transfers | NotStated
+    transfers: Stated[Transfers]
     rights: Rights
     cookies: Cookies
     security_statement: Text | None
-    security_measures: tuple[Text, ...] | NotStated  # Art. 32 measures, as the policy lists them
+    security_measures: Stated[tuple[Text, ...]]  # Art. 32 measures, as the policy lists them
     breach_notification: Text | None
-    automated_decisions: AutomatedDecisions | NotStated
-    minors: Text | NotStated | None  # the policy's statement on children's data (Art. 8)
+    automated_decisions: Stated[AutomatedDecisions]
+    minors: Stated[Text] | None  # the policy's statement on children's data (Art. 8)
     ai_processing: tuple[Text, ...]
     processor_obligations: ProcessorObligations | None
     policy_changes: Text | None
@@ -782,7 +806,7 @@ class Company:
     versions: tuple[Version, ...]
     security_note: Text | None = None  # how the security measures were read, where that is an interpretation
     mandatory_data: Text | None = None  # what the policy says once about mandatory data (Art. 13(2)(e))
-    sale: Sale | NotStated = NOT_STATED  # whether data is sold; absent from the data: not stated
+    sale: Stated[Sale] = NOT_STATED  # whether data is sold; absent from the data: not stated
     file: str = field(default="", compare=False)
     # What the policy leaves out that GDPR requires, from the completeness rules: derived, so the diff ignores it.
     gaps: tuple[Gap, ...] = field(default=(), compare=False)
@@ -823,5 +847,5 @@ class Company:
     @property
     def uses_consent(self) -> bool:
         """True when any purpose relies on consent."""
-        bases = [b for p in self.purposes if p.legal_bases != NOT_STATED for b in p.legal_bases]
+        bases = [b for p in self.purposes if p.legal_bases is not NOT_STATED for b in p.legal_bases]
         return any(b.basis == "consent" for b in bases + list(self.legal_bases_overview))

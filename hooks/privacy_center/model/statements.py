@@ -39,6 +39,7 @@ from .model import (
     Recipient,
     Right,
     Safeguard,
+    Stated,
     Text,
     Transfer,
 )
@@ -47,6 +48,7 @@ Answer = Literal["yes", "no", "possible", "statement", "not_stated"]
 """An answer to one question: see the module docstring."""
 
 Consent = bool | NotStated
+CookieUse = tuple[Stated[CookiePurpose], Consent]  # a cookie purpose, and whether it needs consent
 """Whether the policy says consent is asked (ePrivacy Directive Art. 5(3); GDPR Art. 6(1)(a), 7)."""
 
 
@@ -83,7 +85,7 @@ class Role:
     policy's name for it, or not_stated)."""
 
     acts_as: ActsAs
-    on_behalf_of: Text | NotStated | None = None
+    on_behalf_of: Stated[Text] | None = None
     note: Text | None = None
     path: str = "role"
 
@@ -113,7 +115,7 @@ class TransferStatement:
 
     transfer: Transfer
     answer: Answer
-    instruments: tuple[Safeguard | OtherSafeguard, ...] | NotStated
+    instruments: Stated[tuple[Safeguard | OtherSafeguard, ...]]
     alternatives: bool
     notes: tuple[Text, ...] = ()
 
@@ -233,7 +235,7 @@ def _special(company: Company, categories: Sequence[DataCategory], index: int | 
     if sensitive:
         return Statement("yes", (where,))
     special = company.special_categories
-    if special == NOT_STATED or (special.processed is True and index is not None):
+    if special is NOT_STATED or (special.processed is True and index is not None):
         return SILENT  # "we process sensitive data" says nothing of which purpose does
     quotes = _notes(special.statement)
     if special.processed is False:
@@ -245,7 +247,7 @@ def _special(company: Company, categories: Sequence[DataCategory], index: int | 
 
 def _transfer(company: Company, index: int, transfer: Transfer) -> TransferStatement:
     transfers = company.transfers
-    possible = transfers != NOT_STATED and transfers.outside_eu == "possible"
+    possible = transfers is not NOT_STATED and transfers.outside_eu == "possible"
     return TransferStatement(
         transfer,
         "possible" if possible else "yes",
@@ -269,17 +271,17 @@ def _flag(value: bool | Text | None, path: str) -> Statement:
     return Statement("yes" if value else "no", (path,))
 
 
-def _cookie_uses(company: Company) -> list[tuple[str, Consent]]:
+def _cookie_uses(company: Company) -> list[CookieUse]:
     """(purpose code, consent required) for every cookie item and every purpose the partners' cookies serve."""
     cookies = company.cookies
-    uses: list[tuple[str, Consent]] = [(c.purpose, c.consent_required) for c in cookies.items]
+    uses: list[CookieUse] = [(c.purpose, c.consent_required) for c in cookies.items]
     partners = cookies.partners
-    if partners is not None and partners.purposes != NOT_STATED:
+    if partners is not None and partners.purposes is not NOT_STATED:
         uses.extend((code, partners.consent_required) for code in partners.purposes)
     return uses
 
 
-def _consent_cookies(company: Company, uses: list[tuple[str, Consent]]) -> Statement:
+def _consent_cookies(company: Company, uses: list[CookieUse]) -> Statement:
     if company.cookies.used is False:
         return Statement("no", ("cookies.used",))
     if any(consent is True for _, consent in uses):
@@ -289,7 +291,7 @@ def _consent_cookies(company: Company, uses: list[tuple[str, Consent]]) -> State
     return SILENT
 
 
-def _advertising(uses: list[tuple[str, Consent]], purposes: Sequence[PurposeStatements]) -> tuple[Statement, Consent]:
+def _advertising(uses: list[CookieUse], purposes: Sequence[PurposeStatements]) -> tuple[Statement, Consent]:
     """Advertising: a cookie for advertising, or a purpose the data says serves advertising. The consent detail is
     the cookies' (purposes state no consent of their own here)."""
     consents = [consent for code, consent in uses if code == "advertising"]
@@ -310,7 +312,7 @@ def _automated(company: Company) -> Statement:
     """Solely automated decisions (Art. 22): yes / no from `automated_decisions.exists`; where the data is silent on
     them but the policy describes automated processing (`ai_processing`), its words, quoted, without a yes or no."""
     decisions = company.automated_decisions
-    if decisions != NOT_STATED:
+    if decisions is not NOT_STATED:
         return Statement(
             "yes" if decisions.exists else "no", ("automated_decisions.exists",), (), _notes(decisions.note)
         )
@@ -323,7 +325,7 @@ def _profiling(company: Company, purposes: Sequence[PurposeStatements]) -> tuple
     """Profiling: yes when the decisions or a purpose say so (naming the purposes); no only when the policy says
     there is none and no purpose says otherwise."""
     decisions = company.automated_decisions
-    said = decisions.profiling if decisions != NOT_STATED and isinstance(decisions.profiling, bool) else None
+    said = decisions.profiling if decisions is not NOT_STATED and isinstance(decisions.profiling, bool) else None
     own = [p for p in purposes if p.role.own]
     profiled = tuple(p for p in own if p.profiling.yes)
     if profiled or said is True:
@@ -340,8 +342,8 @@ def _profiling(company: Company, purposes: Sequence[PurposeStatements]) -> tuple
     return SILENT, ()
 
 
-def _stated(value: str | None) -> str | None:
-    return value if value is not None and value != NOT_STATED else None
+def _stated(value: Stated[str] | None) -> str | None:
+    return None if value is NOT_STATED else value
 
 
 def _rights(company: Company) -> tuple[RightStatement, ...]:
@@ -354,7 +356,7 @@ def _rights(company: Company) -> tuple[RightStatement, ...]:
             found.append(RightStatement(right, channel))
         elif isinstance(right.contact, ContactPoint):
             found.append(RightStatement(right, "own", right.contact))
-        elif right.contact == NOT_STATED:
+        elif right.contact is NOT_STATED:
             found.append(RightStatement(right, "how" if right.how else "not_stated"))
         elif general is not None:
             found.append(RightStatement(right, "contact", general))
@@ -392,9 +394,9 @@ def _purpose_statements(company: Company, transfers: tuple[TransferStatement, ..
     """The answers about each purpose: its role, special categories, recipients, transfers, profiling, advertising."""
     purposes = []
     for index, purpose in enumerate(company.purposes):
-        categories = () if purpose.data_categories == NOT_STATED else purpose.data_categories
+        categories = () if purpose.data_categories is NOT_STATED else purpose.data_categories
         recipients = purpose.recipients
-        if recipients != NONE and (recipients != NOT_STATED or company.shared_recipients):
+        if recipients != NONE and (recipients is not NOT_STATED or company.shared_recipients):
             recipients = company.recipients_of(purpose)
         purposes.append(
             PurposeStatements(
@@ -412,18 +414,18 @@ def _purpose_statements(company: Company, transfers: tuple[TransferStatement, ..
     return purposes
 
 
-def _consent_purposes(uses: Sequence[tuple[str, Consent]]) -> tuple[CookiePurpose, ...]:
+def _consent_purposes(uses: Sequence[CookieUse]) -> tuple[CookiePurpose, ...]:
     """The cookie purposes that need consent, each once, in the order met."""
     found: list[CookiePurpose] = []
     for code, consent in uses:
-        if consent is True and code != NOT_STATED and code not in found:
-            found.append(code)  # type: ignore[arg-type]
+        if consent is True and code is not NOT_STATED and code not in found:
+            found.append(code)
     return tuple(found)
 
 
 def _outside_eu(company: Company) -> Statement:
     transfers = company.transfers
-    if transfers == NOT_STATED:
+    if transfers is NOT_STATED:
         return SILENT
     if transfers.outside_eu == "possible":
         return Statement("possible", ("transfers.outside_eu",), _notes(transfers.statement))
@@ -432,7 +434,7 @@ def _outside_eu(company: Company) -> Statement:
 
 def _sold(company: Company) -> Statement:
     sale = company.sale
-    if sale == NOT_STATED:
+    if sale is NOT_STATED:
         return SILENT
     return Statement(
         "possible" if sale.sold == "possible" else "yes" if sale.sold else "no",
@@ -444,19 +446,19 @@ def _sold(company: Company) -> Statement:
 
 def _cookies_used(company: Company) -> Statement:
     used = company.cookies.used
-    return SILENT if used == NOT_STATED else Statement("yes" if used else "no", ("cookies.used",))
+    return SILENT if used is NOT_STATED else Statement("yes" if used else "no", ("cookies.used",))
 
 
 def _decisions_on_profiling(company: Company) -> bool:
     decisions = company.automated_decisions
-    return decisions != NOT_STATED and decisions.exists and decisions.profiling is True
+    return decisions is not NOT_STATED and decisions.exists and decisions.profiling is True
 
 
 def compute(company: Company) -> Statements:
     """Every answer about a company, from its data only (use `of`, which computes them once)."""
     transfers = company.transfers
     transfer_statements = (
-        () if transfers == NOT_STATED else tuple(_transfer(company, i, t) for i, t in enumerate(transfers.items))
+        () if transfers is NOT_STATED else tuple(_transfer(company, i, t) for i, t in enumerate(transfers.items))
     )
     purposes = _purpose_statements(company, transfer_statements)
     controlled = tuple(p.purpose for p in purposes if p.role.acts_as in ("controller", "joint_controller"))
@@ -485,7 +487,7 @@ def compute(company: Company) -> Statements:
         consent_purposes=_consent_purposes(uses),
         no_cookies=company.cookies.used is False,
         automated=_automated(company),
-        decisions=None if company.automated_decisions == NOT_STATED else company.automated_decisions,
+        decisions=None if company.automated_decisions is NOT_STATED else company.automated_decisions,
         decisions_on_profiling=_decisions_on_profiling(company),
         profiling=profiling,
         profiling_purposes=profiling_purposes,

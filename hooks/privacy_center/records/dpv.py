@@ -5,11 +5,11 @@ notice says, in terms a consent tool or a register can read (`/<slug>/privacy.js
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeGuard
 
 from ..history.changelog import Entry
 from ..model import statements
-from ..model.model import NOT_STATED, Company, ContactPoint, OtherSafeguard, Text
+from ..model.model import NOT_STATED, Company, ContactPoint, OtherSafeguard, Stated, Text
 from ..render.feeds import Asset
 from ..render.outputs import Output
 from ..render.phrases import country, retention, safeguards
@@ -94,7 +94,7 @@ def _company(company: Company, found: statements.Statements) -> dict[str, Any]:
     types = list(dict.fromkeys(kinds.get(role, "dpv:DataProcessor") for role in found.acts_as))
     types = types or ["dpv:LegalEntity"]  # no processing of its own: neither controller nor processor
     node: dict[str, Any] = {"@id": "#company", "@type": types if len(types) > 1 else types[0]}
-    if identity.legal_name != NOT_STATED:
+    if identity.legal_name is not NOT_STATED:
         node["schema:name"] = identity.legal_name
     if contact := _contact(company.contact):
         node["dpv:hasContact"] = contact
@@ -111,7 +111,7 @@ def record(company: Company, version: Entry) -> dict[str, Any]:
         "dct:title": _texts(company.name),
         "dct:hasVersion": version.version.version,
         "dct:identifier": f"content-hash:{version.hash}" if version.hash else None,
-        "dct:valid": version.version.date if version.version.date != NOT_STATED else None,
+        "dct:valid": version.version.date if version.version.date is not NOT_STATED else None,
         # the notice's controller: the company when it is controller for every purpose; otherwise each process names
         # its controller, and the company is the processor of the processes it carries out for another
         "dpv:hasDataController": entity if found.roles == "controller" else None,
@@ -121,13 +121,13 @@ def record(company: Company, version: Entry) -> dict[str, Any]:
         + [_transfer(transfer) for transfer in _transfers(company)],
         "dpv:hasRight": [_right(company, right) for right in found.rights],
     }
-    if company.dpo != NOT_STATED and company.dpo.appointed and (contact := _contact(company.dpo.contact)):
+    if company.dpo is not NOT_STATED and company.dpo.appointed and (contact := _contact(company.dpo.contact)):
         notice["dpv:hasDataProtectionOfficer"] = {"@type": "dpv:DataProtectionOfficer", "dpv:hasContact": contact}
     return {key: value for key, value in notice.items() if value is not None}
 
 
-def _stated(value: str | None) -> bool:
-    return value is not None and value != NOT_STATED
+def _stated(value: Stated[str] | None) -> TypeGuard[str]:
+    return isinstance(value, str)
 
 
 # A contact point's fields as schema.org terms.
@@ -203,16 +203,16 @@ def _transfer(found: statements.TransferStatement) -> dict[str, Any]:
     }
     if transfer.description is not None:
         node["dct:description"] = _texts(transfer.description)
-    if transfer.destination != NOT_STATED:
+    if transfer.destination is not NOT_STATED:
         node["dpv:hasLocation"] = [_place(code) for code in transfer.destination]
     if transfer.recipient is not None:
         node["dpv:hasRecipient"] = {"@id": f"#recipient-{transfer.recipient.id}"}
-    if found.instruments != NOT_STATED and found.alternatives:  # "A or B": one of them, never both as listed bases
+    if found.instruments is not NOT_STATED and found.alternatives:  # "A or B": one of them, never both as listed bases
         node["dpv:hasLegalBasis"] = {
             "@type": "dpv:DataTransferLegalBasis",
             "dct:description": {lang: safeguards(found.instruments, w) for lang, w in _wordings().items()},
         }
-    elif found.instruments != NOT_STATED:
+    elif found.instruments is not NOT_STATED:
         node["dpv:hasLegalBasis"] = [_safeguard(s) for s in found.instruments]
     if transfer.purposes:
         node["dct:isPartOf"] = [{"@id": f"#purpose-{purpose.id}"} for purpose in transfer.purposes]
@@ -257,14 +257,14 @@ def _process(company: Company, found: statements.PurposeStatements) -> dict[str,
         process["dpv:hasDataController"] = {"@id": "#company"}
     if found.reading and purpose.note is not None:  # its data, retention and recipients are a reading of the policy
         process["dct:description"] = _texts(purpose.note)
-    if purpose.legal_bases != NOT_STATED:
+    if purpose.legal_bases is not NOT_STATED:
         process["dpv:hasLegalBasis"] = [{"@id": LEGAL_BASIS[b.basis]} for b in purpose.legal_bases]
-    if purpose.data_categories != NOT_STATED:
+    if purpose.data_categories is not NOT_STATED:
         process["dpv:hasPersonalData"] = [
             {"@type": "dpv:PersonalData", "@id": f"#data-{c.id}", "dct:identifier": c.code or c.id}
             for c in purpose.data_categories
         ]
-    if purpose.data_subjects != NOT_STATED:
+    if purpose.data_subjects is not NOT_STATED:
         process["dpv:hasDataSubject"] = [
             {"@type": "dpv:DataSubject", "@id": f"#subject-{s.id}"} for s in purpose.data_subjects
         ]
@@ -277,7 +277,7 @@ def _process(company: Company, found: statements.PurposeStatements) -> dict[str,
             }
             for r in listed
         ]
-    if purpose.retention != NOT_STATED:
+    if purpose.retention is not NOT_STATED:
         process["dpv:hasStorageCondition"] = [
             {
                 "@type": "dpv:StorageDuration",

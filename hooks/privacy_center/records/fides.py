@@ -17,7 +17,18 @@ from typing import TYPE_CHECKING, Any, Final
 import yaml
 
 from ..model import statements
-from ..model.model import NONE, NOT_STATED, Company, DataCategory, DataSubject, Including, Purpose, Recipient, Text
+from ..model.model import (
+    NONE,
+    NOT_STATED,
+    Company,
+    DataCategory,
+    DataSubject,
+    Including,
+    Purpose,
+    Recipient,
+    Stated,
+    Text,
+)
 from ..render.feeds import Asset
 from ..render.outputs import Output
 from ..render.phrases import category_name, including, join, purpose_recipients, recipient_name, retention, subject_name
@@ -148,9 +159,9 @@ def _unique(keys: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(keys))
 
 
-def _text(value: Text | str | None, language: str) -> str | None:
+def _text(value: Stated[Text | str] | None, language: str) -> str | None:
     """A text in the language; None for absence and not_stated."""
-    if value is None or value == NOT_STATED:
+    if value is None or value is NOT_STATED:
         return None
     return value.get(language) if isinstance(value, Text) else value
 
@@ -183,7 +194,7 @@ def unmapped(company: Company) -> list[Unmapped]:
         if not (s.code and s.code in DATA_SUBJECT)
     ]
     for purpose in company.purposes:
-        if purpose.legal_bases != NOT_STATED and len(purpose.legal_bases) > 1:
+        if purpose.legal_bases is not NOT_STATED and len(purpose.legal_bases) > 1:
             found += [
                 Unmapped(
                     "legal_basis",
@@ -194,7 +205,7 @@ def unmapped(company: Company) -> list[Unmapped]:
                 for basis in purpose.legal_bases
             ]
     for transfer in statements.of(company).transfers:
-        if transfer.instruments == NOT_STATED:
+        if transfer.instruments is NOT_STATED:
             continue
         for item in transfer.instruments:
             code = item if isinstance(item, str) else None
@@ -257,7 +268,7 @@ def _declaration(company: Company, purpose: Purpose, words: Wording, silent: lis
     declaration: dict[str, Any] = {"name": purpose.name.get(language), "data_use": purpose_key(company, purpose)}
     silent.append("flexible_legal_basis_for_processing")  # no policy says whether a person may change the basis
     categories = purpose.data_categories
-    if categories == NOT_STATED:
+    if categories is NOT_STATED:
         declaration["data_categories"] = []  # required by fideslang: System.meta records the silence
         silent.append("data_categories")
     else:
@@ -267,15 +278,15 @@ def _declaration(company: Company, purpose: Purpose, words: Wording, silent: lis
         declaration["processes_special_category_data"] = special.yes
     elif "processes_special_category_data" not in silent:
         silent.append("processes_special_category_data")
-    if purpose.data_subjects == NOT_STATED:
+    if purpose.data_subjects is NOT_STATED:
         silent.append("data_subjects")
     else:
         declaration["data_subjects"] = _unique(subject_key(company, s) for s in purpose.data_subjects)
-    if purpose.legal_bases == NOT_STATED:
+    if purpose.legal_bases is NOT_STATED:
         silent.append("legal_basis_for_processing")
     elif len(purpose.legal_bases) == 1:
         declaration["legal_basis_for_processing"] = LEGAL_BASIS[purpose.legal_bases[0].basis]
-    if purpose.retention == NOT_STATED:
+    if purpose.retention is NOT_STATED:
         silent.append("retention_period")
     else:
         declaration["retention_period"] = words("punct.semicolon").join(
@@ -305,11 +316,11 @@ def _identity_facts(company: Company, language: str) -> dict[str, Any]:
     if identity.description is not None:
         facts["description"] = identity.description.get(language)
     url = company.source.get("url")
-    if isinstance(url, str) and url != NOT_STATED:
+    if isinstance(url, str):
         facts["privacy_policy"] = url
-    if identity.legal_name != NOT_STATED:
+    if identity.legal_name is not NOT_STATED:
         facts["legal_name"] = identity.legal_name
-    if identity.registered_address != NOT_STATED:
+    if identity.registered_address is not NOT_STATED:
         facts["legal_address"] = identity.registered_address
     return facts
 
@@ -317,17 +328,17 @@ def _identity_facts(company: Company, language: str) -> dict[str, Any]:
 def _dpo(company: Company) -> str | None:
     """The appointed DPO's name and ways to reach them, as the policy states them."""
     dpo = company.dpo
-    if dpo == NOT_STATED or not dpo.appointed:
+    if dpo is NOT_STATED or not dpo.appointed:
         return None
     ways = [dpo.name, *(dpo.contact.ways().values() if dpo.contact else ())]
-    return " · ".join(way for way in ways if way and way != NOT_STATED) or None
+    return " · ".join(way for way in ways if isinstance(way, str) and way) or None
 
 
 def _joint_controllers(company: Company, words: Wording) -> str | None:
     """The joint controllers, their collective name and their arrangement, in one line."""
     identity = company.identity
     joint = [
-        words("punct.colon").join(part for part in (j.legal_name, j.registered_address) if part != NOT_STATED)
+        words("punct.colon").join(part for part in (j.legal_name, j.registered_address) if part is not NOT_STATED)
         for j in identity.joint_controllers
     ]
     arrangement = _text(identity.joint_arrangement, words.language)
@@ -337,7 +348,7 @@ def _joint_controllers(company: Company, words: Wording) -> str | None:
 
 def _security(company: Company, language: str) -> str | None:
     """The policy's security sentences, one a line."""
-    measures = () if company.security_measures == NOT_STATED else company.security_measures
+    measures = () if company.security_measures is NOT_STATED else company.security_measures
     security = [
         *([company.security_statement.get(language)] if company.security_statement else []),
         *(m.get(language) for m in measures),
@@ -355,7 +366,7 @@ def _transfer_facts(found: statements.Statements) -> dict[str, Any]:
     instruments = [  # instruments given as alternatives ("or") are not all relied on: left out
         TRANSFER_BASIS[item]
         for transfer in found.transfers
-        if transfer.instruments != NOT_STATED and not transfer.alternatives
+        if transfer.instruments is not NOT_STATED and not transfer.alternatives
         for item in transfer.instruments
         if isinstance(item, str) and item in TRANSFER_BASIS
     ]
@@ -412,7 +423,7 @@ def _declaration_note(company: Company, purpose: Purpose, words: Wording, silent
         note["not_stated"] = silent
     if statements.of(company).of(purpose).reading and purpose.note is not None:
         note["reading"] = words.typeset(purpose.note.get(words.language))  # its links are a reading of the policy
-    if purpose.legal_bases != NOT_STATED and len(purpose.legal_bases) > 1:
+    if purpose.legal_bases is not NOT_STATED and len(purpose.legal_bases) > 1:
         note["legal_bases"] = [b.basis for b in purpose.legal_bases]
     internal = [r for r in company.recipients_of(purpose) if r.kind == "internal"]
     if internal:
@@ -434,7 +445,7 @@ def _meta(
         meta["not_stated"] = defaulted
     if otherwise:
         meta["stated_otherwise"] = otherwise  # the policy answers, in a way fideslang's yes/no cannot hold
-    if version.date != NOT_STATED:
+    if version.date is not NOT_STATED:
         meta["date"] = version.date
     if notes:
         meta["declarations"] = notes

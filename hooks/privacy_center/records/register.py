@@ -79,7 +79,7 @@ def _row(company: Company, purpose: Purpose, words: Wording) -> list[str]:
         sensitive = unknown
     if found.recipients == NONE:  # as the notice says it (_macros.md.j2), shared recipients included
         recipients = words("register.no_recipient")
-    elif found.recipients != NOT_STATED:
+    elif found.recipients is not NOT_STATED:
         recipients = purpose_recipients(purpose.recipients, company.shared_recipients, words)
     else:
         recipients = unknown
@@ -87,22 +87,22 @@ def _row(company: Company, purpose: Purpose, words: Wording) -> list[str]:
         words(f"register.record_{'processor' if found.role.record == '30(2)' else 'controller'}"),
         localize(company.name, words),
         localize(purpose.name, words),
-        unknown if purpose.legal_bases == NOT_STATED else bases(purpose, words),
+        unknown if purpose.legal_bases is NOT_STATED else bases(purpose, words),
         unknown
-        if purpose.data_subjects == NOT_STATED
+        if purpose.data_subjects is NOT_STATED
         else join((subject_name(s, words) for s in purpose.data_subjects), words),
-        unknown if categories == NOT_STATED else join((category_name(c, words) for c in categories), words),
+        unknown if categories is NOT_STATED else join((category_name(c, words) for c in categories), words),
         sensitive,
         recipients,
         _transfers(company, purpose, words),
         unknown
-        if purpose.retention == NOT_STATED
+        if purpose.retention is NOT_STATED
         else words("punct.semicolon").join(
             f"{localize(r.applies_to, words)}{words('punct.colon')}{retention(r.period, words)}"
             for r in purpose.retention
         ),
         unknown
-        if company.security_measures == NOT_STATED
+        if company.security_measures is NOT_STATED
         else join((localize(m, words) for m in company.security_measures), words),
         _controller(company, purpose, words),
         _dpo(company, words),
@@ -113,7 +113,7 @@ def _row(company: Company, purpose: Purpose, words: Wording) -> list[str]:
 def bases(purpose: Purpose, words: Wording) -> str:
     """Each legal basis with what the policy says of it ("Consent (when you accept optional cookies)"): bases that
     each cover part of the processing are not read as cumulative."""
-    if purpose.legal_bases == NOT_STATED:
+    if purpose.legal_bases is NOT_STATED:
         return words("label.not_stated")
     named = [
         words(f"legal_basis.{b.basis}.name") + (f" ({localize(b.note, words)})" if b.note else "")
@@ -130,7 +130,7 @@ def _transfers(company: Company, purpose: Purpose, words: Wording) -> str:
         return words("register.no_transfer")
     described = [
         f"{transfer_name(t.transfer, words)}{words('punct.colon')}"
-        + (words("label.safeguards_not_stated") if t.instruments == NOT_STATED else safeguards(t.instruments, words))
+        + (words("label.safeguards_not_stated") if t.instruments is NOT_STATED else safeguards(t.instruments, words))
         + ("" if t.transfer.purposes else f" ({words('register.transfer_any_purpose')})")
         for t in found.of(purpose).transfers
     ]
@@ -145,9 +145,9 @@ def _controller(company: Company, purpose: Purpose, words: Wording) -> str:
     it acts for, then the company as processor."""
     identity = company.identity
     parts = [
-        words("label.not_stated") if identity.legal_name == NOT_STATED else identity.legal_name,
-        *([identity.registered_address] if identity.registered_address != NOT_STATED else []),
-        *([company.contact.email] if company.contact.email and company.contact.email != NOT_STATED else []),
+        words("label.not_stated") if identity.legal_name is NOT_STATED else identity.legal_name,
+        *([identity.registered_address] if identity.registered_address is not NOT_STATED else []),
+        *([company.contact.email] if company.contact.email and company.contact.email is not NOT_STATED else []),
     ]
     role = statements.of(company).of(purpose).role
     if role.acts_as != "processor":
@@ -160,15 +160,15 @@ def _controller(company: Company, purpose: Purpose, words: Wording) -> str:
 
 def _dpo(company: Company, words: Wording) -> str:
     dpo = company.dpo
-    if dpo == NOT_STATED:
+    if dpo is NOT_STATED:
         return words("label.not_stated")
     if not dpo.appointed:
         return words("register.no_dpo")
     contact = dpo.contact
     parts = [
-        *([dpo.name] if dpo.name and dpo.name != NOT_STATED else []),
-        *([contact.email] if contact and contact.email and contact.email != NOT_STATED else []),
-        *([contact.postal_address] if contact and contact.postal_address not in (None, NOT_STATED) else []),
+        *([dpo.name] if dpo.name and dpo.name is not NOT_STATED else []),
+        *([contact.email] if contact and contact.email and contact.email is not NOT_STATED else []),
+        *([contact.postal_address] if contact and isinstance(contact.postal_address, str) else []),
     ]
     return " · ".join(parts) if parts else words("register.dpo_appointed")
 

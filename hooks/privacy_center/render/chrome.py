@@ -77,7 +77,7 @@ def print_block(company: Company, language: str) -> dict[str, str]:
     words = load_wording(language)
     version = company.current_version
     # An effective date the policy does not give is in the page's gaps box (version_date): no "not stated" line here.
-    effective = "" if version.date == NOT_STATED else phrases.date(version.date, words)
+    effective = "" if version.date is NOT_STATED else phrases.date(version.date, words)
     return {"company": phrases.localize(company.name, words), "version": version.version, "effective": effective}
 
 

@@ -136,7 +136,7 @@ def _first_use(keys: Iterable[str], uses: Sequence[Sequence[str]]) -> list[str]:
 
 def _transfer_label(transfer: statements.TransferStatement, words: Wording) -> str:
     destination = transfer.transfer.destination
-    if destination == NOT_STATED:
+    if destination is NOT_STATED:
         label = str(words("label.destination_not_stated"))
     else:
         names = [phrases.country(code, words) for code in destination]

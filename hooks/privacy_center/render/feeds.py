@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..history.changelog import Entry
-from ..model.model import NOT_STATED, Company
+from ..model.model import NOT_STATED, Company, Stated
 from ..source.publish import EPOCH
 from ..source.safety import as_json
 from ..source.wording import load_wording, prefix
@@ -29,9 +29,9 @@ class Asset:
 # commit time (each commit would); readers place it last and its text says the date is not stated.
 
 
-def timestamp(value: str) -> str:
+def timestamp(value: Stated[str]) -> str:
     """An RFC 3339 time for Atom: the version's stated date, or the epoch when it is not stated."""
-    day = EPOCH.isoformat() if value == NOT_STATED else value
+    day = EPOCH.isoformat() if value is NOT_STATED else value
     return f"{day}T00:00:00Z"
 
 
@@ -92,7 +92,7 @@ def validity(entries: Sequence[Entry]) -> list[dict[str, Any]]:
     ordered = list(reversed(entries))  # oldest first
     rows = []
     for index, entry in enumerate(ordered):
-        start = entry.version.date if entry.version.date != NOT_STATED else None
+        start = entry.version.date if entry.version.date is not NOT_STATED else None
         following = ordered[index + 1].version.date if index + 1 < len(ordered) else None
         rows.append(
             {
@@ -100,7 +100,7 @@ def validity(entries: Sequence[Entry]) -> list[dict[str, Any]]:
                 "hash": entry.hash,
                 "status": entry.status,
                 "valid_from": start,
-                "valid_until": following if following != NOT_STATED else None,
+                "valid_until": following if following is not NOT_STATED else None,
                 "summary": dict(entry.version.summary.values),
             }
         )

@@ -52,9 +52,9 @@ def covered(gaps: Sequence[Gap], rule: str, subject: str | None = None) -> bool:
 def _transfer_name(company: Company, transfer_id: str, words: Wording) -> str:
     """A transfer in words: its destinations, or failing them its recipient, or its description, or failing all its
     place among the policy's transfers (`gaps.unnamed_transfer`; its id is the data's, never shown)."""
-    transfers = company.transfers.items if company.transfers != NOT_STATED else ()
+    transfers = company.transfers.items if company.transfers is not NOT_STATED else ()
     number, transfer = next((n, t) for n, t in enumerate(transfers, 1) if t.id == transfer_id)
-    if transfer.destination != NOT_STATED:
+    if transfer.destination is not NOT_STATED:
         return phrases.including(
             transfer.destination, phrases.join([phrases.country(c, words) for c in transfer.destination], words), words
         )
@@ -92,7 +92,7 @@ box; beyond, it gives their count (each entry's own section shows what it lacks 
 COUNTED: Mapping[str, Callable[[Company], int]] = {
     "purpose": lambda company: len(company.purposes),
     "recipient": lambda company: len(company.recipients),
-    "transfer": lambda company: len(company.transfers.items) if company.transfers != NOT_STATED else 0,
+    "transfer": lambda company: len(company.transfers.items) if company.transfers is not NOT_STATED else 0,
     "retention_rule": lambda company: len(company.retention_rules),
 }
 

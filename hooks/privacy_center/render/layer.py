@@ -21,9 +21,9 @@ def key_facts(company: Company) -> Statements:
 
 def _controllers(found: Statements, words: Wording) -> str:
     names = [
-        words("role.unnamed_controller") if name == NOT_STATED else phrases.localize(name, words)
+        words("role.unnamed_controller") if name is NOT_STATED else phrases.localize(name, words)
         for name in found.processor_for
-        if isinstance(name, Text) or name == NOT_STATED
+        if isinstance(name, Text) or name is NOT_STATED
     ]
     return phrases.join(names, words) if names else words("role.unnamed_controller")
 

@@ -65,7 +65,7 @@ def change_notice(entry: Entry, words: Wording, default: str, site_url: str = ""
         return None
     version, day = entry.version.version, entry.version.date
     name = phrases.localize(company.name, words)
-    dated = "" if day == NOT_STATED else "_dated"
+    dated = "" if day is NOT_STATED else "_dated"
     when = phrases.date(day, words)
     root = f"{site_url.rstrip('/')}/{prefix(words.language, default)}{company.slug}/"
     actions = [

@@ -85,7 +85,10 @@ def _backslash(found: re.Match[str]) -> str:
 def finalize(context: Context, value: Any) -> Any:
     """What the page environment prints for a value, chosen by the template's kind, as autoescape is: a Markdown
     template (`.md.j2`) Markdown-escapes plain text (autoescape then HTML-escapes it); an HTML template
-    (`.html.j2`: the tables) only HTML-escapes, through autoescape. A macro prints by its own template's rule."""
+    (`.html.j2`: the tables) only HTML-escapes, through autoescape. A macro prints by its own template's rule.
+    NOT_STATED is never printed as a value: a template that would is a bug, stopped here."""
+    if value is NOT_STATED:  # silence has its own words: a template tests `is stated` before it prints a value
+        raise TypeError(f"{context.name}: prints NOT_STATED; test the value with `is stated` first")
     if context.name is not None and context.name.endswith(".html.j2"):
         return value
     return md_escape(value)
@@ -346,7 +349,7 @@ def render_changes(
 ) -> Iterable[Page]:
     """The site-wide "recent changes" page: the latest versions across companies, newest first."""
     items = [(company, entry) for company in companies for entry in changelogs.get(company.slug, ())]
-    items.sort(key=lambda item: (item[1].version.date != NOT_STATED, item[1].version.date), reverse=True)
+    items.sort(key=lambda item: (item[1].version.date is not NOT_STATED, item[1].version.date), reverse=True)
     env = environment()
     for language in languages:
         context = template_context(load_wording(language), languages, default)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Iterable
 from copy import copy
 from datetime import date as Date
-from typing import Any
+from typing import Any, TypeGuard, TypeVar
 
 from babel import Locale
 from babel.dates import format_date
@@ -25,24 +25,28 @@ from ..model.model import (
     Duration,
     Including,
     Money,
+    NoneStated,
     OtherSafeguard,
     PurposeRole,
     Recipient,
     RetentionPeriod,
     Safeguard,
     Source,
+    Stated,
     Text,
     Transfer,
 )
 from ..source.countries import REGION_GROUP, country_name, is_country
 from ..source.wording import Wording
 
+_Given = TypeVar("_Given")
+
 
 def localize(value: Any, words: Wording) -> str:
     """A value as text in the wording's language; not_stated becomes the 'not stated' label. A text is stripped:
     leading or trailing whitespace would change its Markdown where a template prints it (`*{{ tr(group) }}*` with
     ` Group` is a bullet, `**{{ tr(name) }}**` literal stars) and means nothing on a page, in a feed or a notice."""
-    if value is None or value == NOT_STATED:
+    if value is None or value is NOT_STATED:
         return words("label.not_stated_short")
     if isinstance(value, Text):
         return words.typeset(value.get(words.language).strip())
@@ -190,7 +194,7 @@ def source_name(source: Source, words: Wording) -> str:
 def recipient_name(recipient: Recipient, words: Wording) -> str:
     """A recipient's name, or its kind where the policy does not name it, followed by what identifies it further
     (`recipient_details`)."""
-    if recipient.name is None or recipient.name == NOT_STATED:
+    if recipient.name is None or recipient.name is NOT_STATED:
         return recipient_details(recipient, words(f"recipient_kind.{recipient.kind}"), words)
     return recipient_details(recipient, localize(recipient.name, words), words)
 
@@ -273,10 +277,10 @@ def registration(item: DpoRegistration, words: Wording) -> str:
     return words("label.dpo_registration", authority=authority, number=item.number)
 
 
-def date(value: str, words: Wording) -> str:
+def date(value: Stated[str], words: Wording) -> str:
     """An ISO date in words by Babel, in the locale file's `date.format` (`9 mars 2026`, `9 March 2026`);
     not_stated becomes 'date not stated'."""
-    if value == NOT_STATED:
+    if value is NOT_STATED:
         return words("label.date_not_stated")
     day = Date.fromisoformat(value)
     pattern = words("date.format")
@@ -301,11 +305,11 @@ def _first_day(pattern: str, words: Wording) -> str:
 
 def _contact(value: Any, words: Wording) -> str:
     """A contact point in one line: its email, else its postal address, else its form."""
-    if value is None or value == NOT_STATED:
+    if value is None or value is NOT_STATED:
         return localize(value, words)
     if isinstance(value, ContactPoint):
         return next(
-            (v for v in (value.email, value.postal_address, value.web_form) if v and v != NOT_STATED),
+            (v for v in (value.email, value.postal_address, value.web_form) if v and v is not NOT_STATED),
             localize(NOT_STATED, words),
         )
     return _contact(value.contact, words) if getattr(value, "contact", None) else localize(value.appointed, words)
@@ -343,7 +347,7 @@ def value(item: Any, kind: str, words: Wording) -> str:
     for model_type, name in _NAMERS:
         if isinstance(item, model_type):
             return name(item, words)
-    if isinstance(item, str) and item != NOT_STATED:
+    if isinstance(item, str):
         if kind == "legal_basis_changed":
             return words(f"legal_basis.{item}.name")
         if kind.startswith("right_"):
@@ -377,9 +381,10 @@ def change(item: Any, words: Wording) -> str:
     )
 
 
-def is_stated(value: Any) -> bool:
-    """Jinja test: a value the policy gives (not missing, not not_stated, not an explicit none)."""
-    return value is not None and value != NOT_STATED and value != NONE and value != () and value != []
+def is_stated(value: Stated[_Given] | NoneStated | None) -> TypeGuard[_Given]:
+    """Jinja test: a value the policy gives (not missing, not not_stated, not an explicit none, not empty); to mypy,
+    the value without NOT_STATED."""
+    return value is not None and value is not NOT_STATED and value != NONE and value != () and value != []
 
 
 def is_none(value: Any) -> bool:

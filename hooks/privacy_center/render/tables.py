@@ -80,7 +80,7 @@ def recipients(company: Company, ctx: Mapping[str, Any]) -> Table:
     def where(r: Recipient) -> Cell:
         if is_stated(r.location):
             return (_text(ctx["country"](r.location)),)
-        return (GAP,) if r.location == NOT_STATED else ()
+        return (GAP,) if r.location is NOT_STATED else ()
 
     rows = tuple(
         Row(

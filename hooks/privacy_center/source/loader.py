@@ -32,6 +32,9 @@ class _PythonParser(yaml.SafeLoader):
     levels of nesting while still scanning ahead, so the builder's clearer limit (MAX_DEPTH) is never reached."""
 
 
+SILENCE = "not_stated"
+"""How the company file writes that the policy is silent; the model reads it as model.NOT_STATED."""
+
 _BOOL_RE = re.compile(r"^(?:true|false)$")
 _INT_RE = re.compile(r"^[-+]?[0-9]+$")
 _NULL_RE = re.compile(r"^(?:~|null|)$")

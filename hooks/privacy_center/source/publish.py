@@ -206,20 +206,12 @@ def in_force_day() -> date:
     return (stamp or datetime.now(UTC)).date()
 
 
-def site_date(version_dates: Iterable[str], today: date) -> date:
+def site_date(version_dates: Iterable[date | None], today: date) -> date:
     """The date a built file carries where a format wants one (sitemap `lastmod`, gzip header): SOURCE_DATE_EPOCH's
-    day if set, else the latest date a version states that has come by `today` (the in-force day; values that are
-    not ISO dates, such as `not_stated`, are skipped), else 1970-01-01. Never the build day, so two builds of the
+    day if set, else the latest date a version states that has come by `today` (the in-force day; None, a date
+    not stated, is skipped), else 1970-01-01. Never the build day, so two builds of the
     same data are identical."""
     stamp = source_date_epoch()
     if stamp is not None:
         return stamp.date()
-    stated = []
-    for value in version_dates:
-        try:
-            day = date.fromisoformat(value)
-        except (TypeError, ValueError):
-            continue
-        if day <= today:
-            stated.append(day)
-    return max(stated, default=EPOCH)
+    return max((day for day in version_dates if day is not None and day <= today), default=EPOCH)

@@ -18,10 +18,9 @@ from typing import Any
 from .diagnostics import Diagnostic
 from .diagnostics import Path as DataPath
 from .limits import MAX_NOTICE_CHARS, MAX_VERSION_CHARS
-from .loader import Document, odd_name
+from .loader import SILENCE, Document, odd_name
 from .safety import FORBIDDEN_CHAR, name_problem, printable_name
 
-NOT_STATED = "not_stated"
 SNAPSHOT_FOLDER = "versions"
 
 
@@ -207,11 +206,11 @@ def content_hash(data: Mapping[str, Any]) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:8]
 
 
-def in_force_index(dates: Sequence[str], today: date) -> int:
-    """The index of the version in force on `today`: the latest one whose date has come (or is not stated)."""
+def in_force_index(days: Sequence[date | None], today: date) -> int:
+    """The index of the version in force on `today`: the latest one whose date has come (or is not stated: None)."""
     current = 0
-    for index, value in enumerate(dates):
-        if value == NOT_STATED or date.fromisoformat(value) <= today:
+    for index, day in enumerate(days):
+        if day is None or day <= today:
             current = index
     return current
 
@@ -256,7 +255,7 @@ def release_findings(doc: Document, frozen: Mapping[str, Any]) -> list[Diagnosti
             )
     latest = list(frozen)[-1] if frozen else None
     entries = doc.data.get("versions", [])
-    if not frozen and len(entries) == 1 and entries[0].get("date") == NOT_STATED:
+    if not frozen and len(entries) == 1 and entries[0].get("date") == SILENCE:
         return found  # the draft `privacy-center new` writes: one undated version, never released (a warning says)
     for index, version in enumerate(listed):
         if version in frozen:
