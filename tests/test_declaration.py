@@ -13,6 +13,7 @@ from privacy_center.check import completeness, reference
 from privacy_center.model.declaration import DEFINITIONS, company_schema
 from privacy_center.model.declaration import ROOT as FILE
 from privacy_center.model.declare import EDITORIAL, MATERIAL, Field, Record, walk
+from privacy_center.model.model import Company
 
 # Rules that read no one field: every text of the file is searched for a placeholder left by the scaffold.
 RULES_OF_NO_FIELD = {"placeholder_left"}
@@ -71,9 +72,10 @@ def test_a_change_to_every_declared_field_is_classified() -> None:
 
 
 def test_a_declared_field_reaches_the_model_the_notice_and_the_diff() -> None:
-    """`company.status` was added by its declaration, the model's attribute, two wording lines and one template
-    line: the schema accepts it, the built model carries it, the notice prints it in each language, and the diff
-    reports a change of it as material (a change of who the controller is)."""
+    """`company.status` is declared (with the wording key of its line), has the model's attribute and two wording
+    lines, and nothing else: the schema accepts it, the built model carries it, the notice prints it in each
+    language (render/identity.py, no template names it), and the diff reports a change of it as material (a change
+    of who the controller is)."""
     from dataclasses import replace
 
     from privacy_center.check.resolve import company_from_data
@@ -91,6 +93,8 @@ def test_a_declared_field_reaches_the_model_the_notice_and_the_diff() -> None:
     notices = {path: text for path, text in pages.items() if path.endswith(("notice.md", "notice.en.md"))}
     assert any("Situation de la société : En liquidation amiable" in t.replace("\u00a0", " ") for t in notices.values())
     assert any("Company status: In voluntary liquidation" in text for text in notices.values())
+    templates = "".join(path.read_text() for path in (ROOT / "hooks/privacy_center/templates").rglob("*.j2"))
+    assert "company_status" not in templates and "identity.status" not in templates and "id.status" not in templates
     [change] = diff(company, replace(company, identity=replace(company.identity, status=None)))
     assert (change.kind, change.material, change.subject) == ("facts_changed", True, "notice.controller")
 
@@ -137,3 +141,35 @@ def test_silence_is_typed_where_it_is_declared() -> None:
             assert typed == _silent(declared.type), f"{cls.__name__}.{item.name}: {hints[item.name]}"
             checked += typed
     assert checked >= 20
+
+
+def test_the_identity_lines_follow_the_declarations() -> None:
+    """Each labelled field of `company` gives one line of the controller's facts, in declaration order, only when
+    the policy states it; its value is plain text (the page escapes it as any other value)."""
+    from dataclasses import replace
+
+    from privacy_center.model.declaration import COMPANY
+    from privacy_center.model.model import NOT_STATED
+    from privacy_center.render.identity import identity_lines
+    from privacy_center.source.wording import load_wording
+
+    words = load_wording("en")
+    company = company_of_fixture()
+    lines = identity_lines(company, words)
+    labels = [words(f.label) for f in COMPANY.fields if f.label]
+    assert [line.label for line in lines if line.label in labels] == [
+        label for label in labels if label in {line.label for line in lines}
+    ]
+    silent = replace(company.identity, legal_name=NOT_STATED, trade_names=("[x](javascript:alert(1))",))
+    shown = identity_lines(replace(company, identity=silent), words)
+    assert words("label.legal_name") not in [line.label for line in shown]
+    assert (words("label.trade_names"), "[x](javascript:alert(1))") in [(line.label, line.value) for line in shown]
+
+
+def company_of_fixture() -> Company:
+    from privacy_center.check.resolve import company_from_data
+    from privacy_center.source.loader import load_file
+
+    document, _ = load_file(ROOT / "tests/fixtures/valid/full.yaml")
+    assert document is not None
+    return company_from_data(document.data)

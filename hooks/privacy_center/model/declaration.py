@@ -411,6 +411,7 @@ COMPANY = Record(
             examples=("Full Example SAS", "not_stated"),
             required=True,
             rules=("legal_name",),
+            label="label.legal_name",
         ),
         Field(
             "trade_names",
@@ -419,6 +420,7 @@ COMPANY = Record(
             title="Trade names",
             description="Other names the company trades under (brands, products), one plain string each.",
             examples=(["Coopo", "Coopo Pro"],),
+            label="label.trade_names",
         ),
         Field(
             "legal_form",
@@ -431,6 +433,7 @@ COMPANY = Record(
                 'it (the page prints "Not stated in the policy").'
             ),
             examples=("sas", "not_stated"),
+            label="label.legal_form",
         ),
         Field(
             "share_capital",
@@ -444,6 +447,7 @@ COMPANY = Record(
                 'prints "Not stated in the policy").'
             ),
             examples=({"amount": 10000, "currency": "EUR"}, "not_stated"),
+            label="label.share_capital",
         ),
         Field(
             "trade_register",
@@ -456,6 +460,7 @@ COMPANY = Record(
                 "leaves it out. Leave the whole entry out when the policy mentions no registration."
             ),
             examples=({"city": "Paris", "number": "123 456 789"},),
+            label="label.trade_register",
         ),
         Field(
             "registered_address",
@@ -471,6 +476,7 @@ COMPANY = Record(
             examples=("1 rue de l'Exemple, 75001 Paris, France", "not_stated"),
             required=True,
             rules=("registered_address", "controller_channel"),
+            label="label.registered_address",
         ),
         Field(
             "other_addresses",
@@ -511,6 +517,7 @@ COMPANY = Record(
                 "controller (GDPR Art. 27)."
             ),
             examples=("Jeanne Exemple", "not_stated"),
+            label="label.legal_representative",
         ),
         Field(
             "status",
@@ -524,6 +531,7 @@ COMPANY = Record(
                 "as written. Left out when the policy says nothing of it."
             ),
             examples=({"fr": "En liquidation judiciaire", "en": "In compulsory liquidation"},),
+            label="label.company_status",
         ),
         Field(
             "websites",

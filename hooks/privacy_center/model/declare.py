@@ -56,6 +56,7 @@ class Field:
     required: bool = False
     rules: tuple[str, ...] = ()  # the completeness rules (completeness.py) that read this field
     heading: str | None = None  # top-level fields: the wording key of the notice heading it is shown under
+    label: str | None = None  # the company's identity: the wording key of the line that shows it (render/identity.py)
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from ..model.model import NOT_STATED, Alternatives, Company, Including, PurposeR
 from ..source import cache
 from ..source.safety import defuse_markdown
 from ..source.wording import Wording, load_wording
-from . import datamap, gaps, layer, phrases, tables
+from . import datamap, gaps, identity, layer, phrases, tables
 from .notices import ChangeNotice, blocks
 from .outputs import OUTPUTS
 from .phrases import is_none, is_stated
@@ -263,6 +263,7 @@ def template_context(words: Wording, languages: Sequence[str], default: str) -> 
         "automated_answer": layer.automated,
         "short_quotes": lambda statement: layer.quotes(statement, words),
         "role_line": lambda company: layer.role_line(company, words),
+        "identity_lines": lambda company: identity.identity_lines(company, words),
         "role_name": lambda role: phrases.purpose_role(PurposeRole(role.acts_as, role.on_behalf_of), words),
         "change": lambda item: phrases.change(item, words),
         "export_links": lambda slug, depth, version=None: export_links(slug, depth, words, default, version),
