@@ -4,6 +4,7 @@ completeness rules read it, and these names are checked against the rules that e
 
 from __future__ import annotations
 
+import html
 import json
 from pathlib import Path
 
@@ -173,3 +174,30 @@ def company_of_fixture() -> Company:
     document, _ = load_file(ROOT / "tests/fixtures/valid/full.yaml")
     assert document is not None
     return company_from_data(document.data)
+
+
+def test_the_eu_representative_was_added_as_one_declared_field() -> None:
+    """`company.eu_representative` (GDPR Art. 27, named by Art. 13(1)(a)) was added in one commit by its
+    declaration, the model's attribute and one wording line per language: the schema refuses an empty one, the
+    notice shows it in each language, and a change of representative is material (who to write to changes)."""
+    from dataclasses import replace
+
+    from privacy_center.check.schema import is_valid_fast
+    from privacy_center.history.diff import diff
+    from privacy_center.render.pages import render_company
+    from privacy_center.source.loader import load_file
+
+    document, _ = load_file(ROOT / "tests/fixtures/valid/full.yaml")
+    assert document is not None
+    empty = {**document.data, "company": {**document.data["company"], "eu_representative": ""}}
+    assert not is_valid_fast(empty)
+    company = company_of_fixture()
+    named = "EU Rep Example Ltd, 1 Example Street, Dublin 2, Ireland"
+    assert company.identity.eu_representative == named
+    pages = {page.path: page.content for page in render_company(company, ("fr", "en"), "fr")}
+    # as a reader sees the Markdown: entities and escapes undone
+    fr, en = (html.unescape(pages[f"full/{name}"]).replace("\\", "") for name in ("notice.md", "notice.en.md"))
+    assert "Représentant dans l'Union (art. 27 RGPD)\u00a0: EU Rep Example Ltd, 1 Example Street" in fr
+    assert "Representative in the Union (GDPR Art. 27): EU Rep Example Ltd, 1 Example Street" in en
+    [change] = diff(company, replace(company, identity=replace(company.identity, eu_representative=None)))
+    assert (change.kind, change.material, change.subject) == ("facts_changed", True, "notice.controller")

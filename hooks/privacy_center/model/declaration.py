@@ -520,6 +520,20 @@ COMPANY = Record(
             label="label.legal_representative",
         ),
         Field(
+            "eu_representative",
+            Node({"type": "string", "minLength": 1}),
+            MATERIAL,
+            title="Representative in the Union",
+            description=(
+                "The representative a controller established outside the European Union designates in "
+                "the Union (GDPR Art. 27), with its contact details, on one line as the policy writes "
+                "them: the notice must give its identity and contact details (Art. 13(1)(a), 14(1)(a)). "
+                "Left out when the policy names none."
+            ),
+            examples=("EU Rep Example Ltd, 1 Example Street, Dublin 2, Ireland, eurep@example.com",),
+            label="label.eu_representative",
+        ),
+        Field(
             "status",
             ref("text"),
             MATERIAL,

@@ -223,6 +223,7 @@ class Identity:
     websites: tuple[str, ...]
     description: Text | None
     note: Text | None = None  # how the identity was read, where the reading is an interpretation
+    eu_representative: str | None = None  # a non-EU controller's representative in the Union (Art. 27)
     joint_controllers: tuple[JointController, ...] = ()  # the other joint controllers (Art. 26); () when none given
     collective_name: Text | None = None  # the name the joint controllers go by together ("FNAC DARTY")
     joint_arrangement: Stated[Text] | None = None  # the essence of the arrangement, Art. 26(2)
