@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import ROOT
@@ -97,7 +98,11 @@ def test_a_declared_field_reaches_the_model_the_notice_and_the_diff() -> None:
     templates = "".join(path.read_text() for path in (ROOT / "hooks/privacy_center/templates").rglob("*.j2"))
     assert "company_status" not in templates and "identity.status" not in templates and "id.status" not in templates
     [change] = diff(company, replace(company, identity=replace(company.identity, status=None)))
-    assert (change.kind, change.material, change.subject) == ("facts_changed", True, "notice.controller")
+    assert (change.kind, change.material, change.subject) == (
+        "field_changed",
+        True,
+        ("label.company_status", None, None),
+    )
 
 
 def test_the_model_has_a_field_for_every_declared_field() -> None:
@@ -167,6 +172,13 @@ def test_the_identity_lines_follow_the_declarations() -> None:
     assert (words("label.trade_names"), "[x](javascript:alert(1))") in [(line.label, line.value) for line in shown]
 
 
+def change_text(change: Any, language: str) -> str:
+    from privacy_center.render.phrases import change as worded
+    from privacy_center.source.wording import load_wording
+
+    return worded(change, load_wording(language))
+
+
 def company_of_fixture() -> Company:
     from privacy_center.check.resolve import company_from_data
     from privacy_center.source.loader import load_file
@@ -200,4 +212,5 @@ def test_the_eu_representative_was_added_as_one_declared_field() -> None:
     assert "Représentant dans l'Union (art. 27 RGPD)\u00a0: EU Rep Example Ltd, 1 Example Street" in fr
     assert "Representative in the Union (GDPR Art. 27): EU Rep Example Ltd, 1 Example Street" in en
     [change] = diff(company, replace(company, identity=replace(company.identity, eu_representative=None)))
-    assert (change.kind, change.material, change.subject) == ("facts_changed", True, "notice.controller")
+    assert (change.kind, change.material) == ("field_changed", True)
+    assert change_text(change, "en") == f"Representative in the Union (GDPR Art. 27): {named} → not stated"

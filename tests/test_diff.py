@@ -886,23 +886,96 @@ def test_a_purposes_role_and_advertising_are_diffed() -> None:
 
 def test_a_change_is_classified_by_the_declaration_of_what_changed() -> None:
     """A change no specific comparison covers takes the class of the declared field that changed (declaration.py):
-    the controller's legal name or registered address is material (WP260: who the controller is, how to reach it);
-    a note on the identity is editorial; both are reported under the heading the field is declared under."""
+    the controller's legal name, registered address, registration, legal form or websites are material (WP260: who
+    the controller is, how to reach it), each said with its label, before → after, in both languages; a note on
+    the identity is editorial, reported as a wording change under the heading it is declared under."""
     from dataclasses import replace
 
     from privacy_center.model.model import Text
 
     base = company("1.0")
-    for edit in ({"legal_name": "Renamed SAS"}, {"registered_address": "2 rue Neuve, 75002 Paris"}):
-        [only] = diff(base, replace(base, identity=replace(base.identity, **edit)))
-        assert (only.kind, only.material, only.subject) == ("facts_changed", True, "notice.controller")
-        assert change_text(only, "en") == "Changed in \u201cData controller and contact\u201d"
+    said = {
+        "legal_name": ("Renamed SAS", "Legal name: Coopo → Renamed SAS", "Raison sociale : Coopo → Renamed SAS"),
+        "registered_address": (
+            "2 rue Neuve, 75002 Paris",
+            "Registered office: 153 chemin du ruisseau, 38190 Laval-en Belledonne, France → 2 rue Neuve, 75002 Paris",
+            "Siège social : 153 chemin du ruisseau, 38190 Laval-en Belledonne, France → 2 rue Neuve, 75002 Paris",
+        ),
+        "register_number": ("999 999 999", "Registration: not stated → 999 999 999", None),
+        "legal_form": ("sarl", "Legal form: not stated → Limited liability company (SARL)", None),
+        "websites": (("https://new.example",), "Websites: https://coopo.fr → https://new.example", None),
+    }
+    for name, (value, english, french) in said.items():
+        [only] = diff(base, replace(base, identity=replace(base.identity, **{name: value})))
+        assert (only.kind, only.material) == ("field_changed", True), name
+        assert change_text(only, "en") == english
+        if french:
+            assert change_text(only, "fr").replace("\u00a0", " ").replace("\u202f", " ") == french
     noted = replace(base, identity=replace(base.identity, note=Text({"fr": "Lu ainsi.", "en": "Read so."})))
     [only] = diff(base, noted)
     assert (only.kind, only.material, only.subject) == ("wording_changed", False, "notice.controller")
     both = replace(noted, identity=replace(noted.identity, legal_name="Renamed SAS"))
-    assert [(c.kind, c.material) for c in diff(base, both)] == [("facts_changed", True)]  # one line per heading
+    assert [(c.kind, c.material) for c in diff(base, both)] == [("field_changed", True), ("wording_changed", False)]
 
 
 def change_text(found, language: str) -> str:
     return change(found, load_wording(language))
+
+
+def _sentences(changes, language: str) -> list[str]:
+    return [change_text(c, language) for c in changes]
+
+
+def test_a_note_beside_an_address_is_editorial_and_never_printed_as_x_to_x() -> None:
+    """Only a note changed on the general contact, the DPO's contact and the rights contact: each is a wording
+    change under its heading, never "not stated → not stated" (the ways to reach them did not change)."""
+    from dataclasses import replace
+
+    from privacy_center.model.model import ContactPoint, Dpo, Text
+
+    base = company("1.0")
+    note = Text({"fr": "Réponse sous un mois.", "en": "Answer within a month."})
+    dpo = base.dpo if isinstance(base.dpo, Dpo) else Dpo(True, contact=ContactPoint(email="dpo@example.org"))
+    start = replace(base, dpo=dpo)
+    noted = replace(
+        start,
+        contact=replace(start.contact, note=note),
+        dpo=replace(dpo, contact=replace(dpo.contact or ContactPoint(), note=note)),
+        rights=replace(start.rights, contact=replace(start.rights.contact, note=note)),
+    )
+    found = diff(start, noted)
+    assert found and all(c.kind == "wording_changed" and not c.material for c in found), found
+    for language in ("fr", "en"):
+        assert not [s for s in _sentences(found, language) if "→" in s]
+
+
+def test_a_change_beside_an_added_item_is_still_reported() -> None:
+    """A joint controller added does not hide a new legal name, nor a recipient added a kept recipient's new
+    location: the comparisons of items added or removed leave the rest of the field to the declarations."""
+    from dataclasses import replace
+
+    old = forms(FORMS_WHO)
+    fewer = replace(old, identity=replace(old.identity, joint_controllers=old.identity.joint_controllers[:1]))
+    renamed = replace(old, identity=replace(old.identity, legal_name="Nouveau Nom SAS"))
+    kinds = sorted(c.kind for c in diff(fewer, renamed))
+    assert kinds == ["field_changed", "joint_controller_added"]
+    [kept, *others] = old.recipients
+    assert others, "the fixture has several recipients"
+    moved = replace(kept, location="DE" if kept.location != "DE" else "BE")
+    before = replace(old, recipients=(kept, *others[1:]))
+    after = replace(old, recipients=(moved, *others))
+    found = {c.kind: c for c in diff(before, after)}
+    assert set(found) == {"recipient_added", "field_changed"}
+    assert change_text(found["field_changed"], "en").startswith("Location of \u201c")
+
+
+def test_no_material_change_says_the_same_thing_before_and_after() -> None:
+    """Over the reviewed versions of the sample company, no sentence of a change reads "X → X" in any language."""
+    versions = ("1.0", "1.1", "2.0")
+    for old in versions:
+        for new in versions:
+            for language in ("fr", "en"):
+                for sentence in _sentences(diff(company(old), company(new)), language):
+                    if "→" in sentence:
+                        before, after = sentence.rsplit(": ", 1)[-1].split(" → ", 1)
+                        assert before != after, sentence

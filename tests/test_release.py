@@ -299,3 +299,64 @@ def test_an_empty_versions_list_is_explained(tmp_path: Path, capsys: pytest.Capt
     )
     assert release(tmp_path / "data", "1.0") == 1
     assert "'versions' is empty (delete that line: the release writes the list)" in capsys.readouterr().err
+
+
+def test_diff_compares_any_two_versions(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`--from A --to B` compares two frozen versions of one company (`--to` left out: the working file; `--from`
+    left out: the version before `--to`), with the same changes the history pages compute."""
+    from privacy_center.history.diff import diff
+    from privacy_center.render.phrases import change
+    from privacy_center.source.wording import load_wording
+    from test_diff import company
+
+    shutil.copytree(HISTORY / "data", tmp_path / "data")
+    demo = str(tmp_path / "data" / "demo.yaml")
+    assert main(["diff", "--from", "1.0", "--to", "2.0", demo]) == 0
+    out = capsys.readouterr().out
+    assert "### Démo Fictive (`demo`): changes from 1\\.0 to 2\\.0" in out
+    assert "### Démo Fictive (`demo`) : changements de 1\\.0 à 2\\.0" in out.replace("\u00a0", " ")
+    english = [change(c, load_wording("en")) for c in diff(company("1.0"), company("2.0"))]
+    assert len(english) > 3 and out.split("(English)")[1].count("\n- ") == len(english)
+    assert main(["diff", "--to", "1.1", demo]) == 0
+    assert "changes from 1\\.0 to 1\\.1" in capsys.readouterr().out
+    assert main(["diff", "--from", "3.0", demo]) == 0
+    assert "since 3\\.0" in capsys.readouterr().out
+    assert main(["diff", "--from", "9.9", demo]) == 1
+    assert "demo.yaml: no frozen version 9.9 (frozen: 1.0, 1.1, 2.0, 3.0;" in capsys.readouterr().err
+    assert main(["diff", "--to", "1.0", demo]) == 1
+    assert "no frozen version before 1.0 to compare with" in capsys.readouterr().err
+    shutil.copy(Path(__file__).parent / "fixtures" / "valid" / "minimal.yaml", tmp_path / "data")
+    assert main(["diff", "--from", "1.0", "--data-dir", str(tmp_path / "data")]) == 2  # which company?
+    assert "name its file" in capsys.readouterr().err
+
+
+def test_diff_base_compares_from_where_the_branch_left(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`--base main` on a branch compares with the merge base: a change merged to main since the branch left it
+    is not reported (reversed) as the branch's own."""
+    import subprocess
+
+    shutil.copytree(HISTORY / "data", tmp_path / "data")
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "-c", "init.defaultBranch=main"]
+
+    def run(*args: str) -> None:
+        subprocess.run([*git, *args], cwd=tmp_path, check=True, capture_output=True)
+
+    run("init", "-q")
+    run("add", ".")
+    run("commit", "-qm", "base")
+    run("checkout", "-qb", "feature")
+    demo = tmp_path / "data" / "demo.yaml"
+    edit_demo(tmp_path / "data")  # the branch's own change: a cookie lifetime
+    run("commit", "-qam", "feature")
+    run("checkout", "-q", "main")
+    text = demo.read_text(encoding="utf-8")
+    demo.write_text(text.replace("before the competent courts of Grenoble.", "before the courts of Paris."), "utf-8")
+    run("commit", "-qam", "main moved on")
+    run("checkout", "-q", "feature")
+    assert main(["diff", "--base", "main", str(demo)]) == 0
+    captured = capsys.readouterr()
+    assert "Lifetime of the cookie “Optional cookies”: 13 months → 24 months" in captured.out
+    assert "Paris" not in captured.out  # main's own change, not the branch's
+    assert "where this branch left it: commit" in captured.err
+    assert main(["diff", "--base", "no-such-branch", str(demo)]) == 1
+    assert "git cannot find where HEAD left no-such-branch" in capsys.readouterr().err

@@ -24,7 +24,7 @@ from .render.scaffold import ScaffoldError, new_company
 from .site.build import company_of
 from .site.checker import check_file, check_files, combine, data_files, default_context, plural, summary
 from .site.release import ReleaseError, release, write_notices
-from .site.review import ReviewError, review
+from .site.review import ReviewError, merge_base, review
 from .source.publish import in_force_day
 from .source.versions import release_command
 from .source.wording import available_languages, load_wording
@@ -104,12 +104,23 @@ def _report_notices(notices: Sequence[Path], args: argparse.Namespace, site_url:
 def _diff(args: argparse.Namespace) -> int:
     paths = [Path(p) for p in args.files] or data_files(Path(args.data_dir))
     languages = _site_languages()
+    versions = (args.start, args.end)
+    if any(versions) and (args.base or len(paths) != 1):
+        print(
+            "privacy-center diff: --from and --to compare two versions of one company: name its file, without --base "
+            "(privacy-center diff --from 1.0 --to 2.0 data/acme.yaml)",
+            file=sys.stderr,
+        )
+        return 2
     try:
-        markdown, reviews = review(paths, args.base, languages, languages[0])
+        base = merge_base(args.base, paths[0]) if args.base is not None and paths else args.base
+        markdown, reviews = review(paths, base, languages, languages[0], versions, args.base)
     except ReviewError as error:
         print(error, file=sys.stderr)
         return 1
     print(markdown, end="")
+    if base is not None and base != args.base:
+        print(f"compared with {args.base} where this branch left it: commit {base[:12]}", file=sys.stderr)
     changed = sum(1 for r in reviews if r.status != "unchanged")
     material = sum(1 for r in reviews if r.material)
     print(
@@ -363,14 +374,21 @@ def build_parser() -> argparse.ArgumentParser:
         "diff",
         _diff,
         "print what changed in the data as Markdown, in every language",
-        "Compare the company files with a git revision or with their latest frozen versions, and print the changes "
-        "as Markdown in every site language, each marked material or editorial (for a pull-request comment).",
-        "privacy-center diff --base origin/main",
+        "Compare the company files with a git revision or with their latest frozen versions, or two versions of one "
+        "company, and print the changes as Markdown in every site language, each marked material or editorial (for "
+        "a pull-request comment).",
+        "privacy-center diff --base origin/main (or: privacy-center diff --from 1.0 --to 2.0 data/acme.yaml)",
     )
     compare.add_argument("files", nargs="*", help="company files (default: every file in the data folder)")
     compare.add_argument(
-        "--base", help="git revision to compare with, e.g. origin/main (default: the latest frozen version)"
+        "--base",
+        help="git revision to compare with, e.g. origin/main: from where the current branch left it (git merge-base); "
+        "default: the latest frozen version",
     )
+    compare.add_argument(
+        "--from", dest="start", help="frozen version to compare from (default: the one before --to, or the latest)"
+    )
+    compare.add_argument("--to", dest="end", help="frozen version to compare to (default: the working file)")
     scaffold = _command(
         commands,
         "new",

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, fields, is_dataclass, replace
 from typing import Any, TypeVar
 
+from ..model.build import renamed_member, targets
 from ..model.declaration import DEFINITIONS, ROOT
 from ..model.declare import EDITORIAL, MATERIAL, Field, Record, member
 from ..model.declare import Change as Class
@@ -24,8 +25,10 @@ from ..model.model import (
     Dpo,
     Duration,
     Including,
+    Money,
     NotStated,
     RetentionPeriod,
+    Sale,
     Stated,
     Text,
     Transfer,
@@ -257,9 +260,10 @@ def _transfer_purposes(was: Any, now: Any) -> Iterator[Change]:
 
 
 def _reachable(point: Any) -> Any:
-    """What a contact point says about where to write, without its postal reference line (diffed on its own)."""
+    """What a contact point says about where to write: its ways, without its postal reference line (diffed on its
+    own), its label or its note (the declarations classify those)."""
     if isinstance(point, ContactPoint):
-        return replace(point, attention=None)
+        return replace(point, attention=None, label=None, note=None)
     if isinstance(point, Dpo):
         return replace(point, contact=_reachable(point.contact), registration=None)
     return point
@@ -505,82 +509,289 @@ def _links(value: Any) -> Any:
     return tuple(item.id for item in value) if isinstance(value, tuple) else value
 
 
-def _own(company: Company, name: str) -> Any:
-    """A field's own content: purposes with the ids of the subjects, rules and recipients they point to."""
-    if name == "purposes":
-        return tuple(
-            replace(
-                p,
-                data_categories=(),  # which categories: compared by purposes(); each category on its own
-                data_subjects=_links(p.data_subjects),
-                retention=_links(p.retention),
-                recipients=_links(p.recipients),
-            )
-            for p in company.purposes
+_WAYS = {"email": None, "postal_address": None, "phone": None, "web_form": None, "attention": None}
+
+
+def _kept(old: Any, new: Any, key: Callable[[Any], Any]) -> tuple[list[Any], list[Any]]:
+    """The items of two lists that both versions hold (by key), in the same order: the items added or removed are
+    reported by the comparisons above, and only what else changed in a kept item is left to the declarations."""
+    before = {key(item): item for item in old} if isinstance(old, tuple) else {}
+    after = {key(item): item for item in new} if isinstance(new, tuple) else {}
+    both = sorted(before.keys() & after.keys(), key=str)
+    return [before[k] for k in both], [after[k] for k in both]
+
+
+def _paired(
+    old: Any, new: Any, key: Callable[[Any], Any], rest: Callable[[Any, Any], tuple[Any, Any]]
+) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+    """The kept items of two lists, each pair with what the comparisons above report taken out (`rest`)."""
+    pairs = [rest(was, now) for was, now in zip(*_kept(old, new, key), strict=True)]
+    return tuple(was for was, _ in pairs), tuple(now for _, now in pairs)
+
+
+def _purpose_rest(was: Any, now: Any) -> tuple[Any, Any]:
+    """A kept purpose without what purposes(), purpose_lists(), purpose_flags() and purpose_role() report."""
+    same_bases = _codes(was.legal_bases, "basis") == _codes(now.legal_bases, "basis")
+    same_role = (getattr(was.role, "acts_as", None), getattr(was.role, "on_behalf_of", None)) == (
+        getattr(now.role, "acts_as", None),
+        getattr(now.role, "on_behalf_of", None),
+    )
+    reported = {"data_categories": (), "source": None, "recipients": None, "profiling": None, "advertising": None}
+
+    def rest(p: Any, bases: Any, role: Any) -> Any:
+        return replace(
+            p,
+            **reported,
+            legal_bases=bases,
+            role=role,
+            data_subjects=_links(p.data_subjects),
+            retention=_links(p.retention),
         )
-    if name == "transfers" and company.transfers is not NOT_STATED:  # purposes by id: diffed on their own
-        items = company.transfers.items
-        kept = (Including if isinstance(items, Including) else tuple)(replace(t, purposes=()) for t in items)
-        return replace(company.transfers, items=kept), tuple(tuple(p.id for p in t.purposes) for t in items)
-    return getattr(company, name)
+
+    return (
+        rest(was, was.legal_bases if same_bases else (), was.role if same_role else None),
+        rest(now, now.legal_bases if same_bases else (), now.role if same_role else None),
+    )
 
 
-DIFFS: tuple[tuple[Callable[[Company, Company], Iterable[Change]], tuple[str, ...]], ...] = (
-    (company, ("role", "name", "slug")),
-    (purposes, ("purposes",)),
-    (data_categories, ("data_categories",)),
-    (retention, ("retention_rules",)),
-    (recipients, ("recipients",)),
-    (joint_controllers, ("identity",)),
-    (transfers, ("transfers",)),
-    (contacts, ("contact", "dpo")),
-    (rights, ("rights",)),
-    (cookies, ("cookies",)),
-    (sections, ("sections",)),
-    (purpose_lists, ("purposes",)),
-    (category_items, ("data_categories",)),
-    (transfer_destinations, ("transfers",)),
-    (purpose_flags, ("purposes",)),
-    (purpose_role, ("purposes",)),
-    (sale, ("sale",)),
+def _contact_rest(point: Any) -> Any:
+    """A contact point without the ways to reach it and its reference line (contacts() and rights() report them)."""
+    return replace(point, **_WAYS) if isinstance(point, ContactPoint) else None
+
+
+def _contacts_rest(was: Any, now: Any) -> tuple[Any, Any]:
+    """Two contact points less their ways; nothing when the ways changed or one side has none (the change of
+    address says it, with the label and note that go with it)."""
+    if isinstance(was, ContactPoint) and isinstance(now, ContactPoint) and _reachable(was) == _reachable(now):
+        return _contact_rest(was), _contact_rest(now)
+    return None, None
+
+
+def _transfers_rest(was: Any, now: Any) -> tuple[Any, Any]:
+    """Transfers without what transfers() and transfer_destinations() report: the kept items' destinations,
+    safeguards and purposes, the items added or removed, the list's mark; and the whole answer when it came or went
+    (not stated, or a list on one side only: transfers_changed or transfer_added says it), as is the yes/no answer
+    when neither lists any transfer."""
+    if not (isinstance(was, Transfers) and isinstance(now, Transfers)) or bool(was.items) != bool(now.items):
+        return None, None
+    reported = {"destination": (), "safeguards": (), "purposes": ()}
+    items = _paired(was.items, now.items, lambda t: t.id, lambda a, b: (replace(a, **reported), replace(b, **reported)))
+    outside = (was.outside_eu, now.outside_eu) if was.items else (now.outside_eu, now.outside_eu)
+    return (
+        replace(was, items=items[0], outside_eu=outside[0]),
+        replace(now, items=items[1], outside_eu=outside[1]),
+    )
+
+
+def _rights_rest(was: Any, now: Any) -> tuple[Any, Any]:
+    """Rights without the rights added or removed and where each is exercised (rights() reports them), nor a right
+    that moved between the rights offered and those the policy does not mention."""
+    offered = _paired(
+        was.offered,
+        now.offered,
+        lambda r: r.code,
+        lambda a, b: (
+            replace(a, contact=_contacts_rest(a.contact, b.contact)[0]),
+            replace(b, contact=_contacts_rest(a.contact, b.contact)[1]),
+        ),
+    )
+    moved = {r.code for r in was.offered} ^ {r.code for r in now.offered}  # right_added / right_removed say it
+    contact = _contacts_rest(was.contact, now.contact)
+
+    def silent(rights: Any) -> tuple[str, ...]:
+        return tuple(code for code in rights.not_stated if code not in moved)
+
+    return (
+        replace(was, offered=offered[0], contact=contact[0], not_stated=silent(was)),
+        replace(now, offered=offered[1], contact=contact[1], not_stated=silent(now)),
+    )
+
+
+def _cookies_rest(was: Any, now: Any) -> tuple[Any, Any]:
+    """Cookies without the cookies added or removed, their lifetimes, and what cookie_partners() reports."""
+    items = _paired(
+        was.items, now.items, _cookie_key, lambda a, b: (replace(a, lifetime=None), replace(b, lifetime=None))
+    )
+
+    def partners(p: Any) -> Any:
+        return None if p is None else p.note
+
+    return (
+        replace(was, items=items[0], partners=partners(was.partners) if now.partners else None),
+        replace(now, items=items[1], partners=partners(now.partners) if was.partners else None),
+    )
+
+
+def _dpo_rest(was: Any, now: Any) -> tuple[Any, Any]:
+    """The DPO less who it is and how to reach it (contacts() reports them) and its registration: the label and
+    note of its contact point, when nothing else changed."""
+    if not (isinstance(was, Dpo) and isinstance(now, Dpo)) or _reachable(was) != _reachable(now):
+        return None, None
+    contact = _contacts_rest(was.contact, now.contact)
+    return replace(was, contact=contact[0]), replace(was, contact=contact[1])
+
+
+def _with_ids(key: Callable[[Any], Any], **reported: Any) -> Callable[[Any, Any], tuple[Any, Any]]:
+    """The kept items of a list by key, with the attributes the comparisons above report taken out."""
+
+    def rest(was: Any, now: Any) -> tuple[Any, Any]:
+        return _paired(was, now, key, lambda a, b: (replace(a, **reported), replace(b, **reported)))
+
+    return rest
+
+
+def _identity_rest(was: Any, now: Any) -> tuple[Any, Any]:
+    """The identity, with the joint controllers both versions name (joint_controllers() reports the others)."""
+    kept = _kept(was.joint_controllers, now.joint_controllers, lambda j: j.legal_name)
+    return replace(was, joint_controllers=tuple(kept[0])), replace(now, joint_controllers=tuple(kept[1]))
+
+
+def _sections_rest(was: Any, now: Any) -> tuple[Any, Any]:
+    return _paired(was, now, lambda s: s.id, lambda a, b: (replace(a, body=b.body), b))
+
+
+# What a field of the company holds besides what the comparisons above report, for two versions: compared by the
+# declarations (diff()). A field not named here is compared whole; `role`, `name` and `slug` are company()'s.
+_RESTS: dict[str, Callable[[Any, Any], tuple[Any, Any]]] = {
+    "identity": _identity_rest,
+    "purposes": lambda was, now: _paired(was, now, lambda p: p.id, _purpose_rest),
+    "data_categories": _with_ids(lambda c: c.id, items=()),
+    "retention_rules": lambda was, now: _paired(
+        was, now, lambda r: r.id, lambda a, b: (replace(a, period=b.period), b)
+    ),
+    "recipients": _with_ids(lambda r: r.id, shared=False),
+    "transfers": _transfers_rest,
+    "contact": _contacts_rest,
+    "dpo": _dpo_rest,
+    "rights": _rights_rest,
+    "cookies": _cookies_rest,
+    "sections": _sections_rest,
+    "sale": lambda was, now: (replace(was, sold=now.sold), now) if type(was) is type(now) is Sale else (None, None),
+}
+
+
+def _rest(name: str, old: Company, new: Company) -> tuple[Any, Any]:
+    """A field of two versions of the company, less what the comparisons above report."""
+    was, now = getattr(old, name), getattr(new, name)
+    found = _RESTS.get(name)
+    return found(was, now) if found is not None else (was, now)
+
+
+DIFFS: tuple[Callable[[Company, Company], Iterable[Change]], ...] = (
+    company,
+    purposes,
+    data_categories,
+    retention,
+    recipients,
+    joint_controllers,
+    transfers,
+    contacts,
+    rights,
+    cookies,
+    sections,
+    purpose_lists,
+    category_items,
+    transfer_destinations,
+    purpose_flags,
+    purpose_role,
+    sale,
 )
 
 
-def classes(old: Any, new: Any, where: Field | None, inherited: Class = EDITORIAL) -> set[Class]:
-    """The classes of the parts that differ between two values of the model, each by the declaration of the field
-    it is (or, for a part with no declaration of its own, of the nearest field that holds it)."""
+@dataclass(frozen=True)
+class Part:
+    """The smallest declared part of the model that differs between two versions: its class by the declaration of
+    the field it is (or, with no declaration of its own, of the nearest field that holds it), the wording key that
+    names it (its declaration's label, or that of the declared record it is part of; None when it has none), how its
+    codes are worded (`vocabulary`), the name of the item of a list it belongs to (a purpose, a recipient), and its
+    two values."""
+
+    change: Class
+    label: str | None
+    vocabulary: str | None
+    item: Any
+    old: Any
+    new: Any
+
+
+def _item_name(item: Any) -> Any:
+    """How an item of a list is named in a sentence: its name, what it applies to, its title, its legal name."""
+    for attribute in ("name", "applies_to", "title", "legal_name"):
+        found = getattr(item, attribute, None)
+        if isinstance(found, (str, Text)):
+            return found
+    return None
+
+
+def _vocabulary(where: Field | None) -> str | None:
+    """How a field's codes are worded: its declared vocabulary, or country names for a country code."""
+    if where is None:
+        return None
+    return where.vocabulary or ("country" if "country" in set(targets(where.type)) else None)
+
+
+def parts(
+    old: Any,
+    new: Any,
+    where: Field | None,
+    inherited: Class = EDITORIAL,
+    label: str | None = None,
+    item: Any = None,
+) -> Iterator[Part]:
+    """The parts that differ between two values of the model, walking records field by field and lists of the same
+    length item by item. A part takes the label of its declaration, or of the declared record it is in; a field
+    the model holds without a declaration of its own is named by none."""
     here = where.change if where is not None else inherited
     if old == new:
-        return set()
-    found: set[Class] = set()
+        return
     if is_dataclass(old) and type(old) is type(new):
-        for item in fields(old):
-            inner = member(where, item.name, DEFINITIONS) if where is not None else None
-            found |= classes(getattr(old, item.name), getattr(new, item.name), inner, here)
-    elif isinstance(old, tuple) and type(old) is type(new) and len(old) == len(new):
+        for step in fields(old):
+            inner = member(where, step.name, DEFINITIONS) if where is not None else None
+            inner = inner or renamed_member(type(old), step.name)
+            named = (inner.label or label) if inner is not None else None
+            yield from parts(getattr(old, step.name), getattr(new, step.name), inner, here, named, item)
+        return
+    if isinstance(old, tuple) and type(old) is type(new) and len(old) == len(new) and not _printable(old):
         for was, now in zip(old, new, strict=True):
-            found |= classes(was, now, where, here)
-    return found or {here}
+            yield from parts(was, now, where, here, label, _item_name(now) or item)
+        return
+    yield Part(here, label, _vocabulary(where), item, old, new)
+
+
+_PLAIN = (str, bool, int, Text, Duration, Money, NotStated, type(None))
+
+
+def _printable(value: Any) -> bool:
+    """A value the change's sentence can print as it is (a name, a text, a duration, an amount, a yes/no, silence,
+    or a list of these); a record (a contact point, a joint controller) is reported by its heading alone."""
+    if isinstance(value, tuple):
+        return all(_printable(item) for item in value)
+    return isinstance(value, _PLAIN)
 
 
 def diff(old: Company, new: Company) -> list[Change]:
-    """Every change from `old` to `new`: specific ones first, then, per notice heading, a change of a field no
-    specific comparison covers: material when its declaration (or a changed part's) is material, else wording."""
-    changes: list[Change] = []
-    covered: set[str] = set()
-    for compute, names in DIFFS:
-        found = list(compute(old, new))
-        changes.extend(found)
-        if found:
-            covered.update(names)
+    """Every change from `old` to `new`: specific ones first, then the changes no specific comparison covers, by
+    declaration: each material part with its old and new values (`field_changed`, under its label or its notice
+    heading), a material part that cannot be printed as a value as `facts_changed` under its heading, and the
+    editorial parts as one `wording_changed` per heading."""
+    changes: list[Change] = [change for compute in DIFFS for change in compute(old, new)]
     headings: dict[str, bool] = {}
     for item in fields(Company):
         name = item.name
-        if name in covered or name not in HEADINGS or _own(old, name) == _own(new, name):
+        if name not in HEADINGS:
+            continue
+        was, now = _rest(name, old, new)
+        if was == now:
             continue
         path = declared(name)
-        material = MATERIAL in classes(_own(old, name), _own(new, name), path[-1] if path else None)
-        headings[HEADINGS[name]] = headings.get(HEADINGS[name], False) or material
+        heading = HEADINGS[name]
+        declaration = path[-1] if path else None
+        for part in parts(was, now, declaration, label=declaration.label if declaration else None):
+            if part.change is MATERIAL and part.label and _printable(part.old) and _printable(part.new):
+                subject = (part.label, part.item, part.vocabulary)
+                changes.append(Change("field_changed", True, subject, part.old, part.new))
+            else:
+                headings[heading] = headings.get(heading, False) or part.change is MATERIAL
     changes.extend(
         Change("facts_changed" if material else "wording_changed", material, subject=heading)
         for heading, material in headings.items()

@@ -6,7 +6,7 @@ Duration, an amount Money, a list a tuple); only what the model words in its own
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import MISSING, fields
+from dataclasses import MISSING, fields, replace
 from typing import TYPE_CHECKING, TypeVar
 
 from ..source.loader import SILENCE
@@ -32,7 +32,7 @@ from .declaration import (
     SUPERVISORY_AUTHORITY,
     VERSION,
 )
-from .declare import Node, Record, member
+from .declare import Field, Node, Record, member
 from .model import (
     NOT_STATED,
     Authority,
@@ -77,7 +77,7 @@ _TEXTS = frozenset(("text", "markdown_text", "text_or_not_stated", "statement_or
 _DURATIONS = frozenset(("duration", "duration_or_not_stated"))
 
 
-def _targets(node: Node | Record) -> Iterator[str]:
+def targets(node: Node | Record) -> Iterator[str]:
     """The definitions a type names: its `$ref`, and those of its `anyOf` branches."""
     if isinstance(node, Record):
         return
@@ -85,9 +85,9 @@ def _targets(node: Node | Record) -> Iterator[str]:
     if isinstance(found, str):
         name = found.rsplit("/", 1)[-1]
         yield name
-        yield from _targets(DEFINITIONS[name])
+        yield from targets(DEFINITIONS[name])
     for branch in node.keywords.get("anyOf", ()):
-        yield from _targets(branch)
+        yield from targets(branch)
 
 
 def _resolved(node: Node | Record) -> Node | Record:
@@ -125,8 +125,8 @@ def _typer(node: Node | Record) -> Typer:
     if isinstance(shape, Node) and shape.keywords.get("type") == "array":
         item = _typer(shape.keywords["items"])
         return lambda value: tuple(item(v) for v in value or ())
-    targets = set(_targets(node))
-    texts, durations, amounts = bool(targets & _TEXTS), bool(targets & _DURATIONS), "money" in targets
+    named = set(targets(node))
+    texts, durations, amounts = bool(named & _TEXTS), bool(named & _DURATIONS), "money" in named
     silent = _silent(node)
 
     def typed(value: Raw) -> Raw:
@@ -172,6 +172,21 @@ PARTS: Mapping[type[DataclassInstance], tuple[Node | Record, Mapping[str, tuple[
     Version: (VERSION, {}),
 }
 _PLANS: dict[type, tuple[tuple[str, bool, Typer | None], ...]] = {}
+
+
+def renamed_member(cls: type, name: str) -> Field | None:
+    """The declaration of a model field the model words another way (PARTS): `register_city` is the `city` of the
+    declared `trade_register`. None for a class or field that is not renamed."""
+    part = PARTS.get(cls)
+    if part is None:
+        return None
+    record, renamed = part
+    for source, names in renamed.items():
+        outer = member(record, source, DEFINITIONS)
+        inner = member(outer, name.rsplit("_", 1)[-1], DEFINITIONS) if name in names and outer is not None else None
+        if outer is not None and inner is not None:
+            return replace(inner, label=inner.label or outer.label)  # named as the record it is part of
+    return None
 
 
 def _plan(cls: type[DataclassInstance]) -> tuple[tuple[str, bool, Typer | None], ...]:

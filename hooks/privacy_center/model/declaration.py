@@ -434,6 +434,7 @@ COMPANY = Record(
             ),
             examples=("sas", "not_stated"),
             label="label.legal_form",
+            vocabulary="legal_form",
         ),
         Field(
             "share_capital",
@@ -493,6 +494,7 @@ COMPANY = Record(
                 ],
             ),
             rules=("controller_channel",),
+            label="label.other_addresses",
         ),
         Field(
             "country",
@@ -554,6 +556,7 @@ COMPANY = Record(
             title="Websites",
             description="The company's websites the policy covers or names, as full http(s) addresses.",
             examples=(["https://www.example.com/"],),
+            label="label.websites",
         ),
         Field(
             "description",
@@ -645,6 +648,7 @@ COMPANY = Record(
                 "not_stated",
             ),
             rules=("joint_arrangement",),
+            label="label.joint_arrangement",
         ),
     ),
     title="Controller's identity",
@@ -736,6 +740,7 @@ JOINT_CONTROLLER = Record(
             description="The joint controller's registered name, as the policy gives it, or `not_stated`.",
             examples=("Second Example SAS", "not_stated"),
             required=True,
+            label="label.legal_name",
         ),
         Field(
             "trade_register",
@@ -747,6 +752,7 @@ JOINT_CONTROLLER = Record(
                 "company. Leave it out when the policy mentions no registration."
             ),
             examples=({"city": "Lyon", "number": "987 654 321"},),
+            label="label.trade_register",
         ),
         Field(
             "registered_address",
@@ -756,6 +762,7 @@ JOINT_CONTROLLER = Record(
             description="The address of its registered office on one line, or `not_stated`.",
             examples=("2 place de l'Exemple, 69001 Lyon", "not_stated"),
             required=True,
+            label="label.registered_address",
         ),
         Field(
             "note",
@@ -1094,6 +1101,7 @@ SUPERVISORY_AUTHORITY = Record(
                 "it; shown only when `mentioned` is true."
             ),
             examples=("3 place de Fontenoy, TSA 80715, 75334 Paris Cedex 07",),
+            label="label.postal_address",
         ),
     ),
     title="Supervisory authority",
@@ -1142,6 +1150,7 @@ LEGAL_BASIS = Record(
             ),
             examples=({"fr": "Prévenir la fraude", "en": "Preventing fraud"}, "not_stated"),
             rules=("legitimate_interest",),
+            label="label.legitimate_interest",
         ),
         Field(
             "note",
@@ -1588,6 +1597,7 @@ DATA_CATEGORY = Record(
             ),
             examples=(False,),
             required=True,
+            label="label.sensitive",
         ),
         Field(
             "note",
@@ -2372,6 +2382,7 @@ RECIPIENT = Record(
                 "written, never read as Markdown or HTML."
             ),
             examples=({"fr": "Hébergement", "en": "Hosting"},),
+            label="label.service",
         ),
         Field(
             "location",
@@ -2386,6 +2397,7 @@ RECIPIENT = Record(
                 "transfers."
             ),
             examples=("IE", "US", "not_stated"),
+            label="label.location",
         ),
         Field(
             "note",
@@ -2837,6 +2849,7 @@ TRANSFER = Record(
             ),
             examples=({"fr": "Sur demande au DPO.", "en": "On request to the DPO."},),
             rules=("transfer_copy",),
+            label="label.copy_available",
         ),
         Field(
             "purposes",
@@ -3037,6 +3050,7 @@ RIGHTS = Record(
             ),
             required=True,
             rules=("response_delay",),
+            label="label.response_delay",
         ),
         Field(
             "identity_verification",
@@ -3056,6 +3070,7 @@ RIGHTS = Record(
                 "not_stated",
             ),
             required=True,
+            label="label.identity_verification",
         ),
         Field(
             "request_content",
@@ -3068,6 +3083,7 @@ RIGHTS = Record(
                 "written, never read as Markdown or HTML."
             ),
             examples=({"fr": "Envoi de la newsletter", "en": "Sending the newsletter"},),
+            label="label.request_content",
         ),
         Field(
             "note",
@@ -3193,6 +3209,7 @@ COOKIE = Record(
             ),
             examples=("Google", "not_stated"),
             required=True,
+            label="label.cookie_provider",
         ),
         Field(
             "purpose",
@@ -3207,6 +3224,8 @@ COOKIE = Record(
             ),
             examples=("audience_measurement",),
             required=True,
+            label="label.cookie_purpose",
+            vocabulary="cookie_purpose",
         ),
         Field(
             "lifetime",
@@ -3238,6 +3257,7 @@ COOKIE = Record(
             ),
             examples=(True, False, "not_stated"),
             required=True,
+            label="label.cookie_consent",
         ),
         Field(
             "note",
@@ -3328,6 +3348,7 @@ COOKIES = Record(
                     "en": 'Through the "Manage cookies" link in the footer.',
                 },
             ),
+            label="label.cookie_management",
         ),
         Field(
             "consent_lifetime",
@@ -3340,6 +3361,7 @@ COOKIES = Record(
                 'prints "Not stated in the policy").'
             ),
             examples=({"value": 6, "unit": "months"}, "not_stated"),
+            label="label.consent_lifetime",
         ),
         Field(
             "partners",
@@ -3394,6 +3416,7 @@ SECURITY = Record(
             ),
             examples=([{"fr": "Chiffrement (TLS)", "en": "Encryption (TLS)"}], "not_stated"),
             required=True,
+            label="label.measures",
         ),
         Field(
             "breach_notification",
@@ -3638,6 +3661,7 @@ PROCESSOR_OBLIGATIONS = Record(
             description=("Who the controller is for this processing (usually the company's customers), per language."),
             examples=({"fr": "Nos clients professionnels", "en": "Our business customers"},),
             required=True,
+            label="label.processor_controller",
         ),
         Field(
             "operations",
@@ -3661,6 +3685,7 @@ PROCESSOR_OBLIGATIONS = Record(
                 'page then reads "including:" before it.'
             ),
             examples=([{"fr": "Hébergement des données", "en": "Hosting the data"}],),
+            label="label.processor_operations",
         ),
         Field(
             "commitments",
@@ -3673,6 +3698,7 @@ PROCESSOR_OBLIGATIONS = Record(
                 "language each."
             ),
             examples=([{"fr": "Confidentialité du personnel", "en": "Staff confidentiality"}],),
+            label="label.processor_commitments",
         ),
         Field(
             "sub_processing",
@@ -3685,6 +3711,7 @@ PROCESSOR_OBLIGATIONS = Record(
                 "plain: shown exactly as written, never read as Markdown or HTML."
             ),
             examples=({"fr": "Envoi de la newsletter", "en": "Sending the newsletter"},),
+            label="label.processor_sub_processing",
         ),
         Field(
             "liability_statement",
@@ -3711,6 +3738,7 @@ PROCESSOR_OBLIGATIONS = Record(
             title="Limits of liability",
             description=("The limits of liability the policy states for its processing, one text per language each."),
             examples=([{"fr": "Force majeure", "en": "Force majeure"}],),
+            label="label.processor_exclusions",
         ),
     ),
     title="Processor's obligations",

@@ -56,7 +56,8 @@ class Field:
     required: bool = False
     rules: tuple[str, ...] = ()  # the completeness rules (completeness.py) that read this field
     heading: str | None = None  # top-level fields: the wording key of the notice heading it is shown under
-    label: str | None = None  # the company's identity: the wording key of the line that shows it (render/identity.py)
+    label: str | None = None  # the wording key that names it: its line on the notice, its changes in the diff
+    vocabulary: str | None = None  # a code: the locale section that words it (`legal_form` -> legal_form.<code>)
 
 
 @dataclass(frozen=True)

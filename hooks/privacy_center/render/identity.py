@@ -48,11 +48,18 @@ def _other_addresses(identity: Identity, label: str, words: Wording) -> Iterator
         yield Line(localize(name, words), address)
 
 
+def _apart(identity: Identity, label: str, words: Wording) -> Iterator[Line]:
+    """A fact the template shows apart (the websites, as links it writes; the joint controllers' arrangement)."""
+    return iter(())
+
+
 # The declared fields worded in their own way (by field name); every other labelled field is printed as it is.
 _WORDED: Mapping[str, Callable[[Identity, str, Wording], Iterator[Line]]] = {
     "legal_form": _legal_form,
     "trade_register": _trade_register,
     "other_addresses": _other_addresses,
+    "websites": _apart,
+    "joint_arrangement": _apart,  # with the joint controllers, after the facts
 }
 
 

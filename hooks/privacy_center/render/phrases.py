@@ -362,20 +362,46 @@ def value(item: Any, kind: str, words: Wording) -> str:
             return words(f"cookie_purpose.{item}")
         if kind.startswith("transfer"):
             return country(item, words)
-        if kind in ("wording_changed", "facts_changed", "attention_changed"):  # the subject is a heading's wording key
-            return words(item)
     if kind in ("contact_changed", "dpo_changed", "rights_contact_changed", "right_contact_changed"):
         return _contact(item, words)
     return localize(item, words)
 
 
+def _coded(item: Any, vocabulary: str | None, words: Wording) -> str:
+    """A value of a field whose codes are worded by a vocabulary (`legal_form.sas`, a country's name)."""
+    if isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], Text) and isinstance(item[1], str):
+        return localize(item[0], words) + words("punct.colon") + item[1]  # a labelled address
+    if isinstance(item, tuple):  # an empty list: the policy lists nothing, which is not "none"
+        return listed(item, [_coded(part, vocabulary, words) for part in item], words) or localize(None, words)
+    if isinstance(item, str) and vocabulary == "country":
+        return country(item, words)
+    if isinstance(item, str) and vocabulary is not None:
+        return words(f"{vocabulary}.{item}")
+    return localize(item, words)
+
+
+def _field_change(item: Any, words: Wording) -> str:
+    """A declared field that changed, named by its label (and the item of a list it belongs to), before → after."""
+    label, owner, vocabulary = item.subject
+    field = words(label)
+    subject = field if owner is None else words("change.field_of", field=field, item=localize(owner, words))
+    old, new = (_coded(value, vocabulary, words) for value in (item.old, item.new))
+    return words("change.field_changed", subject=subject, old=old, new=new)
+
+
+# The changes whose subject is a wording key: a notice heading, or the label of the field that changed.
+_NAMED_BY_KEY = frozenset(("wording_changed", "facts_changed", "attention_changed"))
+
+
 def change(item: Any, words: Wording) -> str:
     """A change in one sentence, from the `change.<kind>` wording."""
     kind = item.kind
+    if kind == "field_changed":
+        return _field_change(item, words)
     subject_kind = "transfer" if kind == "safeguards_changed" else kind  # its subject is a destination (transfer_*)
     return words(
         f"change.{kind}",
-        subject=value(item.subject, subject_kind, words),
+        subject=words(item.subject) if kind in _NAMED_BY_KEY else value(item.subject, subject_kind, words),
         old=value(item.old, kind, words),
         new=value(item.new, kind, words),
     )
