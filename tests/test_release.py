@@ -47,7 +47,7 @@ def test_an_unannounced_change_is_refused_with_what_changed(data: Path) -> None:
     assert error.format().endswith(
         "versions[0].version: coopo differs from its frozen version 1.0 (changed: cookies, retention_rules) but no "
         'new version is recorded (run: privacy-center release coopo --version 1.1 --summary-fr "..." '
-        '--summary-en "...")'
+        '--summary-en "..." --date YYYY-MM-DD)'
     )
 
 
@@ -133,7 +133,8 @@ def test_release_hints_name_the_data_folder_when_it_is_not_the_default(data: Pat
     [error] = check_files([data / "coopo.yaml"]).errors
     assert (
         error.fix
-        == 'run: privacy-center release coopo --version 1.1 --summary-fr "..." --summary-en "..." --data-dir .'
+        == 'run: privacy-center release coopo --version 1.1 --summary-fr "..." --summary-en "..." --date YYYY-MM-DD '
+        "--data-dir ."
     )
 
 
@@ -215,7 +216,7 @@ def test_validate_says_a_new_company_has_no_version_and_the_command_to_record_it
         os.chdir(cwd)
     assert error.format() == (
         "data/minimal.yaml:2:1: (document): no version recorded yet (run: privacy-center release minimal "
-        '--version 1.0 --summary-fr "..." --summary-en "..." to record and freeze the first version)'
+        '--version 1.0 --summary-fr "..." --summary-en "..." --date YYYY-MM-DD to record and freeze the first version)'
     )
     assert path.is_file()
 
@@ -228,9 +229,12 @@ def test_the_first_release_hint_works_when_followed(tmp_path: Path, capsys: pyte
     [error] = check_files([path]).errors
     command = re.search(r"\(run: privacy-center (.+) to record and freeze the first version\)$", error.format())
     assert command, error.format()
+    pasted = shlex.split(command.group(1))
+    assert main(pasted) == 1  # pasted as it is: it asks for what only the author knows
+    assert "--date YYYY-MM-DD: write the date the policy takes effect" in capsys.readouterr().err
     args = [
-        arg.replace("...", "Première version." if i < 6 else "First version.")
-        for i, arg in enumerate(shlex.split(command.group(1)))
+        arg.replace("...", "Première version." if i < 6 else "First version.").replace("YYYY-MM-DD", "2026-01-15")
+        for i, arg in enumerate(pasted)
     ]
     assert main(args) == 0, capsys.readouterr().err
     assert check_files([path]).errors == ()
@@ -360,3 +364,68 @@ def test_diff_base_compares_from_where_the_branch_left(tmp_path: Path, capsys: p
     assert "where this branch left it: commit" in captured.err
     assert main(["diff", "--base", "no-such-branch", str(demo)]) == 1
     assert "git cannot find where HEAD left no-such-branch" in capsys.readouterr().err
+
+
+def test_a_release_is_amended_until_it_is_published(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`release --amend` freezes the latest version again (a typo caught in review) while it is announced and not
+    in force, or not yet in the base branch; once in force and published it is refused with the command that
+    releases a new version instead."""
+    import subprocess
+    from datetime import date, timedelta
+
+    data = tmp_path / "data"
+    path = new_company(data)
+    assert release(data, "1.0", "Première version.", "First version.", "--date", "2020-01-01") == 0
+    later = (date.today() + timedelta(days=30)).isoformat()
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Minimal SAS", "Minimal Exemple SAS", 1), encoding="utf-8")
+    assert "Minimal Exemple SAS" in path.read_text(encoding="utf-8"), "the fixture's legal name"
+    assert release(data, "1.1", "Nom corrigé.", "Name corrected.", "--date", later) == 0
+    frozen = data / "versions" / "minimal" / "1.1.yaml"
+    capsys.readouterr()
+    path.write_text(path.read_text(encoding="utf-8").replace("Minimal Exemple SAS", "Minimal Example Group SAS"))
+    assert check_files([path]).errors, "an unreleased edit is an error until released"
+    amend = ["release", "minimal", "--version", "1.1", "--amend", "--data-dir", str(data)]
+    assert main(amend) == 0, capsys.readouterr().err
+    assert "minimal: version 1.1 frozen again" in capsys.readouterr().out
+    assert "Minimal Example Group SAS" in frozen.read_text(encoding="utf-8")
+    assert check_files([path]).errors == ()
+    assert main(["release", "minimal", "--version", "1.0", "--amend", "--data-dir", str(data)]) == 1
+    assert "--amend freezes the latest released version again (1.1), not 1.0" in capsys.readouterr().err
+    assert main([*amend, "--date", later]) == 1
+    assert "change its date or summary in the file" in capsys.readouterr().err
+    assert (
+        main(
+            [
+                "release",
+                "minimal",
+                "--version",
+                "1.1",
+                "--summary-fr",
+                "a",
+                "--summary-en",
+                "b",
+                "--data-dir",
+                str(data),
+            ]
+        )
+        == 1
+    )
+    assert "to correct it before it is published: privacy-center release minimal --version 1.1 --amend" in (
+        capsys.readouterr().err
+    )
+    # in force: refused, unless the base branch does not have it yet
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(f'date: "{later}"', 'date: "2021-01-01"'), encoding="utf-8")
+    assert main(amend) == 1
+    said = capsys.readouterr().err
+    assert "minimal: version 1.1 is in force since 2021-01-01: a published version is not rewritten" in said
+    assert "privacy-center release minimal --version 1.2" in said
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "-c", "init.defaultBranch=main"]
+    subprocess.run([*git, "init", "-q"], cwd=tmp_path, check=True)
+    subprocess.run([*git, "commit", "-q", "--allow-empty", "-m", "base"], cwd=tmp_path, check=True)
+    assert main([*amend, "--base", "main"]) == 0, capsys.readouterr().err  # 1.1 is not in main yet
+    subprocess.run([*git, "add", "."], cwd=tmp_path, check=True)
+    subprocess.run([*git, "commit", "-qm", "publish"], cwd=tmp_path, check=True)
+    assert main([*amend, "--base", "main"]) == 1
+    assert "is in force since 2021-01-01 and is in main" in capsys.readouterr().err

@@ -63,11 +63,21 @@ def _release(args: argparse.Namespace) -> int:
         return 1
     site_url = _site_url(args.site_url, args.data_dir)
     try:
-        done = release(path, args.version, args.summary_fr, args.summary_en, args.date, _site_languages(), site_url)
+        done = release(
+            path,
+            args.version,
+            args.summary_fr,
+            args.summary_en,
+            args.date,
+            _site_languages(),
+            site_url,
+            args.amend,
+            args.base,
+        )
     except ReleaseError as error:
         print(error, file=sys.stderr)
         return 1
-    action = "recorded and frozen" if done.appended else "frozen"
+    action = "recorded and frozen" if done.appended else "frozen again" if args.amend else "frozen"
     print(f"{done.slug}: version {done.version} {action} (content hash {done.hash}) in {done.snapshot}")
     _report_notices(done.notices, args, site_url)
     return 0
@@ -355,6 +365,13 @@ def build_parser() -> argparse.ArgumentParser:
     publish.add_argument("--summary-fr", help="what changed, in French (required for a new version)")
     publish.add_argument("--summary-en", help="what changed, in English (required for a new version)")
     publish.add_argument("--date", help="effective date YYYY-MM-DD (default: today; a future date announces it)")
+    publish.add_argument(
+        "--amend",
+        action="store_true",
+        help="freeze the latest released version again from the file, to correct it before it is published: "
+        "refused once it is in force (or, with --base, once it is in that branch)",
+    )
+    publish.add_argument("--base", help="with --amend: the branch the site is published from, e.g. origin/main")
     publish.add_argument("--site-url", default=None, help=SITE_URL_HELP)
     notice = _command(
         commands,

@@ -19,13 +19,15 @@ from typing import Any
 from .checker import FileCheck, check_file, check_files, default_context, display_name
 from ..source.versions import (
     content_hash,
+    next_version,
     notice_name,
+    release_command,
     snapshot_files,
     snapshot_folder,
     snapshot_folder_problem,
     version_key,
 )
-from ..source.loader import load_file, not_regular
+from ..source.loader import SILENCE, load_file, not_regular
 from ..render.notices import notice_path, notices_of
 from ..source.publish import in_force_day, write_whole
 from ..render.pages import notice_text
@@ -146,10 +148,13 @@ def release(
     effective: str | None = None,
     languages: Sequence[str] = ("fr", "en"),
     site_url: str = "",
+    amend: bool = False,
+    base: str | None = None,
 ) -> Released:
     """Append version `version` (unless it is already the last one listed) and freeze the file under that number;
     when its changes are material, save the notice of change in each language beside it (`languages`, the site's
-    default first; `site_url` for the addresses in the notice)."""
+    default first; `site_url` for the addresses in the notice). With `amend`, freeze the latest released version
+    again from the working file, while it is not published (`_amendable`)."""
     result = check_files([path], releases=False)
     first = [d for d in result.errors if d.path in ("", "versions") and d.message in FIRST_RELEASE_MESSAGES]
     if len(first) < len(result.errors):
@@ -165,8 +170,19 @@ def release(
         raise ReleaseError(problem.format())
     listed = [entry["version"] for entry in data.get("versions") or []]
     frozen = snapshot_files(path, slug)
-    if version in frozen:
-        raise ReleaseError(f"{slug}: version {version} is already frozen (choose a higher number)")
+    if amend:
+        _amendable(path, slug, version, listed, frozen, data["versions"][-1].get("date") if listed else None, base)
+        if summary_fr or summary_en or effective:
+            raise ReleaseError(
+                f"{slug}: --amend freezes the version entry as the file has it: change its date or summary in the "
+                "file (the last entry of versions), then run release --amend without --date or --summary"
+            )
+        frozen = {number: copy for number, copy in frozen.items() if number != version}
+    elif version in frozen:
+        raise ReleaseError(
+            f"{slug}: version {version} is already frozen (choose a higher number; to correct it before it is "
+            f"published: privacy-center release {slug} --version {version} --amend)"
+        )
     appended = not listed or version != listed[-1]
     original = path.read_text(encoding="utf-8")
     if not appended and effective is not None:
@@ -184,6 +200,19 @@ def release(
             raise ReleaseError(f"{slug}: version {version} must be higher than the last listed version {listed[-1]}")
         if not summary_fr or not summary_en:
             raise ReleaseError(f"{slug}: a new version needs --summary-fr and --summary-en (what changed, for readers)")
+        left = [
+            *(["--summary-fr/--summary-en \"...\": write what changed, for readers"] if "..." in (summary_fr, summary_en) else []),
+            *(
+                [
+                    "--date YYYY-MM-DD: write the date the policy takes effect, as the policy gives it (e.g. --date "
+                    f"{date.today().isoformat()}; a future date announces the version)"
+                ]
+                if effective == "YYYY-MM-DD"
+                else []
+            ),
+        ]
+        if left:
+            raise ReleaseError("\n".join(f"{slug}: {problem}" for problem in left))
         text = _appended(path, version, effective or date.today().isoformat(), summary_fr, summary_en)
     target = snapshot_folder(path, slug) / f"{version}.yaml"
     copy = with_schema_line_for(text, target)
@@ -199,6 +228,42 @@ def release(
         if stale not in notices:
             stale.unlink()
     return Released(slug, version, content_hash(data), target, appended, notices)
+
+
+def _amendable(
+    path: Path,
+    slug: str,
+    version: str,
+    listed: Sequence[str],
+    frozen: Mapping[str, Path],
+    effective: str | None,
+    base: str | None,
+) -> None:
+    """A released version may be frozen again (a typo found in review) while nobody can have read it: it is the
+    latest, and it is not yet in force, or it is not yet in the base branch (`base`, a git revision). Refused
+    otherwise: a published notice is never rewritten, a new version says what changed."""
+    latest = listed[-1] if listed else None
+    if version != latest or version not in frozen:
+        raise ReleaseError(
+            f"{slug}: --amend freezes the latest released version again ({latest or 'none yet'}), not {version}"
+        )
+    if effective is None or effective == SILENCE or date.fromisoformat(effective) > in_force_day():
+        return  # announced, not in force: the site shows the version in force until that day
+    if base is not None:
+        from .review import ReviewError, git_text, merge_base  # git only for this check
+
+        try:
+            published = git_text(merge_base(base, path), frozen[version]) is not None
+        except ReviewError as error:
+            raise ReleaseError(f"{slug}: {error}") from None
+        if not published:
+            return
+    where = f" and is in {base}" if base is not None else ""
+    raise ReleaseError(
+        f"{slug}: version {version} is in force since {effective}{where}: a published version is not rewritten; "
+        f"release a new one ({release_command(str(path), next_version(version))}); if {version} is not yet merged, "
+        "say into which branch: --amend --base origin/main"
+    )
 
 
 def notice_texts(path: Path, version: str, languages: Sequence[str], site_url: str) -> dict[str, str]:

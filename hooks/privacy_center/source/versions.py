@@ -230,10 +230,11 @@ def next_version(version: str) -> str:
 def release_command(file: str, version: str, summaries: bool = True, command: str = "release", extra: str = "") -> str:
     """The `privacy-center release` command (or another `command` on one version, with `extra` options) for a
     company file, as a user types it from the working folder: the slug is the file's name, and the data folder is
-    named when it is not ./data (the command's default)."""
+    named when it is not ./data (the command's default). A new version's release names its summaries and its date
+    (the policy's effective date, not the day the command is run) for the user to fill in."""
     path = Path(file)
     folder = "" if path.parent.resolve() == Path("data").resolve() else f" --data-dir {path.parent}"
-    summary = ' --summary-fr "..." --summary-en "..."' if summaries else ""
+    summary = ' --summary-fr "..." --summary-en "..." --date YYYY-MM-DD' if summaries else ""
     return f"privacy-center {command} {path.stem} --version {version}{summary}{extra}{folder}"
 
 
