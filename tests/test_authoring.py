@@ -146,6 +146,15 @@ def test_the_field_reference_is_up_to_date_and_complete() -> None:
     assert "## `purposes[].legal_bases[].basis`" in french
     assert "| `consent` | Consentement | Consent |" in french  # codes worded in every language
     assert "Sert: GDPR Art. 13(1)(c)" in french
+    english = (ROOT / "reference" / "fields.en.md").read_text(encoding="utf-8")
+    assert "| — |" not in english and "| — |" not in french, "a code without wording in some language"
+    # every accepted form of a field declared by several branches, each with what it means
+    outside = english.split("## `transfers.outside_eu`")[1].split("\n## ")[0]
+    assert "Type: `false` or `true` or `\"possible\"`" in outside
+    assert "- `possible`: the policy describes transfers outside the EU only as a possibility" in outside
+    # the codes of an open vocabulary (the wording group the declaration names) and of the period's forms
+    assert "| `usage` | Usage and browsing data | Données d'usage et de navigation |" in english
+    assert "| `legal_period` | La durée imposée par la loi | The period the law requires |" in french
 
 
 def test_reference_check_finds_a_stale_file(tmp_path: Path) -> None:

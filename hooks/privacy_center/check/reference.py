@@ -14,6 +14,7 @@ from ..model.declaration import company_schema
 from ..source.wording import Wording, available_languages, load_wording
 from .schema import SCHEMA_PATH, schema
 
+VOCABULARY = "x-vocabulary"  # the schema's note of the wording group that names a field's codes (declare.Field)
 ARTICLE = re.compile(r"\bArt\. \d+(?:\(\d+\))?(?:\([a-z]\))?")
 PIPE = re.compile(r"\|")
 
@@ -58,13 +59,18 @@ def kind(node: Any, root: Mapping[str, Any]) -> str:
     return " or ".join(kinds)
 
 
-def codes(node: Any, root: Mapping[str, Any]) -> list[str]:
-    """The codes a field accepts (its enums, through references and branches)."""
+def codes(node: Any, root: Mapping[str, Any], words: Wording | None = None) -> list[str]:
+    """The codes a field accepts: its enums, through references and branches, and the codes of the wording group
+    its declaration names (`x-vocabulary`: the data categories, the authorities...), when it is one."""
     found: list[str] = []
     for branch in _branches(node, root):
         for code in branch.get("enum", []):
             if isinstance(code, str) and code not in found:
                 found.append(code)
+    vocabulary = node.get(VOCABULARY) if isinstance(node, dict) else None
+    group = words.get(vocabulary) if words is not None and isinstance(vocabulary, str) else None
+    if isinstance(group, Mapping):
+        found.extend(code for code in group if code not in found)
     return found
 
 
@@ -82,8 +88,16 @@ def _name(entry: Any) -> str:
     return str(entry)
 
 
-def fields(root: Mapping[str, Any]) -> Iterator[tuple[str, bool, Mapping[str, Any]]]:
-    """(path, required, schema) of every field an author writes, in the schema's order: `purposes[].name`."""
+def _form(shape: str, description: str) -> str:
+    """One accepted form of a field and what it means; a description that starts by naming the form is kept."""
+    bare = shape.strip('`"')
+    return f"- {description}" if description.startswith(f"`{bare}`") else f"- {shape}: {description}"
+
+
+def fields(root: Mapping[str, Any]) -> Iterator[tuple[str, bool, list[Mapping[str, Any]]]]:
+    """(path, required, schemas) of every field an author writes, in the schema's order: `purposes[].name`; a field
+    declared in several branches (`transfers.outside_eu`: false, true or possible, each with its own fields) has
+    the schema of each branch."""
 
     def walk(node: Any, where: str, seen: tuple[str, ...]) -> Iterator[tuple[str, bool, Mapping[str, Any]]]:
         for branch in _branches(node, root):
@@ -95,17 +109,21 @@ def fields(root: Mapping[str, Any]) -> Iterator[tuple[str, bool, Mapping[str, An
                 if not isinstance(child, dict):
                     continue
                 path = f"{where}.{name}" if where else name
-                if path in seen:
+                key = f"{path}#{id(child)}"  # one field may be declared by several branches, each walked once
+                if key in seen:
                     continue
-                seen += (path,)
+                seen += (key,)
                 yield path, name in required, child
                 yield from walk(child, path, seen)
 
-    done: set[str] = set()
+    found: dict[str, tuple[bool, list[Mapping[str, Any]]]] = {}
     for path, required, node in walk(root, "", ()):
-        if path not in done:
-            done.add(path)
-            yield path, required, node
+        was_required, nodes = found.setdefault(path, (required, []))
+        if node not in nodes:
+            nodes.append(node)
+        found[path] = (was_required and required, nodes)  # required in every form that declares it
+    for path, (required, nodes) in found.items():
+        yield path, required, nodes
 
 
 def render(language: str, languages: Sequence[str]) -> str:
@@ -120,16 +138,23 @@ def render(language: str, languages: Sequence[str]) -> str:
         return words(f"reference.{key}")
 
     lines = [f"# {label('title')}", "", label("intro"), ""]
-    for path, required, node in fields(root):
+    for path, required, nodes in fields(root):
+        node = nodes[0]
         lines += [f"## `{path}`", ""]
-        facts = [f"{label('type')}: {kind(node, root)}", label("required") if required else label("optional")]
-        articles = sorted(set(ARTICLE.findall(str(node.get("description", "")))))
+        kinds = list(dict.fromkeys(kind(each, root) for each in nodes))
+        facts = [f"{label('type')}: {' or '.join(kinds)}", label("required") if required else label("optional")]
+        said = " ".join(str(each.get("description", "")) for each in nodes)
+        articles = sorted(set(ARTICLE.findall(said)))
         if articles:
             facts.append(f"{label('articles')}: GDPR {', '.join(articles)}")
         lines += [" · ".join(facts), ""]
-        if node.get("title"):
+        if len(nodes) > 1:  # one form per branch, each with what it means
+            lines += [f"**{node['title']}**:" if node.get("title") else "", ""]
+            lines += [_form(kind(each, root), str(each.get("description", ""))) for each in nodes]
+            lines.append("")
+        elif node.get("title"):
             lines += [f"**{node['title']}**: {node.get('description', '')}", ""]
-        accepted = codes(node, root)
+        accepted = list(dict.fromkeys(code for each in nodes for code in codes(each, root, words)))
         if accepted:
             groups = {lang: _group(accepted, wording) for lang, wording in others.items()}
             lines += [f"| {label('code')} | " + " | ".join(lang for lang in languages) + " |"]

@@ -1007,6 +1007,7 @@ CONTACTS = Record(
                                             "is not the company's supervisory_authority."
                                         ),
                                         examples=("cnil",),
+                                        vocabulary="authority",
                                     ),
                                 ),
                             ),
@@ -1065,6 +1066,7 @@ SUPERVISORY_AUTHORITY = Record(
             ),
             examples=("cnil",),
             required=True,
+            vocabulary="authority",
         ),
         Field(
             "mentioned",
@@ -1543,6 +1545,7 @@ DATA_CATEGORY = Record(
                 "completeness and exports when a label is also given."
             ),
             examples=("contact",),
+            vocabulary="data_category",
         ),
         Field(
             "label",
@@ -1666,6 +1669,7 @@ DATA_SUBJECT = Record(
                 "`label` or both (with both, the label is shown and the code classifies)."
             ),
             examples=("customer",),
+            vocabulary="data_subject",
         ),
         Field(
             "label",

@@ -156,6 +156,8 @@ def field_schema(item: Field) -> dict[str, Json]:
     """A field's schema: its annotations around its type's keywords."""
     schema = _annotations(item.title, item.description)
     schema.update(node_schema(item.type))
+    if item.vocabulary is not None:  # an annotation for tools: the wording group that names the codes
+        schema["x-vocabulary"] = item.vocabulary
     schema["examples"] = _value(item.examples)
     return schema
 
