@@ -150,7 +150,7 @@ def test_the_field_reference_is_up_to_date_and_complete() -> None:
     assert "| — |" not in english and "| — |" not in french, "a code without wording in some language"
     # every accepted form of a field declared by several branches, each with what it means
     outside = english.split("## `transfers.outside_eu`")[1].split("\n## ")[0]
-    assert "Type: `false` or `true` or `\"possible\"`" in outside
+    assert 'Type: `false` or `true` or `"possible"`' in outside
     assert "- `possible`: the policy describes transfers outside the EU only as a possibility" in outside
     # the codes of an open vocabulary (the wording group the declaration names) and of the period's forms
     assert "| `usage` | Usage and browsing data | Données d'usage et de navigation |" in english

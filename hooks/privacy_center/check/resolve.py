@@ -146,7 +146,7 @@ def company_from_data(data: Mapping[str, Raw], file: str = "", warnings: Iterabl
         rights=build.rights(data["rights"]),
         cookies=build.cookies(data["cookies"]),
         security_statement=text(security.get("statement")),
-        security_measures=NOT_STATED if security["measures"] == SILENCE else texts(security["measures"]),
+        security_measures=listed(security["measures"], Text.of),
         breach_notification=text(security.get("breach_notification")),
         security_note=text(security.get("note")),
         mandatory_data=text(data.get("mandatory_data")),

@@ -405,7 +405,8 @@ def sources_listed_once(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]
 
 
 def all_recipients_exist(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
-    """`recipients: all` means every recipient of the top-level list: it needs that list to say something."""
+    """`recipients: all` means every recipient of the top-level list: it needs that list to say something (the
+    top-level data_categories, which `data_categories: all` reads, may not be empty: the schema says so)."""
     if doc.data.get("recipients"):
         return
     for index, purpose in enumerate(doc.data.get("purposes", [])):

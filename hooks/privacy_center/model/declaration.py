@@ -1272,16 +1272,29 @@ PURPOSE = Record(
         ),
         Field(
             "data_categories",
-            any_of(Node({"type": "array", "minItems": 1, "items": ref("id")}), ref("not_stated")),
+            any_of(
+                Node({"type": "array", "minItems": 1, "items": ref("id")}),
+                ref("not_stated"),
+                Node(
+                    {"const": "all"},
+                    title="Every data category",
+                    description=(
+                        'The policy lists the data it may collect once for the whole company ("the data '
+                        'likely to be collected"), not per purpose: every category of the top-level '
+                        "data_categories list may be processed for this purpose."
+                    ),
+                ),
+            ),
             MATERIAL,
             title="Data categories used",
             description=(
                 "Ids of the data_categories this purpose processes (lower_snake_case identifiers "
-                "defined in the top-level data_categories list; an unknown id is an error), or "
-                '`not_stated` when the policy is silent on it (the page prints "Not stated in the '
-                'policy" and the completeness report lists it, GDPR Art. 14(1)(d)).'
+                "defined in the top-level data_categories list; an unknown id is an error); all when "
+                "the policy's one list of data applies to every purpose; or `not_stated` when the "
+                'policy is silent on it (the page prints "Not stated in the policy" and the '
+                "completeness report lists it, GDPR Art. 14(1)(d))."
             ),
-            examples=(["email", "identity"], "not_stated"),
+            examples=(["email", "identity"], "all", "not_stated"),
             required=True,
             rules=("purpose_data_categories",),
         ),
@@ -2467,6 +2480,26 @@ RECIPIENT = Record(
             ),
             examples=(True,),
         ),
+        Field(
+            "condition",
+            ref("text"),
+            MATERIAL,
+            title="Condition",
+            description=(
+                "When the policy says data goes to this recipient only in some case, that case in the "
+                'policy\'s words, starting as a reader finishes "only ..." ("if you use our service '
+                'through a partner account", "in the event of a traffic offence"): shown after its name. '
+                "A text per language ({fr: ..., en: ...}), plain. Leave it out when the policy states no "
+                "condition."
+            ),
+            examples=(
+                {
+                    "fr": "si vous utilisez notre service via un compte partenaire",
+                    "en": "if you use our service through a partner account",
+                },
+            ),
+            label="label.condition",
+        ),
     ),
     title="Recipient",
     description=(
@@ -2720,7 +2753,8 @@ TRANSFER = Record(
             description=(
                 "The countries or regions the data goes to, as codes (any ISO 3166-1 alpha-2 code, "
                 "named on the page from pycountry, or a region code such as EU, EEA, north_america "
-                "or worldwide), written `{including: [...]}` when the policy gives them as "
+                "or worldwide; outside_eea when the policy says only that the data leaves the EEA, "
+                "without naming a country), written `{including: [...]}` when the policy gives them as "
                 'examples ("such as", "notamment"), or `not_stated` when the policy is silent on '
                 'it (the page prints "Not stated in the policy" and the completeness report lists '
                 "it, GDPR Art. 13(1)(f))."
@@ -3410,13 +3444,26 @@ SECURITY = Record(
         ),
         Field(
             "measures",
-            any_of(ref("text_list"), ref("not_stated")),
+            any_of(
+                ref("text_list"),
+                including(
+                    Node({"type": "array", "minItems": 1, "items": ref("text")}),
+                    title="Non-exhaustive list",
+                    description='Measures the policy gives as examples ("such as", "including", "notamment"): '
+                    'shown as "including ..." / "notamment ...".',
+                    examples=({"including": [{"fr": "Chiffrement (TLS)", "en": "Encryption (TLS)"}]},),
+                    items_title="Examples",
+                    items_description="Measures the policy names.",
+                    items_examples=([{"fr": "Sauvegardes", "en": "Backups"}],),
+                ),
+                ref("not_stated"),
+            ),
             MATERIAL,
             title="Security measures",
             description=(
                 "The measures the policy lists, one text per language each (encryption, access "
-                "control, backups), or `not_stated` when it lists none (a general statement goes "
-                "in `statement`)."
+                'control, backups), {including: [...]} when it gives them as examples ("notamment"), '
+                "or `not_stated` when it lists none (a general statement goes in `statement`)."
             ),
             examples=([{"fr": "Chiffrement (TLS)", "en": "Encryption (TLS)"}], "not_stated"),
             required=True,

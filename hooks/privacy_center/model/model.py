@@ -399,6 +399,7 @@ class Recipient:
     registration: RecipientRegistration | None = None
     examples: tuple[Text, ...] = ()  # names the policy gives as examples of this category ("ex : CEWE, Colorado")
     shared: bool = False  # the policy says data may go to it for every purpose (Art. 13(1)(e))
+    condition: Text | None = None  # the case in which data goes to it, in the policy's words ("only if ...")
 
 
 SourceCode = Literal["data_subject", "automatic", "third_party", "customer", "public"]
@@ -796,7 +797,7 @@ class Company:
     rights: Rights
     cookies: Cookies
     security_statement: Text | None
-    security_measures: Stated[tuple[Text, ...]]  # Art. 32 measures, as the policy lists them
+    security_measures: Stated[tuple[Text, ...]]  # Art. 32 measures, as the policy lists them (an Including: examples)
     breach_notification: Text | None
     automated_decisions: Stated[AutomatedDecisions]
     minors: Stated[Text] | None  # the policy's statement on children's data (Art. 8)

@@ -64,6 +64,8 @@ DATA_CATEGORY: Final[dict[str, str]] = {
     "usage": "user.behavior",
     "device": "user.device",  # "Data related to a user's device, configuration and setting"
     "content": "user.content",  # "Content related to, or created by the subject"
+    # "Records of the location of a user": precise or not, as the code does not say which (a phone's, a vehicle's)
+    "location": "user.location",
 }
 NO_DATA_CATEGORY: Final[dict[str, str]] = {
     "identity": "fideslang has no identity category: user.name is only the name, user.government_id only state IDs",

@@ -18,6 +18,7 @@ from ..render.feeds import Asset
 from ..render.outputs import Output
 from ..render.phrases import (
     category_name,
+    including,
     join,
     localize,
     purpose_recipients,
@@ -103,7 +104,9 @@ def _row(company: Company, purpose: Purpose, words: Wording) -> list[str]:
         ),
         unknown
         if company.security_measures is NOT_STATED
-        else join((localize(m, words) for m in company.security_measures), words),
+        else including(
+            company.security_measures, join((localize(m, words) for m in company.security_measures), words), words
+        ),
         _controller(company, purpose, words),
         _dpo(company, words),
         words("register.reading_note", note=localize(purpose.note, words)) if found.reading and purpose.note else "",

@@ -200,8 +200,9 @@ def recipient_name(recipient: Recipient, words: Wording) -> str:
 
 
 def recipient_details(recipient: Recipient, name: str, words: Wording) -> str:
-    """A recipient's name with its registration and the examples the policy gives of it, as the policy does:
-    `FNAC DIRECT (SIREN 377 853 536)`, `Photo partners (for example: CEWE, Colorado)`."""
+    """A recipient's name with its registration, the examples the policy gives of it and the case in which it
+    receives data, as the policy does: `FNAC DIRECT (SIREN 377 853 536)`, `Photo partners (for example: CEWE,
+    Colorado)`, `Partners (only if you use our service through a partner account)`."""
     if recipient.registration:
         name = words(
             "label.recipient_registration",
@@ -215,6 +216,8 @@ def recipient_details(recipient: Recipient, name: str, words: Wording) -> str:
             name=name,
             examples=words("punct.list").join(localize(e, words) for e in recipient.examples),
         )
+    if recipient.condition is not None:  # data goes to it only in that case: never said without it
+        name = words("label.recipient_condition", name=name, condition=localize(recipient.condition, words))
     return name
 
 

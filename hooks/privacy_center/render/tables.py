@@ -71,7 +71,7 @@ def recipients(company: Company, ctx: Mapping[str, Any]) -> Table:
             found: list[Piece] = [_text(ctx["recipient_plain"](r)), _small(t(f"recipient_kind.{r.kind}"))]
         else:
             found = [_text(t(f"recipient_kind.{r.kind}"))]
-            if r.registration or r.examples:
+            if r.registration or r.examples or r.condition:
                 found += [_text(" "), _text(ctx["recipient_details"](r, "").strip())]
         found += [_small(t("label.recipient_shared"))] if r.shared else []
         found += [_small(ctx["tr"](r.note))] if r.note else []
