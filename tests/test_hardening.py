@@ -193,7 +193,8 @@ HINT = re.compile(r"\(run: privacy-center (.+)\)$")
 
 
 def repaired(capsys: pytest.CaptureFixture[str], rounds: int = 3) -> list[str]:
-    """Run validate and follow the command its first error gives, until it reports no error; the commands run."""
+    """Run validate and follow the command its first error gives (its placeholders filled in), until it reports no
+    error; the commands run."""
     followed: list[str] = []
     for _ in range(rounds):
         code, lines = run(capsys, "validate", "--no-warnings", "--data-dir", "data")
@@ -202,7 +203,8 @@ def repaired(capsys: pytest.CaptureFixture[str], rounds: int = 3) -> list[str]:
         hint = next((found for line in lines if (found := HINT.search(line))), None)
         assert hint is not None, lines
         followed.append(hint[1])
-        assert main(shlex.split(hint[1])) == 0, capsys.readouterr()
+        filled = [a.replace("...", "Correction.").replace("YYYY-MM-DD", "2026-01-20") for a in shlex.split(hint[1])]
+        assert main(filled) == 0, capsys.readouterr()  # what only the author knows, filled in as they would
     raise AssertionError(f"still not valid after following {followed}")
 
 

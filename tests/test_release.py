@@ -429,3 +429,24 @@ def test_a_release_is_amended_until_it_is_published(tmp_path: Path, capsys: pyte
     subprocess.run([*git, "commit", "-qm", "publish"], cwd=tmp_path, check=True)
     assert main([*amend, "--base", "main"]) == 1
     assert "is in force since 2021-01-01 and is in main" in capsys.readouterr().err
+
+
+def test_a_released_entry_is_kept_as_released(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A released version's date and summary stay as frozen (the history, feeds and notices quote them): an edit is
+    an error that says how to put it back, or to amend the latest before it is published; a summary given to
+    release for a version the file already lists is refused, not dropped."""
+    data = tmp_path / "data"
+    path = new_company(data)
+    assert release(data, "1.0", "Première version.", "First version.", "--date", "2020-01-01") == 0
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('fr: "Première version."', 'fr: "Version corrigée."'), encoding="utf-8")
+    [error] = check_files([path]).errors
+    said = error.format()
+    assert "versions[0]: the entry of released version 1.0 differs from its frozen copy (summary) (put it back " in said
+    assert "data/versions/minimal/1.0.yaml; before the version is published: privacy-center release minimal " in said
+    assert said.endswith(f"--version 1.0 --amend --data-dir {Path(error.file).parent})")
+    path.write_text(text, encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + '  - version: "1.1"\n    date: "2020-02-01"\n    summary: {fr: a, en: b}\n', "utf-8")
+    assert release(data, "1.1", "Autre.", "Other.") == 1
+    assert "already listed in the file, with its own date and summary" in capsys.readouterr().err

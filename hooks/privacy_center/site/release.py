@@ -185,10 +185,10 @@ def release(
         )
     appended = not listed or version != listed[-1]
     original = path.read_text(encoding="utf-8")
-    if not appended and effective is not None:
+    if not appended and (effective is not None or summary_fr or summary_en):
         raise ReleaseError(
-            f"{slug}: version {version} is already listed in the file, with its own date: set that date in the "
-            f"file's last versions entry (YYYY-MM-DD), then release without --date"
+            f"{slug}: version {version} is already listed in the file, with its own date and summary: set them in "
+            f"the file's last versions entry (date: YYYY-MM-DD), then release without --date or --summary"
         )
     text = original
     if appended:

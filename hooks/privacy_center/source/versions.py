@@ -238,6 +238,27 @@ def release_command(file: str, version: str, summaries: bool = True, command: st
     return f"privacy-center {command} {path.stem} --version {version}{summary}{extra}{folder}"
 
 
+def _entry_kept(
+    doc: Document, slug: str, index: int, version: str, copy: Mapping[str, Any], latest: bool
+) -> Iterator[Diagnostic]:
+    """A released version's entry (its date and summary) stays as it was frozen: the history, the feeds and the
+    notices of change quote it. The frozen copy's own entry for that version is the last of its list."""
+    entries = copy.get("versions") if isinstance(copy, Mapping) else None
+    released = entries[-1] if isinstance(entries, list) and entries and isinstance(entries[-1], Mapping) else None
+    entry = doc.data["versions"][index]
+    if released is None or released.get("version") != version or released == entry:
+        return
+    changed = sorted(key for key in set(entry) | set(released) if entry.get(key) != released.get(key))
+    fix = f"put it back as in {snapshot_folder(Path(doc.file), slug) / f'{version}.yaml'}"
+    if latest:
+        fix += f"; before the version is published: {release_command(doc.file, version, False, extra=' --amend')}"
+    yield doc.diagnostic(
+        ("versions", index),
+        f"the entry of released version {version} differs from its frozen copy ({', '.join(changed)})",
+        fix,
+    )
+
+
 def release_findings(doc: Document, frozen: Mapping[str, Any]) -> list[Diagnostic]:
     """Errors when the data and its frozen versions disagree: an unannounced change can never be published, and
     every listed version has its frozen copy (deleting the copies does not silence the check)."""
@@ -260,6 +281,7 @@ def release_findings(doc: Document, frozen: Mapping[str, Any]) -> list[Diagnosti
         return found  # the draft `privacy-center new` writes: one undated version, never released (a warning says)
     for index, version in enumerate(listed):
         if version in frozen:
+            found.extend(_entry_kept(doc, slug, index, version, frozen[version], index == last))
             continue
         copy = snapshot_folder(Path(doc.file), slug) / f"{version}.yaml"
         if index == last and (latest is None or version_key(version) > version_key(latest)):
