@@ -114,7 +114,7 @@ def test_a_new_company_is_released_then_built(tmp_path: Path) -> None:
     assert run("new", "acme", cwd=project).returncode == 0
     path = project / "data" / "acme.yaml"
     refused = run("release", "acme", "--version", "1.0", "--date", "2026-01-15", cwd=project)
-    assert refused.returncode == 1 and "set that date in the file" in refused.stderr
+    assert refused.returncode == 1 and "set them in the file's last versions entry (date: YYYY-MM-DD)" in refused.stderr
     path.write_text(path.read_text(encoding="utf-8").replace("date: not_stated", 'date: "2026-01-15"'), "utf-8")
     done = run("release", "acme", "--version", "1.0", cwd=project)
     assert done.returncode == 0, done.stderr

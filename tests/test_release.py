@@ -393,7 +393,7 @@ def test_a_release_is_amended_until_it_is_published(tmp_path: Path, capsys: pyte
     assert main(["release", "minimal", "--version", "1.0", "--amend", "--data-dir", str(data)]) == 1
     assert "--amend freezes the latest released version again (1.1), not 1.0" in capsys.readouterr().err
     assert main([*amend, "--date", later]) == 1
-    assert "change its date or summary in the file" in capsys.readouterr().err
+    assert "then release --amend without --date or --summary" in capsys.readouterr().err
     assert (
         main(
             [

@@ -11,6 +11,7 @@ from ..model.model import (
     Absent,
     Alternatives,
     Company,
+    Every,
     LegalBasis,
     NotStated,
     OtherSafeguard,
@@ -47,7 +48,7 @@ def _pick(ids: Raw, by_id: Mapping[str, _Named]) -> tuple[_Named, ...] | Absent:
     """Resolve a list of ids (or `{including: [...]}`, an Including) to objects; `all` is every object; not_stated
     and none stay."""
     if ids == "all":
-        return tuple(by_id.values())
+        return Every(by_id.values())
     picked: tuple[_Named, ...] | Absent = listed(ids, by_id.__getitem__)
     return picked
 

@@ -24,6 +24,7 @@ from ..model.model import (
     CookiePartners,
     Dpo,
     Duration,
+    Every,
     Including,
     Money,
     NotStated,
@@ -141,7 +142,7 @@ def _codes(items: Any, attribute: str) -> tuple[str, ...]:
 def purposes(old: Company, new: Company) -> Iterator[Change]:
     """New and dropped purposes; for kept ones, legal bases and data categories."""
     before, after = _by_id(old.purposes), _by_id(new.purposes)
-    yield from _added_removed("purpose", before, after, lambda p: p.name, True, False)
+    yield from _added_removed("purpose", before, after, lambda p: p, True, False)  # named with its legal bases
     for key in sorted(before.keys() & after.keys()):
         was, now = before[key], after[key]
         if _codes(was.legal_bases, "basis") != _codes(now.legal_bases, "basis"):
@@ -152,6 +153,8 @@ def purposes(old: Company, new: Company) -> Iterator[Change]:
                 _codes(was.legal_bases, "basis"),
                 _codes(now.legal_bases, "basis"),
             )
+        if isinstance(was.data_categories, Every) and isinstance(now.data_categories, Every):
+            continue  # every category, before and after: category_added says what changed, once
         cats_before, cats_after = _by_id(was.data_categories), _by_id(now.data_categories)
         for cat in cats_after.keys() - cats_before.keys():
             yield Change("purpose_category_added", True, now.name, new=cats_after[cat])
@@ -425,8 +428,18 @@ def list_change(old: Any, new: Any) -> tuple[bool, bool]:
     non-exhaustive (`[A]` -> `{including: [A]}`: the notice no longer rules out others than A, so a reader must
     look again), or a statement withdrawn (not_stated where the list was given). A list that only narrows (an
     item dropped, `{including: [A]}` -> `[A]`) is an editorial change."""
-    if old == new:
+    if old == new or (isinstance(old, Every) and isinstance(new, Every)):  # the top-level list's changes say it
         return False, False
+    written_out = isinstance(old, Every) != isinstance(new, Every)  # `all` written out as a list, or the reverse
+    marked = isinstance(old, Including) or isinstance(new, Including)
+    if (
+        written_out
+        and not marked
+        and isinstance(old, tuple)
+        and isinstance(new, tuple)
+        and _ids_of(old) == _ids_of(new)
+    ):
+        return False, False  # the same entries
     opened = isinstance(new, Including) and not isinstance(old, Including)
     added = bool(_ids_of(new) - _ids_of(old)) or (not isinstance(old, tuple) and isinstance(new, tuple))
     return True, added or opened or (new is NOT_STATED)

@@ -144,6 +144,14 @@ class Alternatives(_Marked[_Item]):
     __slots__ = ()
 
 
+class Every(_Marked[_Item]):
+    """Every entry of a top-level list, as the policy declares it once for the whole company (`recipients: all`,
+    `data_categories: all`): iterated as the entries themselves, never equal to a purpose's own list of the same
+    entries, so the diff says a new recipient once, not once per purpose."""
+
+    __slots__ = ()
+
+
 def listed(value: Raw, item: Callable[[Raw], object] = lambda v: v) -> Raw:
     """A plain list as a tuple, `{including: [...]}` as an Including, each item built by `item`; other values
     (none, all) pass through, not_stated as NOT_STATED."""

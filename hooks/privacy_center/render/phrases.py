@@ -27,6 +27,7 @@ from ..model.model import (
     Money,
     NoneStated,
     OtherSafeguard,
+    Purpose,
     PurposeRole,
     Recipient,
     RetentionPeriod,
@@ -329,7 +330,20 @@ _NAMERS: tuple[tuple[type, Callable[[Any, Wording], str]], ...] = (
     (Recipient, recipient_name),
     (Source, source_name),
     (PurposeRole, lambda role, words: purpose_role(role, words)),
+    (Purpose, lambda purpose, words: purpose_with_bases(purpose, words)),
 )
+
+
+def purpose_with_bases(purpose: Purpose, words: Wording) -> str:
+    """A purpose named with the legal bases the policy gives it (Art. 13(1)(c)), as a purpose added or removed is
+    told: `Fraud prevention (legal basis: Legitimate interests)`."""
+    bases = purpose.legal_bases
+    named = (
+        join((words(f"legal_basis.{b.basis}.name") for b in bases), words)
+        if isinstance(bases, tuple) and bases
+        else words("label.not_stated_short")
+    )
+    return words("change.purpose_with_bases", name=localize(purpose.name, words), bases=named)
 
 
 def purpose_role(role: PurposeRole, words: Wording) -> str:

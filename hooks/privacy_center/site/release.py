@@ -170,13 +170,9 @@ def release(
         raise ReleaseError(problem.format())
     listed = [entry["version"] for entry in data.get("versions") or []]
     frozen = snapshot_files(path, slug)
+    given = (summary_fr, summary_en, effective)
     if amend:
         _amendable(path, slug, version, listed, frozen, data["versions"][-1].get("date") if listed else None, base)
-        if summary_fr or summary_en or effective:
-            raise ReleaseError(
-                f"{slug}: --amend freezes the version entry as the file has it: change its date or summary in the "
-                "file (the last entry of versions), then run release --amend without --date or --summary"
-            )
         frozen = {number: copy for number, copy in frozen.items() if number != version}
     elif version in frozen:
         raise ReleaseError(
@@ -184,36 +180,17 @@ def release(
             f"published: privacy-center release {slug} --version {version} --amend)"
         )
     appended = not listed or version != listed[-1]
-    original = path.read_text(encoding="utf-8")
-    if not appended and (effective is not None or summary_fr or summary_en):
+    original = text = path.read_text(encoding="utf-8")
+    if appended:
+        summaries = _new_version(slug, version, listed, *given)
+        text = _appended(path, version, effective or date.today().isoformat(), *summaries)
+    elif any(value is not None for value in given):
         raise ReleaseError(
             f"{slug}: version {version} is already listed in the file, with its own date and summary: set them in "
-            f"the file's last versions entry (date: YYYY-MM-DD), then release without --date or --summary"
+            "the file's last versions entry (date: YYYY-MM-DD), then release "
+            + ("--amend " if amend else "")
+            + "without --date or --summary"
         )
-    text = original
-    if appended:
-        if not _is_version(version):
-            raise ReleaseError(
-                f"{slug}: '{version}' is not a version number (write numbers separated by dots, e.g. 1.0)"
-            )
-        if listed and version_key(version) <= version_key(listed[-1]):
-            raise ReleaseError(f"{slug}: version {version} must be higher than the last listed version {listed[-1]}")
-        if not summary_fr or not summary_en:
-            raise ReleaseError(f"{slug}: a new version needs --summary-fr and --summary-en (what changed, for readers)")
-        left = [
-            *(["--summary-fr/--summary-en \"...\": write what changed, for readers"] if "..." in (summary_fr, summary_en) else []),
-            *(
-                [
-                    "--date YYYY-MM-DD: write the date the policy takes effect, as the policy gives it (e.g. --date "
-                    f"{date.today().isoformat()}; a future date announces the version)"
-                ]
-                if effective == "YYYY-MM-DD"
-                else []
-            ),
-        ]
-        if left:
-            raise ReleaseError("\n".join(f"{slug}: {problem}" for problem in left))
-        text = _appended(path, version, effective or date.today().isoformat(), summary_fr, summary_en)
     target = snapshot_folder(path, slug) / f"{version}.yaml"
     copy = with_schema_line_for(text, target)
     data, texts = _prepared(path, slug, text, frozen, version, copy, languages, site_url)
@@ -228,6 +205,30 @@ def release(
         if stale not in notices:
             stale.unlink()
     return Released(slug, version, content_hash(data), target, appended, notices)
+
+
+def _new_version(
+    slug: str, version: str, listed: Sequence[str], summary_fr: str | None, summary_en: str | None, effective: str | None
+) -> tuple[str, str]:
+    """A version to append: a number above the last listed, its summaries, and no placeholder left from a hint;
+    the summaries, or every problem at once."""
+    if not _is_version(version):
+        raise ReleaseError(f"{slug}: '{version}' is not a version number (write numbers separated by dots, e.g. 1.0)")
+    if listed and version_key(version) <= version_key(listed[-1]):
+        raise ReleaseError(f"{slug}: version {version} must be higher than the last listed version {listed[-1]}")
+    if not summary_fr or not summary_en:
+        raise ReleaseError(f"{slug}: a new version needs --summary-fr and --summary-en (what changed, for readers)")
+    left = []
+    if "..." in (summary_fr, summary_en):
+        left.append('--summary-fr/--summary-en "...": write what changed, for readers')
+    if effective == "YYYY-MM-DD":
+        left.append(
+            "--date YYYY-MM-DD: write the date the policy takes effect, as the policy gives it (e.g. --date "
+            f"{date.today().isoformat()}; a future date announces the version)"
+        )
+    if left:
+        raise ReleaseError("\n".join(f"{slug}: {problem}" for problem in left))
+    return summary_fr, summary_en
 
 
 def _amendable(
