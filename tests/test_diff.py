@@ -768,8 +768,9 @@ def test_a_right_given_its_own_address_is_a_material_right_contact_change() -> N
         "droits@formes-droits.example → observations@formes-droits.example"
     )
     elsewhere = _with_right(base, "express_point_of_view", contact=ContactPoint(email="fraude@formes-droits.example"))
-    [changed] = diff(base, elsewhere)
+    [changed, label] = diff(base, elsewhere)  # a new address, and the label it had dropped: a wording change
     assert (changed.kind, changed.material) == ("right_contact_changed", True)
+    assert (label.kind, label.material, label.subject) == ("wording_changed", False, "notice.rights")
     assert diff(base, base) == []
 
 
@@ -877,11 +878,11 @@ def test_a_purposes_role_and_advertising_are_diffed() -> None:
         "purpose_advertising_changed": True,
     }
     assert change(found["purpose_role_changed"], load_wording("en")).endswith(
-        ": not stated → Processor on behalf of the Customer (GDPR Art. 28)"
+        ": Data controller → Processor on behalf of the Customer (GDPR Art. 28)"
     )
     assert change(found["purpose_advertising_changed"], load_wording("en")).endswith(": not stated → Yes")
     french = change(found["purpose_role_changed"], load_wording("fr")).replace("\u202f", " ").replace("\u00a0", " ")
-    assert french.endswith(" : non précisé → Sous-traitant pour le compte du Client (art. 28 RGPD)")
+    assert french.endswith(" : Responsable du traitement → Sous-traitant pour le compte du Client (art. 28 RGPD)")
 
 
 def test_a_change_is_classified_by_the_declaration_of_what_changed() -> None:
@@ -979,3 +980,44 @@ def test_no_material_change_says_the_same_thing_before_and_after() -> None:
                     if "→" in sentence:
                         before, after = sentence.rsplit(": ", 1)[-1].split(" → ", 1)
                         assert before != after, sentence
+
+
+def test_the_facts_a_lawyer_reads_are_said_before_and_after() -> None:
+    """From the Morgan history: special categories newly answered, a purpose's retention or data subjects, and how a
+    right is exercised are each said with their label and the item they belong to, before → after, in both
+    languages (they were 'Changed in <heading>')."""
+    from dataclasses import replace
+
+    from privacy_center.model.model import NOT_STATED, SpecialCategories, Text
+
+    base = company("2.0")
+    purpose, *others = base.purposes
+    right, *rights = base.rights.offered
+    by_post = Text({"fr": "Par courrier.", "en": "By post."})
+    cases = [
+        (
+            replace(base, special_categories=NOT_STATED),
+            replace(base, special_categories=SpecialCategories(False)),
+            "Special categories of data (GDPR Art. 9): not stated → No",
+            "Catégories particulières de données (art. 9 RGPD) : non précisé → Non",
+        ),
+        (
+            base,
+            replace(base, purposes=(replace(purpose, data_subjects=NOT_STATED), *others)),
+            "Data subjects of \u201cCookies: improving the site's interactivity and our services\u201d: "
+            "Website visitors → not stated",
+            "Personnes concernées de « Cookies : améliorer l'interactivité du site et nos services » : Visiteurs du "
+            "site → non précisé",
+        ),
+        (
+            base,
+            replace(base, rights=replace(base.rights, offered=(replace(right, how=by_post), *rights))),
+            "Exercise of \u201cRight of access\u201d: not stated → By post.",
+            "Exercice de « Droit d'accès » : non précisé → Par courrier.",
+        ),
+    ]
+    for old, new, english, french in cases:
+        [only] = diff(old, new)
+        assert (only.kind, only.material) == ("field_changed", True)
+        assert change_text(only, "en") == english
+        assert change_text(only, "fr").replace("\u00a0", " ").replace("\u202f", " ") == french

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, fields, is_dataclass, replace
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from typing import Any, TypeVar
 
 from ..model.build import renamed_member, targets
@@ -28,8 +28,10 @@ from ..model.model import (
     Including,
     Money,
     NotStated,
+    PurposeRole,
     RetentionPeriod,
     Sale,
+    SpecialCategories,
     Stated,
     Text,
     Transfer,
@@ -475,14 +477,24 @@ def purpose_role(old: Company, new: Company) -> Iterator[Change]:
     whose change is `role_changed`."""
     before, after = _by_id(old.purposes), _by_id(new.purposes)
     for key in sorted(before.keys() & after.keys()):
-        was, now = before[key].role, after[key].role
-        if was is None and now is None:
-            continue
+        if before[key].role is None and after[key].role is None:
+            continue  # the company's role on both sides: role_changed says it once
+        was, now = _role_of(old, before[key].role), _role_of(new, after[key].role)
         if (getattr(was, "acts_as", None), getattr(was, "on_behalf_of", None)) != (
             getattr(now, "acts_as", None),
             getattr(now, "on_behalf_of", None),
         ):
-            yield Change("purpose_role_changed", True, after[key].name, was or NOT_STATED, now or NOT_STATED)
+            yield Change("purpose_role_changed", True, after[key].name, was, now)
+
+
+def _role_of(company: Company, role: PurposeRole | None) -> PurposeRole | NotStated:
+    """A purpose's role: its own, or the company's where it states none (a controller's, or a processor's for a
+    controller the policy does not name); not stated for a company that is both."""
+    if role is not None:
+        return role
+    if company.role == "controller":
+        return PurposeRole("controller")
+    return PurposeRole("processor", NOT_STATED) if company.role == "processor" else NOT_STATED
 
 
 def category_items(old: Company, new: Company) -> Iterator[Change]:
@@ -517,9 +529,18 @@ def sale(old: Company, new: Company) -> Iterator[Change]:
         yield Change("sale_changed", not (was is True and now is False), None, was, now)
 
 
+@dataclass(frozen=True)
+class Link:
+    """An entry a purpose points to, compared by its id (the entry itself is diffed on its own) and named, in a
+    change's sentence, as the entry it is (`target`)."""
+
+    id: str
+    target: Any = field(compare=False)
+
+
 def _links(value: Any) -> Any:
-    """The ids a purpose points to (the things themselves are diffed on their own), or its none/not_stated."""
-    return tuple(item.id for item in value) if isinstance(value, tuple) else value
+    """The entries a purpose points to, by id, or its none/not_stated."""
+    return tuple(Link(item.id, item) for item in value) if isinstance(value, tuple) else value
 
 
 _WAYS = {"email": None, "postal_address": None, "phone": None, "web_form": None, "attention": None}
@@ -573,9 +594,9 @@ def _contact_rest(point: Any) -> Any:
 
 
 def _contacts_rest(was: Any, now: Any) -> tuple[Any, Any]:
-    """Two contact points less their ways; nothing when the ways changed or one side has none (the change of
-    address says it, with the label and note that go with it)."""
-    if isinstance(was, ContactPoint) and isinstance(now, ContactPoint) and _reachable(was) == _reachable(now):
+    """Two contact points less their ways (the change of address says them): their labels and notes, reported as
+    wording even beside a new address; nothing when one side has no contact point."""
+    if isinstance(was, ContactPoint) and isinstance(now, ContactPoint):
         return _contact_rest(was), _contact_rest(now)
     return None, None
 
@@ -637,8 +658,8 @@ def _cookies_rest(was: Any, now: Any) -> tuple[Any, Any]:
 
 def _dpo_rest(was: Any, now: Any) -> tuple[Any, Any]:
     """The DPO less who it is and how to reach it (contacts() reports them) and its registration: the label and
-    note of its contact point, when nothing else changed."""
-    if not (isinstance(was, Dpo) and isinstance(now, Dpo)) or _reachable(was) != _reachable(now):
+    note of its contact point."""
+    if not (isinstance(was, Dpo) and isinstance(now, Dpo)):
         return None, None
     contact = _contacts_rest(was.contact, now.contact)
     return replace(was, contact=contact[0]), replace(was, contact=contact[1])
@@ -728,12 +749,13 @@ class Part:
 
 
 def _item_name(item: Any) -> Any:
-    """How an item of a list is named in a sentence: its name, what it applies to, its title, its legal name."""
+    """How an item of a list is named in a sentence: its name, what it applies to, its title, its legal name; an
+    item known by its code (a right, a data category) is named by the sentence from the item itself."""
     for attribute in ("name", "applies_to", "title", "legal_name"):
         found = getattr(item, attribute, None)
         if isinstance(found, (str, Text)):
             return found
-    return None
+    return item if isinstance(getattr(item, "code", None), str) else None
 
 
 def _vocabulary(where: Field | None) -> str | None:
@@ -771,7 +793,7 @@ def parts(
     yield Part(here, label, _vocabulary(where), item, old, new)
 
 
-_PLAIN = (str, bool, int, Text, Duration, Money, NotStated, type(None))
+_PLAIN = (str, bool, int, Text, Duration, Money, NotStated, Link, SpecialCategories, type(None))
 
 
 def _printable(value: Any) -> bool:

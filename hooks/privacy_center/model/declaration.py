@@ -1311,6 +1311,7 @@ PURPOSE = Record(
             ),
             examples=(["customer", "prospect"], "not_stated"),
             required=True,
+            label="label.data_subjects",
         ),
         Field(
             "source",
@@ -1410,6 +1411,7 @@ PURPOSE = Record(
             examples=(["newsletter", "logs"], "not_stated"),
             required=True,
             rules=("purpose_retention",),
+            label="label.retention",
         ),
         Field(
             "recipients",
@@ -2993,6 +2995,7 @@ RIGHT = Record(
                     "en": "Unsubscribe link at the bottom of each email.",
                 },
             ),
+            label="label.right_exercise",
         ),
         Field(
             "note",
@@ -4536,6 +4539,7 @@ ROOT = Record(
                 "not_stated",
             ),
             heading="notice.special_categories",
+            label="label.special_categories",
         ),
         Field(
             "data_subjects",

@@ -13,6 +13,7 @@ from babel.dates import format_date
 from babel.lists import format_list
 from babel.numbers import format_currency, format_decimal
 
+from ..history.diff import Link
 from ..model.model import (
     NONE,
     NOT_STATED,
@@ -31,8 +32,11 @@ from ..model.model import (
     PurposeRole,
     Recipient,
     RetentionPeriod,
+    RetentionRule,
+    Right,
     Safeguard,
     Source,
+    SpecialCategories,
     Stated,
     Text,
     Transfer,
@@ -331,7 +335,18 @@ _NAMERS: tuple[tuple[type, Callable[[Any, Wording], str]], ...] = (
     (Source, source_name),
     (PurposeRole, lambda role, words: purpose_role(role, words)),
     (Purpose, lambda purpose, words: purpose_with_bases(purpose, words)),
+    (DataSubject, subject_name),
+    (RetentionRule, lambda rule, words: localize(rule.applies_to, words)),
+    (Right, lambda right, words: words(f"right.{right.code}.name")),
+    (SpecialCategories, lambda found, words: special(found, words)),
 )
+
+
+def special(found: SpecialCategories, words: Wording) -> str:
+    """What the policy says of special categories of data: that it processes them, that it does not, or its words."""
+    if found.processed is None:
+        return localize(found.statement, words)
+    return words("label.answer_yes" if found.processed else "label.answer_no")
 
 
 def purpose_with_bases(purpose: Purpose, words: Wording) -> str:
@@ -390,18 +405,20 @@ def _coded(item: Any, vocabulary: str | None, words: Wording) -> str:
         return localize(item[0], words) + words("punct.colon") + item[1]  # a labelled address
     if isinstance(item, tuple):  # an empty list: the policy lists nothing, which is not "none"
         return listed(item, [_coded(part, vocabulary, words) for part in item], words) or localize(None, words)
+    if isinstance(item, Link):
+        return value(item.target, "", words)
     if isinstance(item, str) and vocabulary == "country":
         return country(item, words)
     if isinstance(item, str) and vocabulary is not None:
         return words(f"{vocabulary}.{item}")
-    return localize(item, words)
+    return value(item, "", words)
 
 
 def _field_change(item: Any, words: Wording) -> str:
     """A declared field that changed, named by its label (and the item of a list it belongs to), before → after."""
     label, owner, vocabulary = item.subject
     field = words(label)
-    subject = field if owner is None else words("change.field_of", field=field, item=localize(owner, words))
+    subject = field if owner is None else words("change.field_of", field=field, item=value(owner, "", words))
     old, new = (_coded(value, vocabulary, words) for value in (item.old, item.new))
     return words("change.field_changed", subject=subject, old=old, new=new)
 
