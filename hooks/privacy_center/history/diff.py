@@ -131,9 +131,9 @@ def _added_removed(
     material_added: bool,
     material_removed: bool,
 ) -> Iterator[Change]:
-    for key in new.keys() - old.keys():
+    for key in (key for key in new if key not in old):  # in file order: the same on every run (a set's is not)
         yield Change(f"{kind}_added", material_added, subject=name(new[key]))
-    for key in old.keys() - new.keys():
+    for key in (key for key in old if key not in new):
         yield Change(f"{kind}_removed", material_removed, subject=name(old[key]))
 
 
@@ -158,9 +158,9 @@ def purposes(old: Company, new: Company) -> Iterator[Change]:
         if isinstance(was.data_categories, Every) and isinstance(now.data_categories, Every):
             continue  # every category, before and after: category_added says what changed, once
         cats_before, cats_after = _by_id(was.data_categories), _by_id(now.data_categories)
-        for cat in cats_after.keys() - cats_before.keys():
+        for cat in (cat for cat in cats_after if cat not in cats_before):  # in file order
             yield Change("purpose_category_added", True, now.name, new=cats_after[cat])
-        for cat in cats_before.keys() - cats_after.keys():
+        for cat in (cat for cat in cats_before if cat not in cats_after):
             yield Change("purpose_category_removed", False, now.name, old=cats_before[cat])
 
 
