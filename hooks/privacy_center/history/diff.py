@@ -796,6 +796,17 @@ def parts(
 _PLAIN = (str, bool, int, Text, Duration, Money, NotStated, Link, SpecialCategories, type(None))
 
 
+class Together(tuple[Any, ...]):
+    """The parts of one labelled record that changed together (a register's city and number), printed as one
+    value: the stated parts side by side, or "not stated" when none is."""
+
+    __slots__ = ()
+
+
+def _parts(value: Any) -> tuple[Any, ...]:
+    return tuple(value) if isinstance(value, Together) else (value,)
+
+
 def _printable(value: Any) -> bool:
     """A value the change's sentence can print as it is (a name, a text, a duration, an amount, a yes/no, silence,
     or a list of these); a record (a contact point, a joint controller) is reported by its heading alone."""
@@ -824,7 +835,13 @@ def diff(old: Company, new: Company) -> list[Change]:
         for part in parts(was, now, declaration, label=declaration.label if declaration else None):
             if part.change is MATERIAL and part.label and _printable(part.old) and _printable(part.new):
                 subject = (part.label, part.item, part.vocabulary)
-                changes.append(Change("field_changed", True, subject, part.old, part.new))
+                last = changes[-1] if changes else None
+                if last is not None and last.kind == "field_changed" and last.subject == subject:
+                    # the parts of one labelled record (a register's city and number): one line, read together
+                    joined = (Together((*_parts(last.old), part.old)), Together((*_parts(last.new), part.new)))
+                    changes[-1] = replace(last, old=joined[0], new=joined[1])
+                else:
+                    changes.append(Change("field_changed", True, subject, part.old, part.new))
             else:
                 headings[heading] = headings.get(heading, False) or part.change is MATERIAL
     changes.extend(

@@ -13,7 +13,7 @@ from babel.dates import format_date
 from babel.lists import format_list
 from babel.numbers import format_currency, format_decimal
 
-from ..history.diff import Link
+from ..history.diff import Link, Together
 from ..model.model import (
     NONE,
     NOT_STATED,
@@ -401,6 +401,9 @@ def value(item: Any, kind: str, words: Wording) -> str:
 
 def _coded(item: Any, vocabulary: str | None, words: Wording) -> str:
     """A value of a field whose codes are worded by a vocabulary (`legal_form.sas`, a country's name)."""
+    if isinstance(item, Together):  # one record's parts, side by side; silence said once
+        stated = [_coded(part, vocabulary, words) for part in item if part is not NOT_STATED and part is not None]
+        return " ".join(stated) if stated else localize(None, words)
     if isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], Text) and isinstance(item[1], str):
         return localize(item[0], words) + words("punct.colon") + item[1]  # a labelled address
     if isinstance(item, tuple):  # an empty list: the policy lists nothing, which is not "none"
