@@ -48,6 +48,12 @@ EXPECTED = [
     ),
     (
         "notice/",
+        "a legal period with the length the policy gives",
+        "Factures : pendant la durée imposée par la loi (10 ans)",
+        "Invoices: for the period required by law (10 years)",
+    ),
+    (
+        "notice/",
         "a recipient only under a condition",
         "Destinataires : Transporteur Exemple et Partenaires (uniquement si vous passez commande via un compte "
         "partenaire)",
@@ -133,4 +139,21 @@ def test_the_diff_understands_the_forms() -> None:
     ]
     assert _sentences(base, conditional, "fr")[0].replace("\u00a0", " ") == (
         "M Condition de « Transporteur Exemple » : non précisé → en cas de retour"
+    )
+
+
+def test_a_legal_period_with_its_length_is_compared_by_that_length() -> None:
+    """A legal period the policy gives a length is compared as a duration: shorter is editorial, longer material."""
+    from privacy_center.model.model import Duration
+
+    base = company()
+    [invoices] = [rule for rule in base.retention_rules if rule.id == "invoices"]
+    for years, material in ((5, False), (12, True)):
+        period = replace(invoices.period, duration=Duration(years, "years"))
+        rules = tuple(replace(r, period=period) if r.id == "invoices" else r for r in base.retention_rules)
+        [only] = diff(base, replace(base, retention_rules=rules))
+        assert (only.kind, only.material) == ("retention_changed", material)
+    assert change(only, load_wording("en")) == (
+        "Retention period (Invoices): for the period required by law (10 years) → "
+        "for the period required by law (12 years)"
     )

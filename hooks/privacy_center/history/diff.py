@@ -106,7 +106,7 @@ def _days(value: Any) -> tuple[float, float] | None:
         if value.to is not None:
             return (days, value.to * DAYS[value.unit])
         return {"maximum": (0, days), "minimum": (days, float("inf"))}.get(value.bound or "", (days, days))
-    if isinstance(value, RetentionPeriod) and value.kind in ("fixed", "from_event"):
+    if isinstance(value, RetentionPeriod) and value.kind in ("fixed", "from_event", "legal_period"):
         return _days(value.duration)
     return None
 

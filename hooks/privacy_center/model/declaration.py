@@ -2040,6 +2040,16 @@ RETENTION_PERIOD = Record(
                                             },
                                         ),
                                     ),
+                                    "duration": Node(
+                                        {"$ref": "#/$defs/duration"},
+                                        title="Stated length",
+                                        description=(
+                                            "For kind `legal_period`: the length the policy gives for the "
+                                            'legal period ("legal retention of invoices: 10 years"), shown '
+                                            "after it; left out when the policy gives none."
+                                        ),
+                                        examples=({"value": 10, "unit": "years"},),
+                                    ),
                                     "archive": True,
                                 }
                             ),

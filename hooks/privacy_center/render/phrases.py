@@ -164,8 +164,17 @@ def _period(period: RetentionPeriod, words: Wording) -> str:
         return words("retention.relationship")
     if kind == "criteria":
         return localize(period.text, words) if period.text else ""
-    if kind == "legal_period" and period.reference:
-        return words("retention.legal_reference", reference=localize(period.reference, words))
+    if kind == "legal_period":
+        legal = (
+            words("retention.legal_reference", reference=localize(period.reference, words))
+            if period.reference
+            else words("retention.legal_period")
+        )  # with the length the policy gives, when it gives one
+        return (
+            words("retention.legal_length", period=legal, duration=duration(period.duration, words))
+            if period.duration
+            else legal
+        )
     if kind == "first_of":
         return words("retention.first_of_joiner").join(retention(p, words) for p in period.periods)
     if kind == "then":
