@@ -72,6 +72,12 @@ EXPECTED = [
         "Security Including: Encryption in transit (TLS) Daily backups",
     ),
     (
+        "notice/",
+        "cookies set by each partner concerned, none named",
+        "Partenaires : chaque partenaire concerné (non nommé dans la politique) Finalités : Publicité",
+        "Partners: each partner concerned (not named in the policy) Purposes: Advertising",
+    ),
+    (
         "",
         "the transfer at a glance",
         "Oui : Hors de l'Espace économique européen (pays non précisé)",

@@ -239,6 +239,14 @@ def recipient_named(doc: Document) -> Iterator[Diagnostic]:
 
 
 @_rule
+def cookie_partners_named(doc: Document) -> Iterator[Diagnostic]:
+    """Art. 13(1)(e): who sets cookies, where the policy speaks of "each partner concerned" and names none."""
+    partners = doc.data["cookies"].get("partners")
+    if isinstance(partners, dict) and partners.get("names") == SILENCE:
+        yield _warn(doc, ("cookies", "partners", "names"), "cookie partners not named", "Art. 13(1)(e)")
+
+
+@_rule
 def transfers_stated(doc: Document) -> Iterator[Diagnostic]:
     """Art. 13(1)(f): whether the controller intends to transfer data outside the EU."""
     if doc.data["transfers"] == SILENCE:
@@ -437,6 +445,7 @@ RULES: tuple[Rule, ...] = (
     purposes,
     legitimate_interest,
     recipient_named,
+    cookie_partners_named,
     transfers_stated,
     transfers,
     retention_rule_period,

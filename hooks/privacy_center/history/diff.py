@@ -347,8 +347,8 @@ def cookie_partners(old: CookiePartners | None, new: CookiePartners | None) -> I
     dropped, a list made exhaustive, a purpose dropped, a shorter lifetime, consent now said to be asked."""
     if old == new:
         return
-    names_before = {_partner_key(p): p for p in old.names} if old else {}
-    names_after = {_partner_key(p): p for p in new.names} if new else {}
+    names_before = {_partner_key(p): p for p in old.names} if old and old.names is not NOT_STATED else {}
+    names_after = {_partner_key(p): p for p in new.names} if new and new.names is not NOT_STATED else {}
     for name in sorted(names_after.keys() - names_before.keys()):
         yield Change("cookie_partner_added", True, subject=names_after[name])
     for name in sorted(names_before.keys() - names_after.keys()):
@@ -359,7 +359,9 @@ def cookie_partners(old: CookiePartners | None, new: CookiePartners | None) -> I
             yield Change("cookie_partner_scope_changed", was is not None, name, was or NOT_STATED, now or NOT_STATED)
     if old is None or new is None:
         return  # the whole block came or went: its partners say it
-    if isinstance(old.names, Including) != isinstance(new.names, Including):
+    if (old.names is NOT_STATED) != (new.names is NOT_STATED):  # named where none were, or no longer named
+        yield Change("cookie_partners_list_changed", new.names is NOT_STATED, old=old.names, new=new.names)
+    elif isinstance(old.names, Including) != isinstance(new.names, Including):
         yield Change("cookie_partners_list_changed", isinstance(new.names, Including), old=old.names, new=new.names)
     if old.purposes != new.purposes:
         before = set(old.purposes) if isinstance(old.purposes, tuple) else set()

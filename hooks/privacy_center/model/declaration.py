@@ -4001,12 +4001,14 @@ COOKIE_PARTNERS = Record(
                     items_description="The partners the policy names as examples.",
                     items_examples=(["Criteo"],),
                 ),
+                ref("not_stated"),
             ),
             MATERIAL,
             title="Partner names",
             description=(
                 "The partners' names: a list when the policy gives the full list, or {including: "
-                '[...]} when it gives examples ("such as", "notamment"). Each name is a string, or '
+                '[...]} when it gives examples ("such as", "notamment"); `not_stated` when it speaks of '
+                'cookies "for each partner concerned" and names none. Each name is a string, or '
                 "{name: ..., scope: {fr: ..., en: ...}} when the policy limits the partner to part "
                 "of the service."
             ),
@@ -4019,6 +4021,7 @@ COOKIE_PARTNERS = Record(
                 ],
             ),
             required=True,
+            rules=("cookie_partners_named",),
         ),
         Field(
             "purposes",

@@ -662,7 +662,7 @@ def cookie_partner(value: Raw) -> str | CookiePartner:
 class CookiePartners:
     """Cookies the policy gives only as partner names, with what it says once for all of them."""
 
-    names: tuple[str | CookiePartner, ...]  # an Including when the policy names only some
+    names: Stated[tuple[str | CookiePartner, ...]]  # an Including when the policy names only some; not stated: none
     purposes: Stated[tuple[CookiePurpose, ...]]
     lifetime: Stated[Duration | Text]
     consent_required: Stated[bool]

@@ -269,8 +269,11 @@ def partner_name(partner: str | CookiePartner, words: Wording) -> str:
     return str(partner)
 
 
-def partner_names(names: tuple[str | CookiePartner, ...], words: Wording) -> str:
-    """Cookie partners' names in running text, marked as examples when the policy gives only some."""
+def partner_names(names: Stated[tuple[str | CookiePartner, ...]], words: Wording) -> str:
+    """Cookie partners' names in running text, marked as examples when the policy gives only some; the policy's
+    "each partner concerned" when it names none."""
+    if names is NOT_STATED:
+        return words("label.cookie_partners_unnamed")
     return including(names, join((partner_name(name, words) for name in names), words), words)
 
 
