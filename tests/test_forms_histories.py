@@ -48,6 +48,12 @@ EXPECTED = [
     ),
     (
         "notice/",
+        "kept until the data is anonymised",
+        "Réponses à l'étude : jusqu'à leur anonymisation",
+        "Study answers: until the data is anonymised",
+    ),
+    (
+        "notice/",
         "a legal period with the length the policy gives",
         "Factures : pendant la durée imposée par la loi (10 ans)",
         "Invoices: for the period required by law (10 years)",
