@@ -151,7 +151,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             _hook.progress = _Progress(started=time.perf_counter())
         with gc_paused(), _hook.progress.stages.timing("companies"):  # the checked and rendered site lives for the
             # whole build: kept out of full collections
-            site = build_site(data_dir, languages, default, today, config.site_url or "", options.publish_register)
+            site = build_site(
+                data_dir,
+                languages,
+                default,
+                today,
+                config.site_url or "",
+                options.publish_register,
+                preview=serving.serving(),  # unreleased edits previewed under a banner, not an error page
+            )
         serving.succeeded(site)
     except (PublishError, ChromeConfigError) as error:
         raise Abort(f"privacy-center: {error}") from None

@@ -289,3 +289,27 @@ def test_serve_keeps_watching_after_the_data_folder_is_moved_away_and_back(tmp_p
     finally:
         server.stop()
     assert "Traceback" not in server.log(), server.log()
+
+
+def test_serve_previews_unreleased_edits_under_a_banner(tmp_path: Path) -> None:
+    """An edit to a released company is shown by `mkdocs serve` at once, under a banner that says it is not yet a
+    version and gives the release command (validate and mkdocs build still refuse it); the release removes it."""
+    project = make_project(tmp_path, [FIXTURES / "valid" / "minimal.yaml"])
+    data = project / "data" / "minimal.yaml"
+    server = Served(project)
+    try:
+        assert wait_for(lambda: "Mailer Ltd" in server.get("en/minimal/")[1]), "the site was not served"
+        data.write_text(data.read_text(encoding="utf-8").replace("Mailer Ltd", "Postman GmbH"), encoding="utf-8")
+        assert wait_for(lambda: "Postman GmbH" in server.get("en/minimal/notice/")[1], 30), "the edit is not shown"
+        _, html, _ = server.get("en/minimal/notice/")
+        assert 'class="pc-serve-report"' in html and "Unreleased edits" in html
+        assert "minimal differs from its frozen version 1.0 (changed: recipients)" in html
+        assert "privacy-center release minimal --version 1.1" in html
+        assert "Modifications non publiées" in server.get("minimal/")[1]
+        summaries = ["--summary-fr", "Prestataire", "--summary-en", "Provider", "--date", "2026-01-16"]
+        release = [sys.executable, "-m", "privacy_center.cli", "release", "minimal", "--version", "1.1", *summaries]
+        subprocess.run(release, cwd=project, check=True, capture_output=True)
+        assert wait_for(lambda: "pc-serve-report" not in server.get("en/minimal/notice/")[1], 30), "banner stays"
+    finally:
+        server.stop()
+    assert "Traceback" not in server.log(), server.log()

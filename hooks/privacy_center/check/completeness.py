@@ -478,10 +478,11 @@ RULE_ORDER: dict[str, int] = {rule.__name__: index for index, rule in enumerate(
 
 
 def summarise(warnings: Iterable[Diagnostic]) -> tuple[Gap, ...]:
-    """One Gap per completeness rule that found something, in the rules' order, its entries in file order."""
+    """One Gap per completeness rule that found something, in the rules' order, its entries in file order (other
+    warnings, such as an unreleased edit previewed by `mkdocs serve`, are no gap of the policy)."""
     grouped: dict[str, list[Diagnostic]] = {}
     for warning in warnings:
-        if warning.rule:
+        if warning.rule in RULE_ORDER:
             grouped.setdefault(warning.rule, []).append(warning)
     gaps = []
     for rule, found in sorted(grouped.items(), key=lambda item: RULE_ORDER[item[0]]):

@@ -41,6 +41,8 @@ class RuleContext:
     wording: Wording  # the first language's wording, used for the list of known codes
     # the names the built site uses at its root, with why (site.reserved_slugs: only the site knows them), by languages
     reserved: Callable[[tuple[str, ...]], Mapping[str, str]]
+    # `mkdocs serve`: edits to a released company not yet released are previewed (a banner says so), not refused
+    preview: bool = False
 
 
 Rule = Callable[[Document, RuleContext], Iterable[Diagnostic]]

@@ -145,11 +145,12 @@ def company_of(check: FileCheck, today: date) -> tuple[Company, tuple[Entry, ...
 
 
 def company_builds(
-    paths: Sequence[Path], languages: Sequence[str], default: str, today: date, site_url: str
+    paths: Sequence[Path], languages: Sequence[str], default: str, today: date, site_url: str, preview: bool = False
 ) -> list[CompanyBuild]:
-    """Each company file's build, reused from the previous call when nothing it depends on changed."""
+    """Each company file's build, reused from the previous call when nothing it depends on changed; with
+    `preview` (`mkdocs serve`), a released company's unreleased edits are built, with a warning."""
     context: RuleContext | None = None
-    common = (tuple(languages), default, today, site_url, code_fingerprint())
+    common = (tuple(languages), default, today, site_url, preview, code_fingerprint())
     refresh_templates(common[-1])
     builds = []
     started, stages = time.perf_counter(), Stages()
@@ -166,7 +167,7 @@ def company_builds(
             ):
                 builds.append(previous)
                 continue
-            context = context or default_context()
+            context = context or default_context(preview)
             build = check_company(path, context, key, languages, default, today, stages)
             build = replace(build, key=(*key, _frozen_digests(path, build.check.loaded)))
             _companies[name] = build
@@ -215,12 +216,14 @@ def build_site(
     today: date | None = None,
     site_url: str = "",
     register: bool = False,
+    preview: bool = False,
 ) -> Site:
     """Check and render the data folder; reuse the previous result while the data is unchanged, and each company's
     check and pages while its file and frozen versions are (an edit re-checks and re-renders that company only).
-    With `register`, the site also publishes the register of processing activities, `/register.<lang>.csv`."""
+    With `register`, the site also publishes the register of processing activities, `/register.<lang>.csv`; with
+    `preview` (`mkdocs serve`), a released company's edits not yet released are built (validate still refuses them)."""
     today = today or in_force_day()  # SOURCE_DATE_EPOCH's day, else the UTC day: never the local time zone's
-    key = (str(data_dir.resolve()), tuple(languages), default, fingerprint(data_dir), today, site_url, register)
+    key = (str(data_dir.resolve()), tuple(languages), default, fingerprint(data_dir), today, site_url, register, preview)
     if key in _cache:
         found = _cache[key]
         if isinstance(found, SiteDataError):
@@ -228,7 +231,7 @@ def build_site(
         return found
     _cache.clear()
     try:
-        site = _build_site(data_dir, languages, default, today, site_url, register)
+        site = _build_site(data_dir, languages, default, today, site_url, register, preview)
     except SiteDataError as error:
         _cache[key] = error  # i18n's build of each language asks again: the same report, not a second check
         raise
@@ -237,7 +240,7 @@ def build_site(
 
 
 def _build_site(
-    data_dir: Path, languages: Sequence[str], default: str, today: date, site_url: str, register: bool
+    data_dir: Path, languages: Sequence[str], default: str, today: date, site_url: str, register: bool, preview: bool
 ) -> Site:
     missing = sorted(set(languages) - set(available_languages()))
     if missing:
@@ -251,7 +254,7 @@ def _build_site(
     paths = data_files(data_dir)
     if not paths:
         raise SiteDataError(f"{data_dir}: no company files (add data/<company>.yaml)")
-    builds = company_builds(paths, languages, default, today, site_url)
+    builds = company_builds(paths, languages, default, today, site_url, preview)
     result = combine([build.check for build in builds])
     if result.errors:
         report = "\n".join(d.format() for d in result.errors)

@@ -63,12 +63,15 @@ def display_name(path: Path) -> str:
     return printable_name(shown)  # a line break in a name would forge output lines (a CI annotation): escaped
 
 
-def default_context() -> RuleContext:
-    """Languages from the locale files; codes from the first language's wording; the names the site reserves."""
+def default_context(preview: bool = False) -> RuleContext:
+    """Languages from the locale files; codes from the first language's wording; the names the site reserves; with
+    `preview` (`mkdocs serve`), unreleased edits are warnings to show, not errors."""
     from .build import reserved_slugs  # here, not at the top: the site module imports this one
 
     languages = available_languages()
-    return RuleContext(languages=languages, wording=load_wording(languages[0]), reserved=reserved_slugs)
+    return RuleContext(
+        languages=languages, wording=load_wording(languages[0]), reserved=reserved_slugs, preview=preview
+    )
 
 
 def check_documents(documents: Iterable[Document], context: RuleContext | None = None) -> CheckResult:
@@ -159,10 +162,10 @@ def check_frozen(
         if broken:  # compared with a frozen version that is not a company file, the data would only raise
             continue
         frozen[slug] = {Path(s.file).stem: s for s in snapshots}
-        found = release_findings(document, {v: s.data for v, s in frozen[slug].items()})
+        found = release_findings(document, {v: s.data for v, s in frozen[slug].items()}, context.preview)
         errors.extend(found)
         errors.extend(stale_translations(document, {v: s.data for v, s in frozen[slug].items()}))
-        if len(frozen[slug]) > 1 and not found:
+        if len(frozen[slug]) > 1 and not any(f.severity == "error" for f in found):
             models[slug] = {version: company_from_data(s.data, s.file) for version, s in frozen[slug].items()}
             if notices:
                 errors.extend(unsent_notices(document, models[slug], context.languages))

@@ -26,6 +26,7 @@ from markupsafe import Markup
 from .checker import CheckResult, data_files
 from ..render.pages import Page, environment, page_path, template_context, xml_environment
 from .build import Site
+from ..source.versions import UNRELEASED
 from ..source.wording import available_languages, load_wording
 
 log = logging.getLogger("privacy_center.serve")
@@ -39,6 +40,7 @@ class _State:
     command: str = "build"
     last_good: Site | None = None
     report: str | None = None
+    unreleased: str | None = None  # the edits to released companies the pages preview, when the data passed
 
 
 _state = _State()
@@ -56,9 +58,12 @@ def serving() -> bool:
 
 
 def succeeded(site: Site) -> None:
-    """The data passed: this site is the one to fall back on, and there is no report to show."""
+    """The data passed: this site is the one to fall back on, and there is no report to show; edits to a released
+    company not yet released (previewed under `mkdocs serve`) are listed in a banner."""
     _state.last_good = site
     _state.report = None
+    unreleased = [w.format() for w in site.result.warnings if w.rule == UNRELEASED]
+    _state.unreleased = "\n".join(unreleased) or None
 
 
 def failed(report: str, data_dir: Path, languages: Sequence[str], default: str) -> Site:
@@ -89,16 +94,18 @@ def error_site(data_dir: Path, languages: Sequence[str], default: str) -> Site:
 
 
 def banner(language: str) -> Markup:
-    """The banner at the top of every page while the data has errors (escaped: the report quotes the data)."""
-    if _state.report is None or language not in available_languages():
+    """The banner at the top of every page while the data has errors, or while the pages preview edits not yet
+    released (escaped: the report quotes the data)."""
+    report = _state.report or _state.unreleased
+    if report is None or language not in available_languages():
         return Markup("")
     words = load_wording(language)
-    intro = "serve.banner_previous" if _state.last_good is not None else "serve.banner_none"
-    html = (
-        xml_environment()
-        .get_template("serve_report.html.j2")
-        .render(title=words("serve.banner_title"), intro=words(intro), report=_state.report)
-    )
+    if _state.report is None:
+        title, intro = words("serve.unreleased_title"), words("serve.unreleased_intro")
+    else:
+        title = words("serve.banner_title")
+        intro = words("serve.banner_previous" if _state.last_good is not None else "serve.banner_none")
+    html = xml_environment().get_template("serve_report.html.j2").render(title=title, intro=intro, report=report)
     return Markup(html)
 
 

@@ -11,6 +11,7 @@ import hashlib
 import json
 import re
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -259,7 +260,11 @@ def _entry_kept(
     )
 
 
-def release_findings(doc: Document, frozen: Mapping[str, Any]) -> list[Diagnostic]:
+UNRELEASED = "unreleased"
+"""The rule of the finding that a released company's file has changed since its latest frozen version."""
+
+
+def release_findings(doc: Document, frozen: Mapping[str, Any], preview: bool = False) -> list[Diagnostic]:
     """Errors when the data and its frozen versions disagree: an unannounced change can never be published, and
     every listed version has its frozen copy (deleting the copies does not silence the check)."""
     slug = doc.data.get("slug", "")
@@ -296,15 +301,15 @@ def release_findings(doc: Document, frozen: Mapping[str, Any]) -> list[Diagnosti
         )
     if latest is not None and listed and listed[-1] == latest:
         changed = changed_fields(frozen[latest], doc.data)
-        if changed:
-            found.append(
-                doc.diagnostic(
-                    ("versions", last, "version"),
-                    f"{slug} differs from its frozen version {latest} (changed: {', '.join(changed)}) "
-                    f"but no new version is recorded",
-                    f"run: {release_command(doc.file, next_version(latest))}",
-                )
+        if changed:  # under `mkdocs serve`, a preview of the edits: a warning the pages show in a banner
+            finding = doc.diagnostic(
+                ("versions", last, "version"),
+                f"{slug} differs from its frozen version {latest} (changed: {', '.join(changed)}) "
+                f"but no new version is recorded",
+                f"run: {release_command(doc.file, next_version(latest))}",
+                "warning" if preview else "error",
             )
+            found.append(replace(finding, rule=UNRELEASED))
     return found
 
 
