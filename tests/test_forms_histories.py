@@ -41,6 +41,14 @@ def company() -> Company:
 EXPECTED = [
     (
         "notice/",
+        "a second establishment abroad, with its register entry and status",
+        "Filiale belge : 3 rue de l'Exemple, 1000 Bruxelles (Belgique ; Immatriculation : Bruxelles 0123.456.789 ; "
+        "En liquidation)",
+        "Belgian subsidiary: 3 rue de l'Exemple, 1000 Bruxelles (Belgium; Registration: Bruxelles 0123.456.789; In "
+        "liquidation)",
+    ),
+    (
+        "notice/",
         "data listed once for every purpose, and location data",
         "Gestion des commandes Base légale : Exécution d'un contrat (art. 6(1)(b) RGPD) Données : Identité et "
         "Données de localisation",
@@ -168,4 +176,19 @@ def test_a_legal_period_with_its_length_is_compared_by_that_length() -> None:
     assert change(only, load_wording("en")) == (
         "Retention period (Invoices): for the period required by law (10 years) → "
         "for the period required by law (12 years)"
+    )
+
+
+def test_an_establishment_going_into_liquidation_is_material() -> None:
+    """The status (or the register entry, or the country) of another establishment is who the controller is: a change
+    is material, said before → after with the establishment."""
+    base = company()
+    [place] = base.identity.other_addresses
+    closed = replace(place, status=Text({"fr": "Dissoute", "en": "Dissolved"}))
+    [only] = diff(base, replace(base, identity=replace(base.identity, other_addresses=(closed,))))
+    assert (only.kind, only.material) == ("field_changed", True)
+    assert change(only, load_wording("en")) == (
+        "Other addresses: Belgian subsidiary: 3 rue de l'Exemple, 1000 Bruxelles (Belgium; Registration: Bruxelles "
+        "0123.456.789; In liquidation) → Belgian subsidiary: 3 rue de l'Exemple, 1000 Bruxelles (Belgium; "
+        "Registration: Bruxelles 0123.456.789; Dissolved)"
     )

@@ -24,6 +24,7 @@ from ..model.model import (
     CookiePartners,
     Dpo,
     Duration,
+    Establishment,
     Every,
     Including,
     Money,
@@ -753,7 +754,7 @@ class Part:
 def _item_name(item: Any) -> Any:
     """How an item of a list is named in a sentence: its name, what it applies to, its title, its legal name; an
     item known by its code (a right, a data category) is named by the sentence from the item itself."""
-    for attribute in ("name", "applies_to", "title", "legal_name"):
+    for attribute in ("name", "applies_to", "title", "legal_name", "label"):
         found = getattr(item, attribute, None)
         if isinstance(found, (str, Text)):
             return found
@@ -795,7 +796,7 @@ def parts(
     yield Part(here, label, _vocabulary(where), item, old, new)
 
 
-_PLAIN = (str, bool, int, Text, Duration, Money, NotStated, Link, SpecialCategories, type(None))
+_PLAIN = (str, bool, int, Text, Duration, Money, NotStated, Link, SpecialCategories, Establishment, type(None))
 
 
 class Together(tuple[Any, ...]):

@@ -22,6 +22,7 @@ from .declaration import (
     DATA_SUBJECT,
     DEFINITIONS,
     JOINT_CONTROLLER,
+    LABELLED_ADDRESS,
     PROCESSOR_OBLIGATIONS,
     RECIPIENT,
     RETENTION_RULE,
@@ -45,6 +46,7 @@ from .model import (
     DataSubject,
     Dpo,
     DpoRegistration,
+    Establishment,
     Identity,
     JointController,
     NotStated,
@@ -152,6 +154,7 @@ def _nested(owner: Node | Record, name: str) -> Node | Record:
 PARTS: Mapping[type[DataclassInstance], tuple[Node | Record, Mapping[str, tuple[str, ...]]]] = {
     Identity: (COMPANY, {"trade_register": ("register_city", "register_number")}),
     JointController: (JOINT_CONTROLLER, {"trade_register": ("register_city", "register_number")}),
+    Establishment: (LABELLED_ADDRESS, {"trade_register": ("register_city", "register_number")}),
     ContactPoint: (CONTACT_POINT, {}),
     Dpo: (_nested(CONTACTS, "dpo"), {}),
     Authority: (SUPERVISORY_AUTHORITY, {}),
@@ -238,7 +241,7 @@ def identity(data: Mapping[str, Raw]) -> Identity:
         Identity,
         data,
         **_register(data),
-        other_addresses=tuple((text(a["label"]), a["address"]) for a in data.get("other_addresses", [])),
+        other_addresses=tuple(built(Establishment, a, **_register(a)) for a in data.get("other_addresses", [])),
         joint_controllers=tuple(joint_controller(j) for j in data.get("joint_controllers", [])),
         collective_name=Text.of(data["collective_name"]) if "collective_name" in data else None,
     )

@@ -717,10 +717,47 @@ LABELLED_ADDRESS = Record(
             description="The postal address on one line.",
             examples=("2 place de l'Exemple, 69001 Lyon",),
             required=True,
+            label="label.postal_address",
+        ),
+        Field(
+            "country",
+            ref("country"),
+            MATERIAL,
+            title="Country",
+            description=(
+                "Where this establishment is, as a country code (ISO 3166-1 alpha-2), when the policy says: a "
+                "second establishment of the controller in another country."
+            ),
+            examples=("BE",),
+            label="label.country",
+        ),
+        Field(
+            "trade_register",
+            ref("trade_register"),
+            MATERIAL,
+            title="Trade register entry",
+            description="The establishment's own entry in a trade register, when the policy gives one.",
+            examples=({"city": "Bruxelles", "number": "0123.456.789"},),
+            label="label.trade_register",
+        ),
+        Field(
+            "status",
+            ref("text"),
+            MATERIAL,
+            title="Status",
+            description=(
+                "The establishment's legal situation where the policy states one, as it words it (in "
+                "liquidation). A text per language ({fr: ..., en: ...}), plain."
+            ),
+            examples=({"fr": "En liquidation", "en": "In liquidation"},),
+            label="label.company_status",
         ),
     ),
     title="Labelled address",
-    description="A postal address with a label per language saying what it is (an office, a branch).",
+    description=(
+        "A postal address with a label per language saying what it is (an office, a branch, another establishment "
+        "of the controller), with the establishment's country, register entry and status when the policy gives them."
+    ),
     examples=(
         {
             "label": {"fr": "Bureau de Lyon", "en": "Lyon office"},

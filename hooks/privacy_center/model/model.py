@@ -203,6 +203,19 @@ class ContactPoint:
 
 
 @dataclass(frozen=True)
+class Establishment:
+    """Another address of the controller, labelled by the policy (an office, a branch, an establishment in another
+    country), with the country, register entry and status the policy gives it."""
+
+    label: Text
+    address: str
+    country: str | None = None
+    register_city: Stated[str] | None = None
+    register_number: Stated[str] | None = None
+    status: Text | None = None
+
+
+@dataclass(frozen=True)
 class JointController:
     """Another controller that decides the purposes and means of the processing together with the company (GDPR
     Art. 26), with the identity facts the policy gives, in the company's own form (Art. 13(1)(a))."""
@@ -225,7 +238,7 @@ class Identity:
     register_city: Stated[str] | None
     register_number: Stated[str] | None
     registered_address: Stated[str]
-    other_addresses: tuple[tuple[Text, str], ...]
+    other_addresses: tuple[Establishment, ...]
     country: str | None
     legal_representative: Stated[str] | None
     websites: tuple[str, ...]

@@ -12,7 +12,7 @@ from typing import Any
 from ..model.declaration import COMPANY
 from ..model.model import Company, Identity
 from ..source.wording import Wording
-from .phrases import is_stated, localize
+from .phrases import establishment_address, is_stated, localize
 
 
 @dataclass(frozen=True)
@@ -44,8 +44,8 @@ def _trade_register(identity: Identity, label: str, words: Wording) -> Iterator[
 
 
 def _other_addresses(identity: Identity, label: str, words: Wording) -> Iterator[Line]:
-    for name, address in identity.other_addresses:  # each labelled by the policy itself
-        yield Line(localize(name, words), address)
+    for place in identity.other_addresses:  # each labelled by the policy itself
+        yield Line(localize(place.label, words), establishment_address(place, words))
 
 
 def _apart(identity: Identity, label: str, words: Wording) -> Iterator[Line]:

@@ -24,6 +24,7 @@ from ..model.model import (
     DataSubject,
     DpoRegistration,
     Duration,
+    Establishment,
     Including,
     Money,
     NoneStated,
@@ -351,7 +352,26 @@ _NAMERS: tuple[tuple[type, Callable[[Any, Wording], str]], ...] = (
     (RetentionRule, lambda rule, words: localize(rule.applies_to, words)),
     (Right, lambda right, words: words(f"right.{right.code}.name")),
     (SpecialCategories, lambda found, words: special(found, words)),
+    (
+        Establishment,
+        lambda place, words: localize(place.label, words) + words("punct.colon") + establishment_address(place, words),
+    ),
 )
+
+
+def establishment_address(place: Establishment, words: Wording) -> str:
+    """Another address of the controller with what the policy says of the establishment there: `3 rue X, 1000
+    Bruxelles (Belgium; Registration: Bruxelles 0123.456.789; In liquidation)`. The register is named as the policy
+    gives it, never as a French RCS: an establishment abroad has another register."""
+    register = " ".join(value for value in (place.register_city, place.register_number) if isinstance(value, str))
+    details = [
+        *([country(place.country, words)] if place.country else []),
+        *([words("label.trade_register") + words("punct.colon") + register] if register else []),
+        *([localize(place.status, words)] if place.status else []),
+    ]
+    if not details:
+        return place.address
+    return words("label.establishment_details", address=place.address, details=words("punct.semicolon").join(details))
 
 
 def special(found: SpecialCategories, words: Wording) -> str:
@@ -416,8 +436,6 @@ def _coded(item: Any, vocabulary: str | None, words: Wording) -> str:
     if isinstance(item, Together):  # one record's parts, side by side; silence said once
         stated = [_coded(part, vocabulary, words) for part in item if part is not NOT_STATED and part is not None]
         return " ".join(stated) if stated else localize(None, words)
-    if isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], Text) and isinstance(item[1], str):
-        return localize(item[0], words) + words("punct.colon") + item[1]  # a labelled address
     if isinstance(item, tuple):  # an empty list: the policy lists nothing, which is not "none"
         return listed(item, [_coded(part, vocabulary, words) for part in item], words) or localize(None, words)
     if isinstance(item, Link):
