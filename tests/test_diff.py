@@ -682,7 +682,11 @@ def test_general_rule_interest_and_mandatory_statement_changes_are_seen() -> Non
     assert [c.kind for c in diff(base, replace(base, mandatory_data=None))] == ["wording_changed"]
     own = (LegalBasis("legitimate_interests", Text({"fr": "Prospecter", "en": "Marketing"})),)
     [only] = diff(base, _with_purpose(base, "postal_marketing", legal_bases=own))
-    assert (only.kind, only.subject, only.material) == ("facts_changed", "notice.purposes", True)
+    assert (only.kind, only.material) == ("field_changed", True)
+    assert change_text(only, "en") == (
+        "Legitimate interest pursued of \u201cPostal marketing\u201d: A justified and balanced commercial interest in "
+        "processing your data → Marketing"
+    )
 
 
 # Forms of issue 9, who: joint controllers and recipients shared by every purpose (tests/fixtures/valid/forms-who.yaml).
@@ -1021,3 +1025,15 @@ def test_the_facts_a_lawyer_reads_are_said_before_and_after() -> None:
         assert (only.kind, only.material) == ("field_changed", True)
         assert change_text(only, "en") == english
         assert change_text(only, "fr").replace("\u00a0", " ").replace("\u202f", " ") == french
+
+
+def test_a_material_part_with_no_label_is_still_said_under_its_heading() -> None:
+    """A declared material field with no label of its own (a recipient's kind) is reported as "Changed in" its
+    notice heading: never silently dropped, never as a wording change."""
+    from dataclasses import replace
+
+    base = company("1.0")
+    first, *others = base.recipients
+    [only] = diff(base, replace(base, recipients=(replace(first, kind="partner"), *others)))
+    assert (only.kind, only.material, only.subject) == ("facts_changed", True, "notice.recipients")
+    assert change_text(only, "en") == "Changed in \u201cRecipients\u201d"

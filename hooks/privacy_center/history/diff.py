@@ -585,9 +585,14 @@ def _purpose_rest(was: Any, now: Any) -> tuple[Any, Any]:
             retention=_links(p.retention),
         )
 
+    def bases(p: Any) -> Any:  # `general` only says the interest is the overview's: the interest's change says it
+        if not same_bases or not isinstance(p.legal_bases, tuple):
+            return () if not same_bases else p.legal_bases  # codes changed: legal_basis_changed says it
+        return tuple(replace(b, general=False) for b in p.legal_bases)
+
     return (
-        rest(was, was.legal_bases if same_bases else (), was.role if same_role else None),
-        rest(now, now.legal_bases if same_bases else (), now.role if same_role else None),
+        rest(was, bases(was), was.role if same_role else None),
+        rest(now, bases(now), now.role if same_role else None),
     )
 
 
@@ -782,7 +787,7 @@ def parts(
     here = where.change if where is not None else inherited
     if old == new:
         return
-    if is_dataclass(old) and type(old) is type(new):
+    if is_dataclass(old) and type(old) is type(new) and not isinstance(old, _PLAIN):  # a text is one value
         for step in fields(old):
             inner = member(where, step.name, DEFINITIONS) if where is not None else None
             inner = inner or renamed_member(type(old), step.name)

@@ -506,6 +506,7 @@ COMPANY = Record(
                 "it out when the policy does not say."
             ),
             examples=("FR",),
+            label="label.country",
         ),
         Field(
             "legal_representative",
@@ -2633,6 +2634,7 @@ TRANSFERS = Node(
                                 "en": "Your data is hosted in France.",
                             },
                         ),
+                        label="label.transfer_statement",
                     ),
                 ),
             ),
@@ -2661,6 +2663,7 @@ TRANSFERS = Node(
                             "written, never read as Markdown or HTML."
                         ),
                         examples=({"fr": "Envoi de la newsletter", "en": "Sending the newsletter"},),
+                        label="label.transfer_statement",
                     ),
                     Field(
                         "items",
@@ -2724,6 +2727,7 @@ TRANSFERS = Node(
                             },
                         ),
                         required=True,
+                        label="label.transfer_statement",
                     ),
                     Field(
                         "items",

@@ -60,6 +60,7 @@ _WORDED: Mapping[str, Callable[[Identity, str, Wording], Iterator[Line]]] = {
     "other_addresses": _other_addresses,
     "websites": _apart,
     "joint_arrangement": _apart,  # with the joint controllers, after the facts
+    "country": _apart,  # named in the address; the code itself is for the records
 }
 
 
