@@ -1028,12 +1028,16 @@ def test_the_facts_a_lawyer_reads_are_said_before_and_after() -> None:
 
 
 def test_a_material_part_with_no_label_is_still_said_under_its_heading() -> None:
-    """A declared material field with no label of its own (a recipient's kind) is reported as "Changed in" its
-    notice heading: never silently dropped, never as a wording change."""
+    """A declared material field with no label of its own (whether the policy mentions the supervisory authority)
+    is reported as "Changed in" its notice heading: never silently dropped, never as a wording change; one with a
+    label (a recipient's kind) is said before → after, its code worded."""
     from dataclasses import replace
 
     base = company("1.0")
+    [only] = diff(base, replace(base, authority=replace(base.authority, mentioned=not base.authority.mentioned)))
+    assert (only.kind, only.material) == ("facts_changed", True)
+    assert change_text(only, "en").startswith("Changed in \u201c")
     first, *others = base.recipients
-    [only] = diff(base, replace(base, recipients=(replace(first, kind="partner"), *others)))
-    assert (only.kind, only.material, only.subject) == ("facts_changed", True, "notice.recipients")
-    assert change_text(only, "en") == "Changed in \u201cRecipients\u201d"
+    [kind] = diff(base, replace(base, recipients=(replace(first, kind="partner"), *others)))
+    assert (kind.kind, kind.material) == ("field_changed", True)
+    assert change_text(kind, "en").endswith(": Internal departments → Partners")

@@ -1599,6 +1599,7 @@ DATA_CATEGORY = Record(
             ),
             examples=("contact",),
             vocabulary="data_category",
+            label="label.category_code",
         ),
         Field(
             "label",
@@ -1723,6 +1724,7 @@ DATA_SUBJECT = Record(
             ),
             examples=("customer",),
             vocabulary="data_subject",
+            label="label.subject_code",
         ),
         Field(
             "label",
@@ -2415,6 +2417,8 @@ RECIPIENT = Record(
             ),
             examples=("processor",),
             required=True,
+            label="label.recipient_kind",
+            vocabulary="recipient_kind",
         ),
         Field(
             "name",
@@ -2437,6 +2441,7 @@ RECIPIENT = Record(
             ),
             required=True,
             rules=("recipient_named",),
+            label="label.recipient_name",
         ),
         Field(
             "service",
@@ -3393,6 +3398,7 @@ COOKIES = Record(
             ),
             examples=(True, False, "not_stated"),
             required=True,
+            label="label.cookies_used",
         ),
         Field(
             "statement",
@@ -3589,6 +3595,7 @@ AUTOMATED_DECISIONS = Node(
                         ),
                         examples=(False,),
                         required=True,
+                        label="label.automated_exists",
                     ),
                     Field(
                         "profiling",
@@ -3631,6 +3638,7 @@ AUTOMATED_DECISIONS = Node(
                             },
                             "not_stated",
                         ),
+                        label="label.automated_logic",
                     ),
                     Field(
                         "consequences",
@@ -3647,6 +3655,7 @@ AUTOMATED_DECISIONS = Node(
                             {"fr": "La commande peut être bloquée.", "en": "The order may be blocked."},
                             "not_stated",
                         ),
+                        label="label.automated_consequences",
                     ),
                     Field(
                         "note",
@@ -4783,6 +4792,7 @@ ROOT = Record(
                 "not_stated",
             ),
             heading="notice.minors",
+            label="label.minors",
         ),
         Field(
             "ai_processing",
@@ -4796,6 +4806,7 @@ ROOT = Record(
             ),
             examples=([{"fr": "Chiffrement des échanges (TLS)", "en": "Encrypted connections (TLS)"}],),
             heading="notice.ai_processing",
+            label="label.ai_processing",
         ),
         Field(
             "processor_obligations",
