@@ -4,6 +4,7 @@ is held to what a privacy lawyer reports (expected.yaml, written from the texts 
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ DATA = HISTORY / "data"
 EXPECTED: dict[str, dict[str, Any]] = yaml.safe_load((HISTORY / "expected.yaml").read_text(encoding="utf-8"))
 
 
+@cache  # each version read once for the whole module
 def version(number: str) -> Company:
     document, errors = load_file(DATA / "versions" / "morgan" / f"{number}.yaml")
     assert document is not None and not errors

@@ -483,11 +483,13 @@ def purpose_role(old: Company, new: Company) -> Iterator[Change]:
         if before[key].role is None and after[key].role is None:
             continue  # the company's role on both sides: role_changed says it once
         was, now = _role_of(old, before[key].role), _role_of(new, after[key].role)
-        if (getattr(was, "acts_as", None), getattr(was, "on_behalf_of", None)) != (
-            getattr(now, "acts_as", None),
-            getattr(now, "on_behalf_of", None),
-        ):
+        if _who(was) != _who(now):
             yield Change("purpose_role_changed", True, after[key].name, was, now)
+
+
+def _who(role: Any) -> tuple[Any, Any]:
+    """What a purpose's role says of who decides (its note is wording): what it acts as, on whose behalf."""
+    return getattr(role, "acts_as", None), getattr(role, "on_behalf_of", None)
 
 
 def _role_of(company: Company, role: PurposeRole | None) -> PurposeRole | NotStated:
@@ -569,10 +571,7 @@ def _paired(
 def _purpose_rest(was: Any, now: Any) -> tuple[Any, Any]:
     """A kept purpose without what purposes(), purpose_lists(), purpose_flags() and purpose_role() report."""
     same_bases = _codes(was.legal_bases, "basis") == _codes(now.legal_bases, "basis")
-    same_role = (getattr(was.role, "acts_as", None), getattr(was.role, "on_behalf_of", None)) == (
-        getattr(now.role, "acts_as", None),
-        getattr(now.role, "on_behalf_of", None),
-    )
+    same_role = _who(was.role) == _who(now.role)
     reported = {"data_categories": (), "source": None, "recipients": None, "profiling": None, "advertising": None}
 
     def rest(p: Any, bases: Any, role: Any) -> Any:
@@ -651,16 +650,16 @@ def _rights_rest(was: Any, now: Any) -> tuple[Any, Any]:
 
 def _cookies_rest(was: Any, now: Any) -> tuple[Any, Any]:
     """Cookies without the cookies added or removed, their lifetimes, and what cookie_partners() reports."""
-    items = _paired(
-        was.items, now.items, _cookie_key, lambda a, b: (replace(a, lifetime=None), replace(b, lifetime=None))
-    )
+    items = _with_ids(_cookie_key, lifetime=None)(was.items, now.items)
+    both = was.partners is not None and now.partners is not None  # partners that came or went: cookie_partners()
+    reported = {"names": (), "purposes": (), "lifetime": None, "consent_required": None}  # its note is left
 
     def partners(p: Any) -> Any:
-        return None if p is None else p.note
+        return replace(p, **reported) if both else None
 
     return (
-        replace(was, items=items[0], partners=partners(was.partners) if now.partners else None),
-        replace(now, items=items[1], partners=partners(now.partners) if was.partners else None),
+        replace(was, items=items[0], partners=partners(was.partners)),
+        replace(now, items=items[1], partners=partners(now.partners)),
     )
 
 
@@ -688,26 +687,20 @@ def _identity_rest(was: Any, now: Any) -> tuple[Any, Any]:
     return replace(was, joint_controllers=tuple(kept[0])), replace(now, joint_controllers=tuple(kept[1]))
 
 
-def _sections_rest(was: Any, now: Any) -> tuple[Any, Any]:
-    return _paired(was, now, lambda s: s.id, lambda a, b: (replace(a, body=b.body), b))
-
-
 # What a field of the company holds besides what the comparisons above report, for two versions: compared by the
 # declarations (diff()). A field not named here is compared whole; `role`, `name` and `slug` are company()'s.
 _RESTS: dict[str, Callable[[Any, Any], tuple[Any, Any]]] = {
     "identity": _identity_rest,
     "purposes": lambda was, now: _paired(was, now, lambda p: p.id, _purpose_rest),
     "data_categories": _with_ids(lambda c: c.id, items=()),
-    "retention_rules": lambda was, now: _paired(
-        was, now, lambda r: r.id, lambda a, b: (replace(a, period=b.period), b)
-    ),
+    "retention_rules": _with_ids(lambda r: r.id, period=None),
     "recipients": _with_ids(lambda r: r.id, shared=False),
     "transfers": _transfers_rest,
     "contact": _contacts_rest,
     "dpo": _dpo_rest,
     "rights": _rights_rest,
     "cookies": _cookies_rest,
-    "sections": _sections_rest,
+    "sections": _with_ids(lambda s: s.id, body=None),
     "sale": lambda was, now: (replace(was, sold=now.sold), now) if type(was) is type(now) is Sale else (None, None),
 }
 
